@@ -1,0 +1,95 @@
+// Builds every bundle of the project with esbuild.
+//   node esbuild.js               extension (Node + web) and CLI
+//   node esbuild.js --production  the same, minified, no source maps
+//   node esbuild.js --watch       rebuild on change
+//   node esbuild.js --tests       also the unit, extension-host, UI, bench and fuzz test bundles
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const withTests = process.argv.includes('--tests');
+
+// perf: jsonc-parser's `main` is a UMD build that esbuild cannot follow (it fails at run time with
+// "Cannot find module './impl/format'"); its ESM `module` build bundles cleanly.
+const mainFields = ['module', 'main'];
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  mainFields,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+/** Every `*.test.ts` below a folder, as entry points. */
+function testEntries(dir) {
+  if (!fs.existsSync(dir)) return [];
+  const out = [];
+  for (const f of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, f.name);
+    if (f.isDirectory()) out.push(...testEntries(p));
+    else if (/\.test\.ts$/.test(f.name)) out.push(p);
+  }
+  return out;
+}
+
+function existing(...files) {
+  return files.filter((f) => fs.existsSync(f));
+}
+
+const builds = [
+  { ...common, entryPoints: ['src/vscode/extension.ts'], platform: 'node', target: 'node20', external: ['vscode'], outfile: 'dist/extension.js' },
+  {
+    ...common,
+    entryPoints: ['src/vscode/extension.web.ts'],
+    platform: 'browser',
+    target: 'es2022',
+    external: ['vscode'],
+    outfile: 'dist/web/extension.js',
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    platform: 'node',
+    target: 'node20',
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+if (withTests) {
+  const testCommon = { ...common, minify: false, sourcemap: 'inline', platform: 'node', target: 'node20', outbase: '.', outdir: 'out' };
+  builds.push(
+    { ...testCommon, entryPoints: testEntries('test/unit') },
+    { ...testCommon, entryPoints: [...existing('test/integration/index.ts'), ...testEntries('test/integration')], external: ['vscode', 'mocha'] },
+    { ...testCommon, entryPoints: [...existing('test/ui/ui.ts'), ...testEntries('test/ui')], external: ['playwright-core'] },
+    { ...testCommon, entryPoints: existing('test/bench/bench.ts', 'test/fuzz/fuzz.ts') },
+  );
+  const web = existing('test/web/index.ts');
+  if (web.length) {
+    builds.push({ ...common, minify: false, sourcemap: false, entryPoints: web, platform: 'browser', target: 'es2022', external: ['vscode'], outfile: 'out/test/web/index.js' });
+  }
+}
+
+async function main() {
+  const active = builds.filter((b) => b.entryPoints.length > 0);
+  if (watch) {
+    for (const b of active) {
+      const ctx = await esbuild.context(b);
+      await ctx.watch();
+    }
+    console.log('[watch] esbuild is watching for changes');
+    return;
+  }
+  await Promise.all(active.map((b) => esbuild.build(b)));
+  fs.chmodSync('dist/cli.js', 0o755);
+}
+
+main().catch((e) => {
+  console.error(e.message || e);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import type { LanguageFamily } from '../types';
+
+const BY_LANGUAGE_ID: Record<string, LanguageFamily> = {
+  javascript: 'javascript',
+  javascriptreact: 'javascript',
+  typescript: 'javascript',
+  typescriptreact: 'javascript',
+  python: 'python',
+  go: 'go',
+  java: 'java',
+  kotlin: 'kotlin',
+  php: 'php',
+  ruby: 'ruby',
+  csharp: 'csharp',
+  dart: 'dart',
+  json: 'json',
+  jsonc: 'json',
+  jsonl: 'json',
+  ndjson: 'json',
+  log: 'text',
+  plaintext: 'text',
+  yaml: 'text',
+  dotenv: 'text',
+  properties: 'text',
+};
+
+const BY_EXTENSION: Record<string, LanguageFamily> = {
+  js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript',
+  ts: 'javascript', mts: 'javascript', cts: 'javascript', tsx: 'javascript',
+  py: 'python', go: 'go', java: 'java', kt: 'kotlin', kts: 'kotlin', php: 'php',
+  rb: 'ruby', cs: 'csharp', dart: 'dart',
+  json: 'json', jsonc: 'json', json5: 'json', jsonl: 'json', ndjson: 'json',
+  log: 'text', txt: 'text', yaml: 'text', yml: 'text', env: 'text', properties: 'text', cfg: 'text', ini: 'text', conf: 'text',
+};
+
+/**
+ * The detector family for a document: by VS Code language id first, then by file name.
+ * `undefined` means the file is not one we look at.
+ */
+export function familyFor(languageId: string | undefined, fileName: string): LanguageFamily | undefined {
+  const byId = languageId ? BY_LANGUAGE_ID[languageId] : undefined;
+  const base = fileName.replace(/^.*[\\/]/, '').toLowerCase();
+  const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
+  if (base === '.env' || base.startsWith('.env.')) return 'text';
+  const byExt = BY_EXTENSION[ext];
+  // A `.log` file is often JSON lines; the text detector reads JSON objects on a line too.
+  if (byId && byId !== 'text') return byId;
+  return byExt ?? byId;
+}
