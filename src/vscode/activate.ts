@@ -1,28 +1,67 @@
 import * as vscode from 'vscode';
-import { builtinCatalog } from '../core/catalog/catalog';
-import { codeAt, familyFor } from '../core/detect';
+import { CatalogService } from './catalogService';
+import { readGlobs } from './config';
+import { CodeLensProvider } from './codeLens';
+import { TitleFixes } from './codeActions';
+import { TitleLint } from './diagnostics';
+import { DocumentKinds } from './documentKinds';
+import { DocumentScans } from './documentScans';
+import { HoverProvider } from './hover';
+import { CONFIG_SECTION, SettingKey, documentSelector } from './ids';
+import { LargeFileStatus } from './largeFile';
+import { Logger } from './logger';
 
-/** Activation shared by the Node and the web entry points: registers providers, nothing more. */
+/**
+ * Activation shared by the Node and the web entry points. Synchronous and cheap: it creates the
+ * features and registers providers; the catalog is built and documents are scanned on first use.
+ */
 export function activateShared(context: vscode.ExtensionContext): void {
-  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }];
+  const log = new Logger();
+  const catalogs = new CatalogService(log);
+  const kinds = new DocumentKinds(log);
+  const scans = new DocumentScans(catalogs);
+  const hover = new HoverProvider(catalogs, kinds);
+  const lenses = new CodeLensProvider(catalogs, kinds, scans);
+  const fixes = new TitleFixes(catalogs, kinds);
+  const lint = new TitleLint(catalogs, kinds);
+  const largeFile = new LargeFileStatus(kinds, scans);
+
+  // Providers are registered again when the user's log globs change: the selector includes them.
+  let providers = registerProviders(hover, lenses, fixes, log);
   context.subscriptions.push(
-    vscode.languages.registerHoverProvider(selector, {
-      provideHover(document, position) {
-        const family = familyFor(document.languageId, document.fileName);
-        if (!family) return undefined;
-        const line = document.lineAt(position.line).text;
-        const f = codeAt(line, position.character, family, builtinCatalog());
-        const entry = f?.code !== undefined ? builtinCatalog().get(f.code) : undefined;
-        if (!f || !entry) return undefined;
-        const md = new vscode.MarkdownString();
-        md.appendMarkdown('**');
-        md.appendText(`${entry.key} · ${entry.title}`);
-        md.appendMarkdown('**\n\n');
-        md.appendText(entry.description);
-        md.appendMarkdown('\n\n');
-        md.appendText(entry.solution);
-        return new vscode.Hover(md, new vscode.Range(position.line, f.start, position.line, f.end));
-      },
+    log,
+    catalogs,
+    scans,
+    lenses,
+    lint,
+    largeFile,
+    { dispose: () => providers.dispose() },
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(CONFIG_SECTION)) return;
+      if (e.affectsConfiguration(`${CONFIG_SECTION}.${SettingKey.customCodes}`)) catalogs.reload();
+      if (e.affectsConfiguration(`${CONFIG_SECTION}.${SettingKey.logFilePatterns}`)) {
+        providers.dispose();
+        providers = registerProviders(hover, lenses, fixes, log);
+      }
+      kinds.invalidate();
+      lenses.refresh();
+      lint.relintAll();
+      void largeFile.update();
     }),
+    // security: in Restricted Mode VS Code hides workspace values of waErrors.customCodes; once trusted they apply.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => catalogs.reload()),
+    catalogs.onDidChange(() => {
+      lenses.refresh();
+      lint.relintAll();
+    }),
+  );
+}
+
+function registerProviders(hover: HoverProvider, lenses: CodeLensProvider, fixes: TitleFixes, log: Logger): vscode.Disposable {
+  const selector = documentSelector(readGlobs(SettingKey.logFilePatterns, undefined, log));
+  return vscode.Disposable.from(
+    vscode.languages.registerHoverProvider(selector, hover),
+    vscode.languages.registerCodeLensProvider(selector, lenses),
+    vscode.languages.registerCodeActionsProvider(selector, fixes, TitleFixes.metadata),
   );
 }

@@ -1,23 +1,14 @@
 import type { CatalogEntry } from '../types';
+import { CLOUD_API_SPECS } from './data/cloudApi';
+import { FEATURE_SPECS } from './data/features';
+import { LEGACY_SPECS } from './data/legacy';
+import { MANAGEMENT_SPECS } from './data/management';
+import { toEntry } from './entrySpec';
 
-/** Meta's error-codes page; entries without a page of their own link here. */
-export const ERROR_CODES_URL = 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/';
+export { ERROR_CODES_URL } from './entrySpec';
 
 /**
- * The built-in catalog. Titles are Meta's, verbatim; descriptions and solutions are our own words.
- * (Placeholder: the full catalog replaces this list.)
+ * The built-in catalog: every code and range we know of, Meta's titles verbatim, descriptions and
+ * solutions in our own words. The data lives in `data/`, one file per area of the API.
  */
-export const BUILTIN_ENTRIES: readonly CatalogEntry[] = [
-  {
-    code: 131047,
-    key: '131047',
-    title: 'Re-engagement message',
-    variants: [],
-    category: 'message-delivery',
-    httpStatus: 400,
-    description: 'More than 24 hours have passed since the recipient last replied to your business number.',
-    solution: 'Send a business-initiated message with an approved message template instead.',
-    retry: 'do-not-retry',
-    docsUrl: ERROR_CODES_URL,
-  },
-];
+export const BUILTIN_ENTRIES: readonly CatalogEntry[] = [...CLOUD_API_SPECS, ...MANAGEMENT_SPECS, ...FEATURE_SPECS, ...LEGACY_SPECS].map(toEntry);

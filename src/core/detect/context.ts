@@ -1,0 +1,26 @@
+/**
+ * File-level evidence that a text is about WhatsApp / Graph API errors. Small codes (0, 4, 100,
+ * 190, 200-299...) are only reported where this holds, because the same numbers are everywhere
+ * else (HTTP statuses, loop bounds, widths).
+ */
+export interface FileContext {
+  /** The text mentions WhatsApp, the Graph API or the shape of its errors. */
+  readonly whatsapp: boolean;
+}
+
+/**
+ * Words that only show up around WhatsApp Cloud API / Graph errors. One case-insensitive pass
+ * that stops at the first hit; no backtracking beyond the fixed alternatives.
+ */
+const WHATSAPP_WORDS =
+  /whatsapp|wamid\.|graph\.facebook\.com|messaging_product|fbtrace|oauthexception|error_subcode|errorsubcode|error_data|cloud[ _-]?api|\bwaba\b|wa_id|phone_number_id|business_account|pywa|heyooo?\b/i;
+
+/** Cheap (one regex pass, stops at the first hit) file context for `scanCodes` and hovers. */
+export function fileContext(text: string): FileContext {
+  return { whatsapp: WHATSAPP_WORDS.test(text) };
+}
+
+/** True when a short piece of text (a line, a window) itself mentions WhatsApp or Graph errors. */
+export function mentionsWhatsApp(snippet: string): boolean {
+  return WHATSAPP_WORDS.test(snippet);
+}

@@ -1,0 +1,72 @@
+/**
+ * Word-level evidence shared by the detectors: which names mean "an error code", which mean
+ * "some other number", and how distinctive a code is. Every regex here runs on a short, bounded
+ * string (a key, an identifier, a window of a line), never on a whole document.
+ */
+
+/** Codes of five digits or more (13xxxx, 2388xxx, 80007) rarely collide with ordinary numbers. */
+export function isDistinctive(code: number): boolean {
+  return code >= 10000;
+}
+
+/** The 13xxxx block Meta uses for Cloud API errors: an unknown code there is still worth a hover. */
+export function isCloudApiBlock(code: number): boolean {
+  return code >= 130000 && code <= 139999;
+}
+
+/** Names that hold something other than an error code even when their value looks like one. */
+const NOT_A_CODE_WORD =
+  /(?:^|_)(?:id|ids|count|total|num|amount|price|cost|size|len|length|width|height|timeout|delay|ms|millis|seconds|secs|port|offset|index|idx|page|version|year|phone|msisdn|wa_id|recipient|timestamp|ts|time|date|duration|interval|status|http|line|lineno|col|column|bytes|pid|uid|zip|postal|balance|qty|quantity|score|seq|sequence|retries|attempts)$|^(?:limit|max|min|from|to|number|n|i|j|k|x|y)$/i;
+const NOT_A_CODE_CAMEL = /[a-z0-9](?:Id|ID|Ids|Count|Total|Timeout|Ms|Millis|Seconds|Port|Size|Length|Status|Phone|Number|Timestamp|Time|Version|Index|Offset|Amount|Price|Line|Duration|Interval|Delay|Retries|Attempts)$/;
+
+/** Parts of a name that say the code belongs to another system (HTTP, process, country...). */
+const OTHER_CODE = /status|http|exit|response_?code|country|postal|zip|area|currency|locale|promo|verif|coupon|invite|referral|postcode/i;
+
+/** True for a name whose value should never be read as an error code (`id`, `count`, `timeoutMs`). */
+export function isNonCodeName(name: string): boolean {
+  return NOT_A_CODE_WORD.test(name) || NOT_A_CODE_CAMEL.test(name) || OTHER_CODE.test(name);
+}
+
+/**
+ * The last segment of an expression (`err.response.data.error.code` -> `code`,
+ * `$e->getCode()` -> `getCode`), lower-cased with `_`, `$` and `()` removed.
+ */
+export function lastSegment(expr: string): string {
+  const m = /([A-Za-z_$][\w$]*)\s*(?:\(\s*\))?\s*[\]'"]*\s*$/.exec(expr.length > 120 ? expr.slice(-120) : expr);
+  return m ? (m[1] as string).replace(/[$_]/g, '').toLowerCase() : '';
+}
+
+/** Last segments that name an error code or subcode. */
+const CODE_SEGMENT = /^(?:get)?(?:(?:error|err|graph|wa|whatsapp|meta|fb|api|fail(?:ure)?|reason)?(?:sub)?code|subcode)$/;
+
+/** True for `code`, `error_code`, `errorCode`, `e.code`, `$e->getCode()`, `error_subcode`, `ErrorCode`. */
+export function isCodeExpr(expr: string): boolean {
+  const seg = lastSegment(expr);
+  if (!CODE_SEGMENT.test(seg) || OTHER_CODE.test(seg)) return false;
+  // `res.code`, `response.code`, `process.exitCode`: another system's code.
+  return !/(?:http|res|resp|response|process|exit|status|xhr|request|req)\s*(?:\?\.|\.|->)\s*(?:get_?)?code\b/i.test(expr.slice(-80));
+}
+
+/**
+ * True when an expression names an error code of an error object specifically (`err.code`,
+ * `error_code`, `e.getCode()`), not any `something.code`. Small codes (0-613) need this.
+ */
+export function isErrorCodeExpr(expr: string): boolean {
+  if (!isCodeExpr(expr)) return false;
+  const seg = lastSegment(expr);
+  if (seg !== 'code' && seg !== 'getcode') return true;
+  const tail = expr.length > 120 ? expr.slice(-120) : expr;
+  // `code` alone, or the code of something named like an error (`e`, `ex`, `err`, `apiError`...).
+  if (/^\s*\$?code\s*$/i.test(tail)) return true;
+  return /(?:^|[^\w$])(?:\$?e|ex|exc|exception|\w*err(?:or)?s?|\w*Err(?:or)?|\w*Exception|\w*_error|\w*_err)\s*(?:\?\.|\.|->|::|\[\s*['"])\s*(?:get_?)?code\b/i.test(tail);
+}
+
+/** Names of collections of codes: `RETRYABLE_CODES`, `doNotRetryCodes`, `retry_codes`, `error_codes`. */
+export function isCodesName(name: string): boolean {
+  return /codes$/i.test(name) && !OTHER_CODE.test(name);
+}
+
+/** Names that are about errors (a constant `RE_ENGAGEMENT_ERROR`, a key `last_error`). */
+export function isErrorishName(name: string): boolean {
+  return /err|fail|reason|retry|retriable|retryable|fatal|throttl|rate_?limit|reengage|re_engage|code/i.test(name);
+}

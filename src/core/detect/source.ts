@@ -1,0 +1,390 @@
+import type { Catalog } from '../catalog/catalog';
+import type { CancelToken, Finding, LanguageFamily } from '../types';
+import { mentionsWhatsApp } from './context';
+import { isCodeExpr, isCodesName, isDistinctive, isErrorCodeExpr, isErrorishName, isNonCodeName, lastSegment } from './names';
+
+/**
+ * Error codes in source code. A numeric literal (or a string literal holding only a code) equal to
+ * a catalog code counts when its surroundings on the line say "error code": compared with,
+ * switched on, assigned to or keyed by something code-like, listed with other codes, or named in a
+ * comment. Distinctive codes (5+ digits) need one such context; small ones (0, 4, 100, 190, 2xx)
+ * also need an error-code name (`err.code`, `error_code`) and a WhatsApp file.
+ *
+ * All context checks look at a bounded window around the number (WINDOW chars of its line, a few
+ * neighbouring lines), so the scan is linear in the text.
+ */
+
+/** A literal number: not part of an identifier, a float, a version or a longer number; `131_047` allowed. */
+const ANY_NUMBER = /(?<![\w$.])(?:\d{1,3}(?:_\d{3})+|\d+)(?!\w|\.\d)/g;
+/** Only 5-7 digit numbers: the pass used when the file has no WhatsApp context yet. */
+const LONG_NUMBER = /(?<![\w$.])(?:\d{2,3}_\d{3}(?:_\d{1,3})?|\d{5,7})(?!\w|\.\d)/g;
+/** Distinctive numbers in a window of neighbouring lines. */
+const NEIGHBOUR_NUMBER = /(?<![\w$.])\d{5,7}(?![\w])/g;
+
+/** How much of the line on each side of a number is looked at. */
+const WINDOW = 160;
+/** Lines a small code may borrow evidence from (neighbouring list items, object siblings). */
+const NEAR_LINES = 4;
+const CHECK_EVERY = 512;
+
+/** Functions whose arguments are a membership test or a collection of codes. */
+const COLLECTION_FN =
+  /(?:^|[.\s])(?:of|asList|listOf|setOf|arrayOf|intArrayOf|mutableListOf|mutableSetOf|hashSetOf|frozenset|set|tuple|array|Set|List|ImmutableSet|ImmutableList|HashSet|newHashSet|Contains|contains|includes|include\?|has|in_array|any|Any|IsIn|isin|isIn|oneOf|member\?|containsKey|ContainsKey|Of|new\s+Set|Arrays\.asList)\s*$/;
+/** Calls whose numeric argument is a duration, size or index, never an error code. */
+const NUMERIC_FN = /(?:timeout|sleep|delay|wait|interval|duration|millis|seconds|minutes|range|repeat|fill|alloc|slice|substr|substring|pad\w*|toFixed|random|port|listen|status|sendStatus|Sleep|After|Tick|ofMillis|ofSeconds|setTimeout|setInterval|timedelta|limit|take|skip|chunk|round|floor|ceil|min|max|pow|at|get|charAt|splice|resize|Status|StatusCode|WriteHeader|abort|exit|Exit)\s*$/i;
+/** Calls whose argument is an error code: constructors and helpers named for errors, assertions. */
+const ERRORISH_FN = /err|code|fail|retry|whatsapp|graph|meta|reject|raise|throw|expect|assert|equal|toBe|is[A-Z_]|handle|classif|categor|describe|explain|lookup|title|message|Error|Exception/i;
+
+/** Assertion and equality helpers whose argument is compared with something. */
+const MATCHER_CALL =
+  /(?:\.equals|Equals|\beq|\beql\?|\bequal|isEqualTo|toBe|toEqual|toStrictEqual|toHaveProperty\([^()]*,|assertEquals|assertEqual|assert_equal|assertSame|AreEqual|Assert\.Equal|expectEquals|shouldBe|should\s*==|be)\s*\(\s*$/;
+
+export interface SourceScan {
+  readonly text: string;
+  readonly family: LanguageFamily;
+  readonly catalog: Catalog;
+  /** The file is about WhatsApp / Graph errors (keywords, or distinctive codes found). */
+  wa: boolean;
+  readonly token?: CancelToken;
+}
+
+/** Lines around a position, bounded in characters. */
+function nearLines(text: string, lineStart: number, lineEnd: number): string {
+  let s = lineStart;
+  for (let k = 0; k < NEAR_LINES && s > 0 && lineStart - s < 800; k++) {
+    const p = text.lastIndexOf('\n', s - 2);
+    s = p === -1 ? 0 : p + 1;
+  }
+  let e = lineEnd;
+  for (let k = 0; k < NEAR_LINES && e < text.length && e - lineEnd < 800; k++) {
+    const p = text.indexOf('\n', e + 1);
+    e = p === -1 ? text.length : p;
+  }
+  return text.slice(Math.max(s, lineStart - 800), Math.min(e, lineEnd + 800));
+}
+
+/** Another distinctive catalog code within a few lines (a list or map of codes). */
+function hasCodeNearby(scan: SourceScan, window: string, self: number): boolean {
+  NEIGHBOUR_NUMBER.lastIndex = 0;
+  for (let m = NEIGHBOUR_NUMBER.exec(window); m; m = NEIGHBOUR_NUMBER.exec(window)) {
+    const n = Number(m[0]);
+    if (n !== self && isDistinctive(n) && scan.catalog.has(n)) return true;
+  }
+  return false;
+}
+
+/** Where a comment starts in the part of a line before the number, or -1. */
+function commentStart(left: string, family: LanguageFamily): number {
+  let quote = 0;
+  for (let i = 0; i < left.length; i++) {
+    const c = left.charCodeAt(i);
+    if (quote) {
+      if (c === 92) i++;
+      else if (c === quote) quote = 0;
+      continue;
+    }
+    if (c === 34 || c === 39 || c === 96) quote = c;
+    else if (c === 47 && (left.charCodeAt(i + 1) === 47 || left.charCodeAt(i + 1) === 42) && family !== 'python' && family !== 'ruby') return i;
+    else if (c === 35 && (family === 'python' || family === 'ruby' || family === 'php') && left.charCodeAt(i + 1) !== 123 && left.charCodeAt(i - 1) !== 40) return i;
+  }
+  // A continuation line of a block comment: ` * 131047 ...`
+  if (/^\s*\*(?!\*?\/)/.test(left) && family !== 'python' && family !== 'ruby') return left.indexOf('*');
+  return -1;
+}
+
+/** The quote that is open at the end of `left` (the number sits inside a string), or ''. */
+function openQuote(left: string): string {
+  let quote = 0;
+  for (let i = 0; i < left.length; i++) {
+    const c = left.charCodeAt(i);
+    if (quote) {
+      if (c === 92) i++;
+      else if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39 || c === 96) quote = c;
+  }
+  return quote ? String.fromCharCode(quote) : '';
+}
+
+/** The expression just before an operator at the end of `s`: `err.response.data.error.code`, `$e->getCode()`. */
+function exprBefore(s: string): string {
+  let i = s.length;
+  let depth = 0;
+  while (i > 0) {
+    const ch = s[i - 1] as string;
+    if (ch === ')' || ch === ']') depth++;
+    else if ((ch === '(' || ch === '[') && depth > 0) depth--;
+    else if (depth === 0 && !/[\w$.>\-?:'"]/.test(ch)) break;
+    if (depth === 0 && ch === '-' && s[i] !== '>') break;
+    i--;
+    if (s.length - i > 120) break;
+  }
+  return s.slice(i).replace(/^[>:\-?.]+/, '');
+}
+
+/** The expression just after an operator at the start of `s`. */
+function exprAfter(s: string): string {
+  const m = /^\s*([\w$.\->?'"[\]]{1,120}(?:\(\s*\))?)/.exec(s);
+  return m ? (m[1] as string) : '';
+}
+
+/** The subject of the nearest `switch (...)` / `when (...)` / Ruby `case ...` above the line. */
+function switchSubject(text: string, lineStart: number): string {
+  const window = text.slice(Math.max(0, lineStart - 2500), lineStart);
+  const re = /\b(?:switch|when|match|case|select\s+case)\b[ \t]*\(?[ \t]*([A-Za-z_$][^\n{]{0,100})/g;
+  let subject = '';
+  for (let m = re.exec(window); m; m = re.exec(window)) subject = m[1] as string;
+  return subject.replace(/[)\s]*(?:\{|:|\bthen\b|\bdo\b)?\s*$/, '').replace(/\)\s*$/, '');
+}
+
+/** Identifiers that are keywords or types, not the name of the thing assigned. */
+const NOT_A_NAME = /^(?:const|let|var|val|static|final|readonly|public|private|protected|internal|int|long|short|Int|Long|number|Integer|int32|int64|uint|def|new|return|this|self|type|enum|case|new|late|override|open|object|final|get|set)$/;
+
+/** The names on the left of an assignment or property: `const REENGAGEMENT_ERROR: number` -> [REENGAGEMENT_ERROR]. */
+function assignedNames(lhs: string): string[] {
+  const cut = Math.max(lhs.lastIndexOf(','), lhs.lastIndexOf(';'), lhs.lastIndexOf('('), lhs.lastIndexOf('{'), lhs.lastIndexOf('['));
+  const part = lhs.slice(cut + 1);
+  const names = part.match(/[A-Za-z_$][\w$]*/g) ?? [];
+  return names.filter((n) => !NOT_A_NAME.test(n));
+}
+
+/** Find the unmatched opening bracket before the end of `s`: its index, or -1. */
+function openerIndex(s: string): number {
+  let depth = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 41 || c === 93 || c === 125) depth++;
+    else if (c === 40 || c === 91 || c === 123) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+interface Ctx {
+  readonly scan: SourceScan;
+  readonly code: number;
+  readonly strong: boolean;
+  readonly lineStart: number;
+  readonly lineEnd: number;
+}
+
+/** Evidence for a small code: an error-code name, and the file or the nearby lines about WhatsApp errors. */
+function smallOk(ctx: Ctx, subject: string): boolean {
+  return ctx.scan.wa && isErrorCodeExpr(subject);
+}
+
+/** Judge a code written in a comment. */
+function inComment(ctx: Ctx, comment: string, right: string): boolean {
+  if (/\(#$/.test(comment)) return ctx.strong || /^\)\s+[A-Za-z]/.test(right);
+  if (/(?:#|\b(?:issue|pr|pull|ticket|line|lines|port|id|version|v|see)\s*#?)\s*$/i.test(comment)) return false;
+  if (/^\s*(?:ms|s|sec|seconds|bytes|kb|mb|px|%|x\b|times)/i.test(right)) return false;
+  if (ctx.strong) return true;
+  return ctx.scan.wa && /\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment);
+}
+
+/** Judge a code inside prose in a string literal ("failed with (#131047) ..."). */
+function inProse(ctx: Ctx, before: string, right: string): boolean {
+  if (/\(#$/.test(before)) return ctx.strong || (ctx.scan.wa && /^\)\s+[A-Za-z]/.test(right));
+  return ctx.strong && /\b(?:code|error|err|subcode|error_code|errorCode)\b\s*[:=#]?\s*$/i.test(before);
+}
+
+/** Judge a number (or a string literal that is only a code) by the code around it on its line. */
+function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
+  const { strong, scan } = ctx;
+  const left = leftRaw.trimEnd();
+  const right = rightRaw.trimStart();
+
+  // Range checks on an error code: `code >= 132000 && code <= 132016`, `code >= 200 && code <= 299`.
+  const order = /(?:<=?|>=?)$/.exec(left);
+  if (order && !/(?:=>|->|<<|>>)$/.test(left)) {
+    const subject = exprBefore(left.slice(0, order.index).trimEnd());
+    return strong ? isCodeExpr(subject) : smallOk(ctx, subject);
+  }
+  // Arithmetic: `x * 131047`, `i - 100`, `131047 + n`, `[0..100]`.
+  if (/(?:[+*/%&|^~]|[^-=]-|^-)$/.test(left)) return false;
+  if (/^(?:[+*/%&|^]|-(?!>)|<|>(?!=)|\.\.)/.test(right) && !/^(?:\/\/|\/\*|\|\||\|)/.test(right)) return false;
+
+  // Comparison: `err.code === 131047`, `code is 131047`, `e.Code != 4`.
+  const cmp = /(?:===?|!==?|<>|\bis(?:\s+not)?|\bnot\s+in|\bin)\s*$/.exec(left);
+  if (cmp && !/\b(?:case|when)\s+[^:;]*$/.test(left)) {
+    const subject = exprBefore(left.slice(0, cmp.index).trimEnd());
+    if (strong) return !isNonCodeName(lastSegment(subject) || subject);
+    return smallOk(ctx, subject);
+  }
+  // Yoda comparison: `131047 === err.code`.
+  const yoda = /^(?:===?|!==?)\s*/.exec(right);
+  if (yoda) {
+    const subject = exprAfter(right.slice(yoda[0].length));
+    if (strong) return !isNonCodeName(lastSegment(subject) || subject);
+    return smallOk(ctx, subject);
+  }
+  // Matchers: `expect(err.code).toBe(131047)`, `assertEquals(131047, e.getCode())`, `.equals(131047)`.
+  if (MATCHER_CALL.test(left) || /\b(?:eq|eql|equal|be)\s+$/.test(leftRaw)) {
+    if (strong) return !/\b(?:status|length|size|count|toHaveLength)\b/i.test(left.slice(-60));
+    return scan.wa && /(?:err\w*|error\w*|\be|ex)\s*(?:\.|->|\?\.)\s*(?:get)?code|error_?code|errorCode|subcode|getCode\(\)/i.test(left.slice(-120) + right.slice(0, 60));
+  }
+
+  // `case 131047:`, `when 131047`, Go `case 4, 80007:`, C# `case 131047 or 131026:`.
+  const lineHead = left.trimStart();
+  const caseHead = /^(?:\}\s*)?(?:case|when)\b/.exec(lineHead);
+  if (caseHead && /^[\d_,\s|'"#()]*$/.test(lineHead.slice(caseHead[0].length).replace(/\bor\b/g, ','))) {
+    if (strong) return true;
+    if (!scan.wa) return false;
+    return isErrorCodeExpr(switchSubject(scan.text, ctx.lineStart)) || hasCodeNearby(scan, scan.text.slice(ctx.lineStart, ctx.lineEnd), ctx.code);
+  }
+  // Kotlin `when` branches and switch expressions: `131047, 131026 -> ...`, `131047 => ...`.
+  if (/^[\d_,\s]*$/.test(lineHead) && /^[\d_,\s]*(?:->|=>)/.test(right)) {
+    if (strong) return true;
+    if (!scan.wa) return false;
+    return isErrorCodeExpr(switchSubject(scan.text, ctx.lineStart)) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd), ctx.code);
+  }
+
+  // Map keys: `131047: 'Re-engagement'`, `131047 => :reengagement`, `[131047] = ...`, `131047 to "..."`.
+  if (/^(?::(?!:)|=>|\]\s*=(?!=)|to\b)/.test(right) && (/(?:^|[{,(\[])$/.test(left) || /^\s*$/.test(leftRaw))) {
+    if (strong) return true;
+    return scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd), ctx.code);
+  }
+
+  // Assignment or property: `RE_ENGAGEMENT = 131047`, `code: 100`, `'code' => 131047`, `code=131047`.
+  const assign = /(?:[^=!<>:]|^)(?:=|:=|:|=>)$/.exec(left);
+  if (assign && !/\?[^:]*:$/.test(left)) {
+    const lhs = left.slice(0, left.length - (left.endsWith(':=') || left.endsWith('=>') ? 2 : 1)).replace(/['"\]\s]+$/, '');
+    const names = assignedNames(lhs);
+    if (names.length === 0) return false;
+    if (names.some((n) => isNonCodeName(n))) return false;
+    const last = names[names.length - 1] as string;
+    if (strong) return scan.wa || names.some((n) => isCodeExpr(n) || isErrorishName(n)) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd), ctx.code);
+    if (!scan.wa) return false;
+    const expr = exprBefore(lhs);
+    if (isErrorCodeExpr(expr) && lastSegment(expr) !== 'code') return true;
+    if (/code$/i.test(last) && /err|fail|retry|throttl|rate|limit|auth|token|perm|spam|block|graph|meta|whatsapp/i.test(last) && !isNonCodeName(last)) return true;
+    // A bare `code: 100` needs a Graph error object around it (a test mock, an SDK type).
+    if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(nearLines(scan.text, ctx.lineStart, ctx.lineEnd));
+    return false;
+  }
+
+  // Members of a list, set, tuple or argument list.
+  if (/^(?:,|\]|\}|\)|$|\/\/|#|\/\*|;)/.test(right) || /^(?:,|\]|\}|\))/.test(right)) {
+    const open = openerIndex(left);
+    if (open === -1) {
+      // A multi-line list: the line holds only items (`  131047, // re-engagement`).
+      if (!/^[\s\d_,'"]*$/.test(leftRaw)) return false;
+      if (strong) return scan.wa || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd), ctx.code);
+      return scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd), ctx.code);
+    }
+    const opener = left[open] as string;
+    const before = left.slice(0, open).trimEnd();
+    const items = left.slice(open + 1);
+    // Indexing (`arr[0]`, `row[131047]`) and calls of numeric helpers are not lists of codes.
+    if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield)$/.test(before)) return false;
+    const named = assignedNames(before.replace(/(?:=|:=|:|=>)\s*(?:new\s+\w+\s*\(?|[\w.]*\s*)?$/, ''));
+    if (named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
+    let membership = false;
+    if (opener === '(') {
+      if (NUMERIC_FN.test(before)) return false;
+      const inTest = /(?:\bin|\bnot\s+in)$/.test(before);
+      const listLike = inTest || /(?:^|[=,(:]|return|\?)$/.test(before) || COLLECTION_FN.test(before);
+      if (!listLike) {
+        // Arguments of an ordinary call: only distinctive codes, only for error-ish helpers.
+        return strong && ERRORISH_FN.test(before.slice(-40)) && items.split(',').length <= 2;
+      }
+      membership = inTest || /(?:Contains|contains|includes|include\?|has|in_array|isIn|IsIn|isin|member\?)\s*$/.test(before);
+    }
+    if (strong) return true;
+    if (!scan.wa) return false;
+    if (named.some((n) => isCodesName(n) || (/code/i.test(n) && isErrorishName(n)))) return true;
+    if (membership || /(?:\bin|\bnot\s+in)$/.test(before)) {
+      const subject = exprBefore(before.replace(/(?:\bin|\bnot\s+in|\(\s*)$/, '').trimEnd());
+      if (isErrorCodeExpr(subject) || /codes/i.test(subject)) return true;
+    }
+    // `[4, 80007].includes(code)`, `%i[...]`, `code in (...)` after the list.
+    if (/^[^;]*?[\])}]\s*\.?\s*(?:includes|include\?|contains|Contains|has|indexOf)\s*\(\s*[\w$.]*(?:code|Code)\b/.test(right)) return true;
+    // The same list holds a distinctive code: `(4, 80007, 130429)`, `[0, 190, 131047]`.
+    const close = right.search(/[)\]}]/);
+    return hasCodeNearby(scan, items + (close === -1 ? right : right.slice(0, close)), ctx.code);
+  }
+
+  // `'131047' in message`, `return 131047`.
+  if (/^in\b/.test(right)) return strong;
+  if (/\breturn$/.test(left)) return strong && scan.wa;
+  return false;
+}
+
+/** Decide one candidate number at `text[start, end)`. */
+function judge(ctx: Ctx, start: number, end: number): boolean {
+  const { text } = ctx.scan;
+  const left = text.slice(Math.max(ctx.lineStart, start - WINDOW), start);
+  const right = text.slice(end, Math.min(ctx.lineEnd, end + WINDOW));
+  const cs = commentStart(left, ctx.scan.family);
+  if (cs !== -1) return inComment(ctx, left.slice(cs), right);
+  const q = openQuote(left);
+  if (q) {
+    // A string that is only the code (`"131047"`, `'(#131047)'`) behaves like the number itself.
+    const exactLeft = new RegExp(`${q === '`' ? '`' : q}(?:\\(#|#)?$`).exec(left);
+    const exactRight = new RegExp(`^\\)?${q === '`' ? '`' : q}`).exec(right);
+    if (exactLeft && exactRight) {
+      if (/\(#$/.test(left) && !ctx.strong && !(ctx.scan.wa && /^\)/.test(right))) return false;
+      return asOperand(ctx, left.slice(0, exactLeft.index), right.slice(exactRight[0].length));
+    }
+    const inner = left.slice(left.lastIndexOf(q) + 1);
+    return inProse(ctx, inner, right);
+  }
+  return asOperand(ctx, left, right);
+}
+
+/** A quick look at a line: can a small code on it possibly be in an error-code context? */
+const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|\d{5}|^\s*['"]?\d/;
+
+/** Scan source text; `scan.wa` may turn true during the scan (distinctive codes found). */
+export function scanSource(scan: SourceScan, out: Finding[]): void {
+  const { text, catalog } = scan;
+  const found = new Set<number>();
+  const pass = (re: RegExp, smallToo: boolean): void => {
+    let lineStart = 0;
+    let lineEnd = -1;
+    let hintLine = -1;
+    let hint = false;
+    let n = 0;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (++n % CHECK_EVERY === 0 && scan.token?.isCancellationRequested) return;
+      const raw = m[0];
+      if (raw.length > 9) continue;
+      const code = Number(raw.includes('_') ? raw.replace(/_/g, '') : raw);
+      const strong = isDistinctive(code);
+      if (smallToo && strong) continue; // the second pass only adds small codes
+      if (!catalog.has(code)) continue;
+      const start = m.index;
+      if (found.has(start)) continue;
+      if (start > lineEnd) {
+        const prev = text.lastIndexOf('\n', start - 1);
+        lineStart = prev + 1;
+        const next = text.indexOf('\n', start);
+        lineEnd = next === -1 ? text.length : next;
+      }
+      if (!strong) {
+        if (hintLine !== lineStart) {
+          hintLine = lineStart;
+          hint = SMALL_HINT.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 400))) || SMALL_HINT.test(text.slice(Math.max(lineStart, start - 80), start + 80));
+        }
+        if (!hint) continue;
+      }
+      const ctx: Ctx = { scan, code, strong, lineStart, lineEnd };
+      if (judge(ctx, start, start + raw.length)) {
+        found.add(start);
+        out.push({ kind: 'error-code', start, end: start + raw.length, code });
+        if (strong) scan.wa = true;
+      }
+    }
+  };
+  if (scan.wa) {
+    pass(ANY_NUMBER, false);
+    return;
+  }
+  pass(LONG_NUMBER, false);
+  // Distinctive codes in context make this a WhatsApp file: now small codes may count too.
+  if (scan.wa) pass(ANY_NUMBER, true);
+}
+
+export { mentionsWhatsApp };

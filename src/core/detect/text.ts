@@ -1,0 +1,174 @@
+import type { Catalog } from '../catalog/catalog';
+import type { CancelToken, Finding } from '../types';
+import { mentionsWhatsApp } from './context';
+import { walkJson, type JsonEnv } from './json';
+import { isCodeExpr, isCodesName, isDistinctive, isErrorishName, isNonCodeName, lastSegment } from './names';
+
+/**
+ * Error codes in logs, NDJSON and config (families `text` and `json`). Lines are found with one
+ * cheap trigger regex; only those lines are looked at. On a line, JSON objects are walked
+ * structurally (see json.ts) and the rest is read as `key=value` / `key: value` text, `(#NNN)`,
+ * `error NNN`, a code followed by its title, and lists of codes under `*_codes` keys.
+ */
+
+export interface LineScan {
+  readonly text: string;
+  readonly catalog: Catalog;
+  /** The file is about WhatsApp / Graph errors. */
+  readonly wa: boolean;
+  readonly token?: CancelToken;
+}
+
+/** Lines worth a look in a log or config file. */
+const TEXT_TRIGGER = /\(#|code|CODE|Code|err|ERR|Err|(?<![\w.])\d{5,7}(?!\w)|^[ \t]*-[ \t]*['"]?\d/gm;
+/** Lines worth a look in JSON lines: only keys named like codes and `(#` messages can hold a finding. */
+const JSON_TRIGGER = /\(#|code"|Code"|code'|Code'|CODE"|code\s*:|Code\s*:/g;
+/** A number in plain text: not inside a word, path, version, date, time or `file:line:col`. */
+const TEXT_NUMBER = /(?<![\w$.:\-/]|[\w.]:)\d{1,7}(?![\w]|\.\d|:\d|-\d|\/)/g;
+/** Lines longer than this are read in this many characters only (minified or binary junk). */
+const MAX_LINE = 20000;
+const CHECK_EVERY = 256;
+
+/** Bounded look back for the key a YAML list item belongs to. */
+function yamlParentKey(text: string, lineStart: number, indent: number): string {
+  let end = lineStart - 1;
+  for (let k = 0; k < 30 && end > 0; k++) {
+    const prev = text.lastIndexOf('\n', end - 1);
+    const line = text.slice(prev + 1, Math.min(end, prev + 1 + 200));
+    const m = /^(\s*)["']?([\w.\-]+)["']?\s*:\s*(?:#.*)?$/.exec(line);
+    if (m && (m[1] as string).length < indent) return m[2] as string;
+    if (/^\S/.test(line) && !m) return '';
+    end = prev;
+  }
+  return '';
+}
+
+/** The catalog title (or a variant) that follows a code in prose: `131047 Re-engagement message`. */
+function titleFollows(catalog: Catalog, code: number, right: string): boolean {
+  const entry = catalog.get(code);
+  if (!entry) return false;
+  const after = right.replace(/^\)?\s*[:\-–—]?\s*/, '').toLowerCase();
+  if (after.startsWith('oauthexception')) return true;
+  return [entry.title, ...entry.variants].some((t) => t.length >= 4 && after.startsWith(t.toLowerCase()));
+}
+
+interface LineCtx {
+  readonly scan: LineScan;
+  readonly line: string;
+  readonly lineStart: number;
+  readonly lineWa: boolean;
+}
+
+/** Judge one number on a text line (outside any JSON object on it). */
+function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
+  const { scan, line } = ctx;
+  const strong = isDistinctive(code);
+  const wa = scan.wa || ctx.lineWa;
+  const left = line.slice(Math.max(0, s - 100), s);
+  const right = line.slice(e, e + 100);
+
+  if (/\(#$/.test(left) && right.startsWith(')')) return strong || (wa && /^\)\s+[A-Za-z(]/.test(right));
+  if (/#$/.test(left)) return false; // issue and PR numbers
+
+  // `- 131047` under `retryable_codes:` (YAML block list).
+  const item = /^(\s*)-\s*["']?$/.exec(line.slice(0, s));
+  if (item && /^["']?\s*(?:#.*)?$/.test(right)) {
+    const key = yamlParentKey(scan.text, ctx.lineStart, (item[1] as string).length + 1);
+    if (!key || isNonCodeName(key)) return false;
+    if (isCodesName(key)) return strong || wa;
+    return strong && isErrorishName(key);
+  }
+  // `131047: "Re-engagement message"` (a YAML or properties map keyed by codes).
+  if (/^\s*["']?$/.test(line.slice(0, s)) && /^["']?\s*[:=]/.test(right)) return strong;
+
+  // `retryable_codes: [130429, 131056]`, `WA_RETRY_CODES=130429,131056`.
+  const list = /([A-Za-z_][\w.\-]*)["']?\s*[=:]\s*["']?[\[(]?\s*(?:["']?\d+["']?\s*,\s*)*["']?$/.exec(left);
+  if (list) {
+    const key = list[1] as string;
+    if (isNonCodeName(key) && !isCodesName(key)) return false;
+    const seg = lastSegment(key);
+    if (isCodesName(key)) return strong || wa;
+    if (isCodeExpr(key)) {
+      if (strong) return true;
+      if (!wa) return false;
+      // A bare `code=100` needs the line itself to be about a Graph / WhatsApp error.
+      return seg !== 'code' || ctx.lineWa || /OAuthException|fbtrace|graph|whatsapp/i.test(line);
+    }
+    return strong && isErrorishName(key);
+  }
+  // `error 131047`, `Error: 131047`, `error code 131047`, `failed with 131047`.
+  if (/\b(?:error|err|code|subcode|errcode|errors|failed with|failure|reason)\s*[:#=]?\s*["']?$/i.test(left)) return strong || (ctx.lineWa && /\b(?:graph|whatsapp|oauth|meta)\b/i.test(line));
+  // A code followed by its title: `131047 Re-engagement message`, WATI's `131037 OAuthException!`.
+  if (titleFollows(scan.catalog, code, right)) return strong || wa;
+  // A comment line about a code: `# 131047: outside the 24h window`.
+  if (/^\s*(?:#|\/\/|;)/.test(line) && strong) return !/^\s*(?:ms|s|sec|seconds|bytes|kb|mb|px|%|times)\b/i.test(right);
+  return false;
+}
+
+/** Scan one line: JSON objects structurally, the rest as text. */
+function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: number, jsonOnly: boolean): void {
+  const { text, catalog } = scan;
+  const out = env.out;
+  const end = Math.min(lineEnd, lineStart + MAX_LINE);
+  const line = text.slice(lineStart, end);
+  const spans: number[] = [];
+  for (let b = line.indexOf('{'); b !== -1; b = line.indexOf('{', b + 1)) {
+    const stop = walkJson(text, lineStart + b, end, env) - lineStart;
+    spans.push(b, stop);
+    b = stop - 1;
+  }
+  if (jsonOnly) return;
+  const ctx: LineCtx = { scan, line, lineStart, lineWa: mentionsWhatsApp(line) };
+  TEXT_NUMBER.lastIndex = 0;
+  let span = 0;
+  for (let m = TEXT_NUMBER.exec(line); m; m = TEXT_NUMBER.exec(line)) {
+    const at = m.index;
+    while (span < spans.length && (spans[span + 1] as number) <= at) span += 2;
+    if (span < spans.length && (spans[span] as number) <= at) continue;
+    const code = Number(m[0]);
+    if (!catalog.has(code)) continue;
+    const s = lineStart + at;
+    if (judgeText(ctx, at, at + m[0].length, code)) out.push({ kind: 'error-code', start: s, end: s + m[0].length, code });
+  }
+}
+
+/**
+ * Scan logs and config line by line. With `jsonOnly` (JSON lines), only JSON on the lines is read.
+ */
+export function scanLines(scan: LineScan, out: Finding[], jsonOnly: boolean): void {
+  const { text } = scan;
+  const env: JsonEnv = { catalog: scan.catalog, wa: scan.wa, out, nextHash: -2 };
+  const trigger = jsonOnly ? JSON_TRIGGER : TEXT_TRIGGER;
+  trigger.lastIndex = 0;
+  let n = 0;
+  for (let m = trigger.exec(text); m; m = trigger.exec(text)) {
+    if (++n % CHECK_EVERY === 0 && scan.token?.isCancellationRequested) return;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const nl = text.indexOf('\n', m.index);
+    const lineEnd = nl === -1 ? text.length : nl;
+    scanLine(scan, env, lineStart, lineEnd, jsonOnly);
+    trigger.lastIndex = lineEnd + 1;
+    if (lineEnd >= text.length) break;
+  }
+}
+
+/**
+ * Scan a JSON document that is not JSON lines (pretty-printed webhook payloads, JSONC config):
+ * one structural walk, so keys are known across lines.
+ */
+export function scanDocument(scan: LineScan, out: Finding[]): void {
+  const { text } = scan;
+  const env: JsonEnv = { catalog: scan.catalog, wa: scan.wa, out, nextHash: -2 };
+  let i = 0;
+  let obj = -2;
+  let arr = -2;
+  while (i < text.length) {
+    if (scan.token?.isCancellationRequested) return;
+    // Each bracket position is searched for again only once the walk has passed it (linear).
+    if (obj !== -1 && obj < i) obj = text.indexOf('{', i);
+    if (arr !== -1 && arr < i) arr = text.indexOf('[', i);
+    const b = obj === -1 ? arr : arr === -1 ? obj : Math.min(obj, arr);
+    if (b === -1) return;
+    i = Math.max(walkJson(text, b, text.length, env), b + 1);
+  }
+}

@@ -1,0 +1,60 @@
+import type { Catalog } from '../catalog/catalog';
+import type { ReportedFinding } from './findings';
+import { sarifHead, sarifResult, sarifTail, type ToolInfo } from './sarif';
+
+export type ReportFormat = 'text' | 'json' | 'sarif';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
+
+/** Totals for the text report's last line. */
+export interface ScanSummary {
+  /** Text files read (binary and unreadable files are not counted). */
+  readonly files: number;
+  readonly errorCodes: number;
+  readonly titleMatches: number;
+}
+
+/**
+ * A report written piece by piece, so a scan can print findings file by file instead of holding
+ * them all: `begin()`, then `finding()` for each (already sorted), then `end()`. Concatenated,
+ * the pieces are exactly `formatReport`'s output.
+ */
+export interface ReportStream {
+  begin(): string;
+  /** `index` counts findings from 0 (JSON and SARIF put separators between items). */
+  finding(f: ReportedFinding, index: number): string;
+  end(summary: ScanSummary): string;
+}
+
+/** `path:line:col  kind  message`: the shape editors and terminals turn into links. */
+export function textLine(f: ReportedFinding): string {
+  return `${f.file}:${f.line}:${f.column}  ${f.kind}  ${f.message}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function summaryLine(s: ScanSummary): string {
+  const total = s.errorCodes + s.titleMatches;
+  const where = `in ${plural(s.files, 'file')}`;
+  if (total === 0) return `No findings ${where}.`;
+  return `${plural(total, 'finding')} (${s.errorCodes} error-code, ${s.titleMatches} title-match) ${where}.`;
+}
+
+export function reportStream(format: ReportFormat, catalog: Catalog, tool: ToolInfo): ReportStream {
+  switch (format) {
+    case 'text':
+      return { begin: () => '', finding: (f) => textLine(f) + '\n', end: (s) => summaryLine(s) + '\n' };
+    case 'json':
+      // One finding per line: valid JSON that is also easy to grep and diff.
+      return { begin: () => '{"findings":[\n', finding: (f, i) => (i ? ',\n' : '') + JSON.stringify(f), end: () => '\n]}\n' };
+    case 'sarif':
+      return { begin: () => sarifHead(tool), finding: (f, i) => (i ? ',\n' : '') + sarifResult(f, catalog), end: () => sarifTail() };
+  }
+}
+
+/** A whole report over findings already in report order (see `compareFindings`). */
+export function formatReport(format: ReportFormat, findings: readonly ReportedFinding[], summary: ScanSummary, catalog: Catalog, tool: ToolInfo): string {
+  const stream = reportStream(format, catalog, tool);
+  return stream.begin() + findings.map((f, i) => stream.finding(f, i)).join('') + stream.end(summary);
+}

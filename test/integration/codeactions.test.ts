@@ -1,0 +1,64 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+async function open(file: string): Promise<vscode.TextDocument> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'tests run with the fixture workspace open');
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'features', file));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'wa-errors');
+}
+
+async function until<T>(get: () => T, ok: (v: T) => boolean, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = get();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Puts the document back to `text` in one edit (the fixtures are never saved). */
+async function restore(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+suite('quick fixes for title matching', () => {
+  for (const file of ['handler.js', 'handler.py']) {
+    test(`${file}: each fix edits the text and clears the warning; one is preferred`, async () => {
+      const doc = await open(file);
+      const original = doc.getText();
+      const [diagnostic] = await until(() => ours(doc.uri), (l) => l.length > 0);
+      assert.ok(diagnostic);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
+      const fixes = actions.filter((a) => a.diagnostics?.some((d) => d.source === 'wa-errors'));
+      assert.ok(fixes.length >= 2, 'a rewrite and a suppression');
+      assert.equal(fixes.filter((f) => f.isPreferred).length, 1);
+      for (const fix of fixes) {
+        assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+        assert.ok(fix.edit, `${fix.title} carries its edit`);
+        const before = ours(doc.uri).length;
+        assert.ok(await vscode.workspace.applyEdit(fix.edit), fix.title);
+        assert.notEqual(doc.getText(), original, `${fix.title} changed the text`);
+        await until(() => ours(doc.uri).length, (n) => n < before);
+        await restore(doc, original);
+        assert.equal(doc.getText(), original);
+        await until(() => ours(doc.uri).length, (n) => n === before);
+      }
+    });
+  }
+
+  test('no quick fixes where there is no warning', async () => {
+    const doc = await open('handler.ts');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(3, 0, 3, 10));
+    assert.deepEqual(actions.filter((a) => a.diagnostics?.some((d) => d.source === 'wa-errors')), []);
+  });
+});

@@ -1,0 +1,73 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+async function open(file: string): Promise<vscode.TextDocument> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'tests run with the fixture workspace open');
+  return vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'features', file));
+}
+
+/** Our lenses (their commands are ours) as "line: title". */
+async function lenses(doc: vscode.TextDocument): Promise<{ line: number; title: string; command: string }[]> {
+  const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
+  return all
+    .filter((l) => l.command?.command.startsWith('waErrors.'))
+    .map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', command: l.command?.command ?? '' }))
+    .sort((a, b) => a.line - b.line);
+}
+
+function lineOf(doc: vscode.TextDocument, needle: string): number {
+  const at = doc.getText().indexOf(needle);
+  assert.ok(at >= 0, `fixture contains ${needle}`);
+  return doc.positionAt(at).line;
+}
+
+suite('CodeLens', () => {
+  test('source: one lens per handling line, with title and advice, several codes share one', async () => {
+    const doc = await open('handler.js');
+    const got = await lenses(doc);
+    const at = (needle: string) => got.filter((l) => l.line === lineOf(doc, needle));
+    const ifLine = at('if (err.code === 131026)');
+    assert.equal(ifLine.length, 1);
+    assert.match(ifLine[0]?.title ?? '', /^131026 · Message Undeliverable — .+/);
+    assert.equal(ifLine[0]?.command, 'waErrors.showDetails');
+    assert.match(at('case 131047:')[0]?.title ?? '', /^131047 · Re-engagement message — /);
+    assert.match(at('err.code === 131047 ||')[0]?.title ?? '', /^131047, 131026 · 2 codes$/);
+    assert.deepEqual(at('setTimeout'), []);
+    assert.equal(new Set(got.map((l) => l.line)).size, got.length, 'at most one lens per line');
+  });
+
+  test('log: a lens above each line with errors, none on other lines', async () => {
+    const doc = await open('statuses.ndjson');
+    const got = await lenses(doc);
+    assert.deepEqual(
+      got.map((l) => l.line),
+      [1, 2, 3, 5],
+    );
+    assert.equal(got[0]?.title, '131047 · Re-engagement message');
+    assert.match(got[1]?.title ?? '', /^130429 · /);
+    assert.equal(got[3]?.title, '131047, 131026 · 2 codes');
+  });
+
+  test('past maxPerDocument a summary lens at the top opens the log summary', async () => {
+    const config = vscode.workspace.getConfiguration('waErrors');
+    await config.update('codeLens.maxPerDocument', 2, vscode.ConfigurationTarget.Global);
+    try {
+      const got = await lenses(await open('statuses.ndjson'));
+      const summary = got.filter((l) => l.command === 'waErrors.summarizeLog');
+      assert.equal(summary.length, 1);
+      assert.equal(summary[0]?.line, 0);
+      assert.match(summary[0]?.title ?? '', /^\d+ errors, \d+ codes — show summary$/);
+      assert.equal(got.length, 3, 'the summary plus the first two lines');
+    } finally {
+      await config.update('codeLens.maxPerDocument', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('asking again without a change gives the same lenses', async () => {
+    const doc = await open('statuses.ndjson');
+    const first = await lenses(doc);
+    const second = await lenses(doc);
+    assert.deepEqual(second, first);
+  });
+});

@@ -1,0 +1,60 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+async function open(file: string): Promise<vscode.TextDocument> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'tests run with the fixture workspace open');
+  return vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'features', file));
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'wa-errors');
+}
+
+/** Waits (on onDidChangeDiagnostics, at most `ms`) until our diagnostics of `uri` satisfy `ok`. */
+function diagnosticsWhere(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, ms = 5000): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const now = ours(uri);
+      if (!ok(now)) return false;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(now);
+      return true;
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => e.uris.some((u) => u.toString() === uri.toString()) && check());
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`diagnostics never matched; last: ${JSON.stringify(ours(uri).map((d) => d.message))}`));
+    }, ms);
+    check();
+  });
+}
+
+suite('diagnostics: title matching', () => {
+  for (const [file, needle] of [
+    ['handler.js', "'Re-engagement message'"],
+    ['handler.py', '"Re-engagement message"'],
+  ] as const) {
+    test(`${file}: a warning on the title literal, linked to the docs`, async () => {
+      const doc = await open(file);
+      const [d] = await diagnosticsWhere(doc.uri, (list) => list.length > 0);
+      assert.ok(d);
+      assert.equal(d.range.start.line, doc.positionAt(doc.getText().indexOf(needle)).line);
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+      assert.ok(d.message.length > 0);
+      assert.ok(typeof d.code === 'object' && d.code !== null && 'target' in d.code, 'code links to the docs');
+      assert.equal(d.code.value, '131047');
+      assert.equal(d.code.target.scheme, 'https');
+    });
+  }
+
+  test('code-based handling and data files get no title warnings', async () => {
+    for (const file of ['handler.ts', 'handler.go', 'webhook.json', 'statuses.ndjson']) {
+      const doc = await open(file);
+      // Give the 300 ms debounce time to run, then expect nothing.
+      await new Promise((r) => setTimeout(r, 700));
+      assert.deepEqual(ours(doc.uri), [], file);
+    }
+  });
+});
