@@ -3,6 +3,7 @@ import { CatalogService } from './catalogService';
 import { readGlobs } from './config';
 import { CodeLensProvider } from './codeLens';
 import { TitleFixes } from './codeActions';
+import { type CommandOptions, registerCommands } from './commands';
 import { TitleLint } from './diagnostics';
 import { DocumentKinds } from './documentKinds';
 import { DocumentScans } from './documentScans';
@@ -13,9 +14,10 @@ import { Logger } from './logger';
 
 /**
  * Activation shared by the Node and the web entry points. Synchronous and cheap: it creates the
- * features and registers providers; the catalog is built and documents are scanned on first use.
+ * features and registers providers and commands; the catalog is built and documents are scanned on
+ * first use. `commandOptions` carries what differs between the builds (the Node file reader).
  */
-export function activateShared(context: vscode.ExtensionContext): void {
+export function activateShared(context: vscode.ExtensionContext, commandOptions: CommandOptions = {}): void {
   const log = new Logger();
   const catalogs = new CatalogService(log);
   const kinds = new DocumentKinds(log);
@@ -55,10 +57,11 @@ export function activateShared(context: vscode.ExtensionContext): void {
       lint.relintAll();
     }),
   );
+  registerCommands(context, () => catalogs.get(), commandOptions);
 }
 
 function registerProviders(hover: HoverProvider, lenses: CodeLensProvider, fixes: TitleFixes, log: Logger): vscode.Disposable {
-  const selector = documentSelector(readGlobs(SettingKey.logFilePatterns, undefined, log));
+  const selector = documentSelector(readGlobs(SettingKey.logFilePatterns, null, log));
   return vscode.Disposable.from(
     vscode.languages.registerHoverProvider(selector, hover),
     vscode.languages.registerCodeLensProvider(selector, lenses),

@@ -50,7 +50,7 @@ export function toDiagnosticSeverity(s: Exclude<LintSeverity, 'off'>): vscode.Di
 const MAX_GLOB_LENGTH = 300;
 
 /** Globs of a string-array setting, invalid entries dropped (and reported once through `log`). */
-export function readGlobs(key: string, scope: vscode.ConfigurationScope | undefined, log: Logger): string[] {
+export function readGlobs(key: string, scope: vscode.ConfigurationScope | null, log: Logger): string[] {
   const raw = vscode.workspace.getConfiguration(CONFIG_SECTION, scope).get<unknown>(key);
   if (!Array.isArray(raw)) return [];
   const out: string[] = [];

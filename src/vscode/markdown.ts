@@ -6,8 +6,10 @@ import { retryAdviceText } from './texts';
 
 /**
  * The only place MarkdownStrings are built. security: every text that comes from a document, a log or the
- * catalog goes through `appendText` or `inlineCode`; command links name only our own commands, which are
- * the only ones `isTrusted.enabledCommands` lets run; no `supportHtml`, no theme icons.
+ * catalog goes through `text` (every ASCII punctuation character backslash-escaped, so no link, autolink,
+ * HTML or entity can form) or `inlineCode`; command links name only our own commands, which are the only
+ * ones `isTrusted.enabledCommands` lets run; no `supportHtml`, no theme icons.
+ * (`MarkdownString.appendText` is as safe but turns every space into `&nbsp;`, which stops wrapping.)
  */
 
 /** Commands a hover may link to. */
@@ -40,32 +42,32 @@ export function entryHover(entry: CatalogEntry, payload?: PayloadFields, legacy?
   // Custom entries may leave the description or solution empty.
   if (entry.description) {
     paragraph(md);
-    md.appendText(entry.description);
+    text(md, entry.description);
   }
   if (entry.solution) {
     paragraph(md);
     bold(md, vscode.l10n.t('Possible solution:'));
-    md.appendText(` ${entry.solution}`);
+    text(md, ` ${entry.solution}`);
   }
   paragraph(md);
   const facts = [vscode.l10n.t('Category: {0}', entry.category)];
   if (entry.httpStatus !== null) facts.push(vscode.l10n.t('HTTP {0}', entry.httpStatus));
   facts.push(vscode.l10n.t('Retry: {0}', retryAdviceText(entry.retry)));
-  md.appendText(facts.join(' · '));
+  text(md, facts.join(' · '));
   if (entry.confidenceNote) {
     paragraph(md);
-    md.appendMarkdown('_');
-    md.appendText(entry.confidenceNote);
-    md.appendMarkdown('_');
+    md.appendMarkdown('*');
+    text(md, entry.confidenceNote);
+    md.appendMarkdown('*');
   }
   if (entry.legacy) {
     paragraph(md);
-    md.appendText(vscode.l10n.t('Legacy code: Meta no longer lists it for the Cloud API (it comes from the On-Premises API or older versions).'));
+    text(md, vscode.l10n.t('Legacy code: Meta no longer lists it for the Cloud API (it comes from the On-Premises API or older versions).'));
   }
   appendLegacy(md, legacy);
   if (entry.custom) {
     paragraph(md);
-    md.appendText(vscode.l10n.t('From your waErrors.customCodes setting.'));
+    text(md, vscode.l10n.t('From your waErrors.customCodes setting.'));
   }
   appendPayload(md, payload);
   paragraph(md);
@@ -77,9 +79,9 @@ export function entryHover(entry: CatalogEntry, payload?: PayloadFields, legacy?
 export function unknownCodeHover(code: number, docsUrl: string, payload?: PayloadFields, legacy?: LegacyEquivalent): vscode.MarkdownString {
   const md = newMarkdown();
   bold(md, String(code));
-  md.appendText(` · ${vscode.l10n.t('not in the catalog')}`);
+  text(md, ` · ${vscode.l10n.t('not in the catalog')}`);
   paragraph(md);
-  md.appendText(vscode.l10n.t('This code is not in the WhatsApp Cloud API error catalog. Check Meta’s error code reference, or add it with the waErrors.customCodes setting.'));
+  text(md, vscode.l10n.t('This code is not in the WhatsApp Cloud API error catalog. Check Meta’s error code reference, or add it with the waErrors.customCodes setting.'));
   appendLegacy(md, legacy);
   appendPayload(md, payload);
   paragraph(md);
@@ -90,7 +92,7 @@ export function unknownCodeHover(code: number, docsUrl: string, payload?: Payloa
 function appendLegacy(md: vscode.MarkdownString, legacy: LegacyEquivalent | undefined): void {
   if (!legacy) return;
   paragraph(md);
-  md.appendText(vscode.l10n.t('On-Premises code {0} corresponds to Cloud API code {1} (inferred from matching titles).', legacy.onPremisesCode, legacy.cloudCode));
+  text(md, vscode.l10n.t('On-Premises code {0} corresponds to Cloud API code {1} (inferred from matching titles).', legacy.onPremisesCode, legacy.cloudCode));
 }
 
 function appendPayload(md: vscode.MarkdownString, payload: PayloadFields | undefined): void {
@@ -104,7 +106,7 @@ function appendPayload(md: vscode.MarkdownString, payload: PayloadFields | undef
   for (const [name, value] of rows) {
     md.appendMarkdown('\n\n');
     md.appendMarkdown(inlineCode(name));
-    md.appendText(' ');
+    text(md, ' ');
     md.appendMarkdown(inlineCode(clip(value)));
   }
 }
@@ -121,10 +123,15 @@ function appendLinks(md: vscode.MarkdownString, docsUrl: string, key: string | u
   md.appendMarkdown(links.join(' · '));
 }
 
-function bold(md: vscode.MarkdownString, text: string): void {
+function bold(md: vscode.MarkdownString, value: string): void {
   md.appendMarkdown('**');
-  md.appendText(text);
+  text(md, value);
   md.appendMarkdown('**');
+}
+
+/** Plain text, escaped; line breaks kept as hard breaks. */
+function text(md: vscode.MarkdownString, value: string): void {
+  md.appendMarkdown(escapePunctuation(value).replace(/\r?\n/g, '  \n'));
 }
 
 function paragraph(md: vscode.MarkdownString): void {
@@ -137,12 +144,12 @@ function commandUri(command: string, args: readonly unknown[]): string {
 }
 
 function link(label: string, target: string): string {
-  return `[${escapeLinkLabel(label)}](${target})`;
+  return `[${escapePunctuation(label)}](${target})`;
 }
 
-/** Backslash-escapes every ASCII punctuation character, which CommonMark allows and treats as literal. */
-function escapeLinkLabel(text: string): string {
-  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+/** Backslash-escapes every ASCII punctuation character, which CommonMark allows and reads as literal. */
+function escapePunctuation(value: string): string {
+  return value.replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
 /**

@@ -226,6 +226,19 @@ function bundles(): void {
   report.add({ id: 'vsix.node_modules', label: 'node_modules entries in the .vsix (unzip -l)', value: modules, unit: 'entries', target: { op: '<=', limit: 0 }, note: modules === null ? 'unzip failed' : undefined });
 }
 
+/** Findings as three Int32 columns: start, end, code (-1 for none). */
+function toColumns(findings: readonly Finding[]): Int32Array[] {
+  const starts = new Int32Array(findings.length);
+  const ends = new Int32Array(findings.length);
+  const codes = new Int32Array(findings.length);
+  findings.forEach((f, i) => {
+    starts[i] = f.start;
+    ends[i] = f.end;
+    codes[i] = f.code ?? -1;
+  });
+  return [starts, ends, codes];
+}
+
 /**
  * Retained memory of the 50 MB scan's findings: one object per hit vs three Int32 columns. Each
  * figure is the drop in retained bytes when that form is released, so garbage left by earlier
@@ -235,14 +248,8 @@ function memory(log: string): void {
   report.section('Memory: keeping the findings of the 50 MB scan');
   let objects: Finding[] | null = scanCodes(log, 'json', catalog);
   const n = objects.length;
-  let columns: Int32Array[] | null = [new Int32Array(n), new Int32Array(n), new Int32Array(n)];
-  const [starts, ends, codes] = columns as [Int32Array, Int32Array, Int32Array];
-  objects.forEach((f, i) => {
-    starts[i] = f.start;
-    ends[i] = f.end;
-    codes[i] = f.code ?? -1;
-  });
-  const arrayBytes = 3 * 4 * n;
+  let columns: Int32Array[] | null = toColumns(objects);
+  const arrayBytes = columns.reduce((sum, c) => sum + c.byteLength, 0);
   const both = retainedBytes();
   objects = null;
   const columnsOnly = retainedBytes();

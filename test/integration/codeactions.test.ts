@@ -39,11 +39,11 @@ suite('quick fixes for title matching', () => {
       const [diagnostic] = await until(() => ours(doc.uri), (l) => l.length > 0);
       assert.ok(diagnostic);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
-      const fixes = actions.filter((a) => a.diagnostics?.some((d) => d.source === 'wa-errors'));
+      // The API command drops `CodeAction.diagnostics`; no other provider offers quick fixes in these fixtures.
+      const fixes = actions.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value);
       assert.ok(fixes.length >= 2, 'a rewrite and a suppression');
       assert.equal(fixes.filter((f) => f.isPreferred).length, 1);
       for (const fix of fixes) {
-        assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
         assert.ok(fix.edit, `${fix.title} carries its edit`);
         const before = ours(doc.uri).length;
         assert.ok(await vscode.workspace.applyEdit(fix.edit), fix.title);
@@ -59,6 +59,6 @@ suite('quick fixes for title matching', () => {
   test('no quick fixes where there is no warning', async () => {
     const doc = await open('handler.ts');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(3, 0, 3, 10));
-    assert.deepEqual(actions.filter((a) => a.diagnostics?.some((d) => d.source === 'wa-errors')), []);
+    assert.deepEqual(actions.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value), []);
   });
 });

@@ -32,10 +32,16 @@ export function positionOf(doc: vscode.TextDocument, needle: string, offset = 0)
   return doc.positionAt(at + offset);
 }
 
-/** Plain text of every hover any provider returns at a position. */
+/**
+ * Markdown of a hover as a reader sees it: non-breaking-space entities become spaces and
+ * backslash escapes are dropped, so assertions can use the catalog's plain titles.
+ */
+export function readableMarkdown(markdown: string): string {
+  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** Readable text of every hover any provider returns at a position. */
 export async function hoverTexts(doc: vscode.TextDocument, pos: vscode.Position): Promise<string[]> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
-  return (hovers ?? []).map((h) =>
-    h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n'),
-  );
+  return (hovers ?? []).map((h) => readableMarkdown(h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n')));
 }

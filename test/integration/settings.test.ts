@@ -107,7 +107,7 @@ suite('settings', () => {
     await withSetting('customCodes', custom, async () => {
       const pos = doc.positionAt(doc.getText().indexOf('131047') + 1);
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
-      const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+      const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value).replace(/\\(.)/g, '$1')).join('\n');
       assert.match(text, /Custom re-engagement title/);
     });
   });

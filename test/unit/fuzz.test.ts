@@ -5,7 +5,7 @@ import { fuzzInput } from '../fuzz/corrupt';
 import { Rng } from '../fuzz/prng';
 
 const SEED = 0x5eed_2026;
-const INPUTS = 3000;
+const INPUTS = 2000;
 const TOTAL_BUDGET_MS = 10_000;
 
 /** An input short enough to paste into a bug report. */

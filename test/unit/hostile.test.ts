@@ -67,7 +67,9 @@ function exercise(text: string, family: (typeof FAMILIES)[number]): { problems: 
   const t0 = performance.now();
   const codes = scanCodes(text, family, catalog);
   const problems = findingProblems(text, codes, `scanCodes(${family})`);
-  for (const offset of [0, text.length >> 1, text.length]) {
+  // codeAt rescans what it is given, so a multi-megabyte "line" is asked once, in its middle.
+  const offsets = text.length > 100_000 ? [text.length >> 1] : [0, text.length >> 1, text.length];
+  for (const offset of offsets) {
     const f = codeAt(text, offset, family, catalog);
     if (f) problems.push(...findingProblems(text, [f], `codeAt(${family}, ${offset})`));
   }

@@ -29,7 +29,7 @@ const CHECK_EVERY = 512;
 
 /** Functions whose arguments are a membership test or a collection of codes. */
 const COLLECTION_FN =
-  /(?:^|[.\s])(?:of|asList|listOf|setOf|arrayOf|intArrayOf|mutableListOf|mutableSetOf|hashSetOf|frozenset|set|tuple|array|Set|List|ImmutableSet|ImmutableList|HashSet|newHashSet|Contains|contains|includes|include\?|has|in_array|any|Any|IsIn|isin|isIn|oneOf|member\?|containsKey|ContainsKey|Of|new\s+Set|Arrays\.asList)\s*$/;
+  /(?:^|[^\w$])(?:of|asList|listOf|setOf|arrayOf|intArrayOf|mutableListOf|mutableSetOf|hashSetOf|frozenset|set|tuple|array|Set|List|ImmutableSet|ImmutableList|HashSet|newHashSet|Contains|contains|includes|include\?|has|in_array|any|Any|IsIn|isin|isIn|oneOf|member\?|containsKey|ContainsKey|Of|new\s+Set|Arrays\.asList|str_contains|strpos|stripos|strstr|preg_match|indexOf|IndexOf|startsWith|StartsWith|start_with\?|endsWith|match|search|test|Arguments\.of|InlineData|TestCase|DataRow|parametrize)\s*$/;
 /** Calls whose numeric argument is a duration, size or index, never an error code. */
 const NUMERIC_FN = /(?:timeout|sleep|delay|wait|interval|duration|millis|seconds|minutes|range|repeat|fill|alloc|slice|substr|substring|pad\w*|toFixed|random|port|listen|status|sendStatus|Sleep|After|Tick|ofMillis|ofSeconds|setTimeout|setInterval|timedelta|limit|take|skip|chunk|round|floor|ceil|min|max|pow|at|get|charAt|splice|resize|Status|StatusCode|WriteHeader|abort|exit|Exit)\s*$/i;
 /** Calls whose argument is an error code: constructors and helpers named for errors, assertions. */
@@ -49,14 +49,14 @@ export interface SourceScan {
 }
 
 /** Lines around a position, bounded in characters. */
-function nearLines(text: string, lineStart: number, lineEnd: number): string {
+function nearLines(text: string, lineStart: number, lineEnd: number, lines = NEAR_LINES): string {
   let s = lineStart;
-  for (let k = 0; k < NEAR_LINES && s > 0 && lineStart - s < 800; k++) {
+  for (let k = 0; k < lines && s > 0 && lineStart - s < 800; k++) {
     const p = text.lastIndexOf('\n', s - 2);
     s = p === -1 ? 0 : p + 1;
   }
   let e = lineEnd;
-  for (let k = 0; k < NEAR_LINES && e < text.length && e - lineEnd < 800; k++) {
+  for (let k = 0; k < lines && e < text.length && e - lineEnd < 800; k++) {
     const p = text.indexOf('\n', e + 1);
     e = p === -1 ? text.length : p;
   }
@@ -68,6 +68,15 @@ function hasCodeNearby(scan: SourceScan, window: string, self: number): boolean 
   NEIGHBOUR_NUMBER.lastIndex = 0;
   for (let m = NEIGHBOUR_NUMBER.exec(window); m; m = NEIGHBOUR_NUMBER.exec(window)) {
     const n = Number(m[0]);
+    if (n !== self && isDistinctive(n) && scan.catalog.has(n)) return true;
+  }
+  return false;
+}
+
+/** Constants or enum members assigned distinctive catalog codes within a few lines. */
+function hasAssignedCodeNearby(scan: SourceScan, window: string, self: number, re = /[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*(\d{5,7})(?![\w])/g): boolean {
+  for (let m = re.exec(window); m; m = re.exec(window)) {
+    const n = Number(m[1]);
     if (n !== self && isDistinctive(n) && scan.catalog.has(n)) return true;
   }
   return false;
@@ -92,17 +101,21 @@ function commentStart(left: string, family: LanguageFamily): number {
   return -1;
 }
 
-/** The quote that is open at the end of `left` (the number sits inside a string), or ''. */
-function openQuote(left: string): string {
+/** Where the string that is open at the end of `left` starts (the number sits inside it), or -1. */
+function openQuote(left: string): number {
   let quote = 0;
+  let at = -1;
   for (let i = 0; i < left.length; i++) {
     const c = left.charCodeAt(i);
     if (quote) {
       if (c === 92) i++;
       else if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39 || c === 96) quote = c;
+    } else if (c === 34 || c === 39 || c === 96) {
+      quote = c;
+      at = i;
+    }
   }
-  return quote ? String.fromCharCode(quote) : '';
+  return quote ? at : -1;
 }
 
 /** The expression just before an operator at the end of `s`: `err.response.data.error.code`, `$e->getCode()`. */
@@ -133,7 +146,10 @@ function switchSubject(text: string, lineStart: number): string {
   const re = /\b(?:switch|when|match|case|select\s+case)\b[ \t]*\(?[ \t]*([A-Za-z_$][^\n{]{0,100})/g;
   let subject = '';
   for (let m = re.exec(window); m; m = re.exec(window)) subject = m[1] as string;
-  return subject.replace(/[)\s]*(?:\{|:|\bthen\b|\bdo\b)?\s*$/, '').replace(/\)\s*$/, '');
+  subject = subject.replace(/\s*(?:\{|:|\bthen\b|\bdo\b)?\s*$/, '');
+  // Drop the `)` that closes `switch (`, keep the one of `getCode()`.
+  const unbalanced = (subject.match(/\)/g)?.length ?? 0) > (subject.match(/\(/g)?.length ?? 0);
+  return unbalanced ? subject.replace(/\)\s*$/, '') : subject;
 }
 
 /** Identifiers that are keywords or types, not the name of the thing assigned. */
@@ -143,8 +159,8 @@ const NOT_A_NAME = /^(?:const|let|var|val|static|final|readonly|public|private|p
 function assignedNames(lhs: string): string[] {
   const cut = Math.max(lhs.lastIndexOf(','), lhs.lastIndexOf(';'), lhs.lastIndexOf('('), lhs.lastIndexOf('{'), lhs.lastIndexOf('['));
   const part = lhs.slice(cut + 1);
-  const names = part.match(/[A-Za-z_$][\w$]*/g) ?? [];
-  return names.filter((n) => !NOT_A_NAME.test(n));
+  const names = (part.match(/[A-Za-z_$][\w$]*/g) ?? []).map((n) => n.replace(/^\$/, ''));
+  return names.filter((n) => n && !NOT_A_NAME.test(n));
 }
 
 /** Find the unmatched opening bracket before the end of `s`: its index, or -1. */
@@ -186,7 +202,8 @@ function inComment(ctx: Ctx, comment: string, right: string): boolean {
 /** Judge a code inside prose in a string literal ("failed with (#131047) ..."). */
 function inProse(ctx: Ctx, before: string, right: string): boolean {
   if (/\(#$/.test(before)) return ctx.strong || (ctx.scan.wa && /^\)\s+[A-Za-z]/.test(right));
-  return ctx.strong && /\b(?:code|error|err|subcode|error_code|errorCode)\b\s*[:=#]?\s*$/i.test(before);
+  // `"Error 131047"`, `"code=131047"`, and JSON in a string: `"{\"code\":131047}"`.
+  return ctx.strong && /\b(?:code|error|err|subcode|error_code|errorCode|error_subcode)\b\\?["']?\s*[:=#]?\s*$/i.test(before);
 }
 
 /** Judge a number (or a string literal that is only a code) by the code around it on its line. */
@@ -203,7 +220,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   }
   // Arithmetic: `x * 131047`, `i - 100`, `131047 + n`, `[0..100]`.
   if (/(?:[+*/%&|^~]|[^-=]-|^-)$/.test(left)) return false;
-  if (/^(?:[+*/%&|^]|-(?!>)|<|>(?!=)|\.\.)/.test(right) && !/^(?:\/\/|\/\*|\|\||\|)/.test(right)) return false;
+  if (/^(?:[+*/%&|^]|-(?!>)|<|>(?!=)|\.\.)/.test(right) && !/^(?:\/\/|\/\*|\|\||\||&&)/.test(right)) return false;
 
   // Comparison: `err.code === 131047`, `code is 131047`, `e.Code != 4`.
   const cmp = /(?:===?|!==?|<>|\bis(?:\s+not)?|\bnot\s+in|\bin)\s*$/.exec(left);
@@ -259,9 +276,12 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const expr = exprBefore(lhs);
     if (isErrorCodeExpr(expr) && lastSegment(expr) !== 'code') return true;
     if (/code$/i.test(last) && /err|fail|retry|throttl|rate|limit|auth|token|perm|spam|block|graph|meta|whatsapp/i.test(last) && !isNonCodeName(last)) return true;
+    const near = nearLines(scan.text, ctx.lineStart, ctx.lineEnd);
     // A bare `code: 100` needs a Graph error object around it (a test mock, an SDK type).
-    if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(nearLines(scan.text, ctx.lineStart, ctx.lineEnd));
-    return false;
+    // (or rows of a table of codes: `{name: "throttled", code: 4}` under `{..., code: 131056}`).
+    if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*[:=]\s*(\d{5,7})(?![\w])/gi);
+    // A member of an enum or constant block of codes: `TooManyCalls = 4,` next to `ReEngagement = 131047,`.
+    return /^\s*(?:(?:export|public|const|static|final|readonly|private|val|int)\s+)*[A-Za-z_][\w]*\s*(?::\s*\w+\s*)?=$/.test(left) && hasAssignedCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES), ctx.code);
   }
 
   // Members of a list, set, tuple or argument list.
@@ -287,7 +307,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       const listLike = inTest || /(?:^|[=,(:]|return|\?)$/.test(before) || COLLECTION_FN.test(before);
       if (!listLike) {
         // Arguments of an ordinary call: only distinctive codes, only for error-ish helpers.
-        return strong && ERRORISH_FN.test(before.slice(-40)) && items.split(',').length <= 2;
+        if (strong) return ERRORISH_FN.test(before.slice(-40)) && items.split(',').length <= 2;
+        // `new WhatsAppError(100, ...)`, `graphError(190, 463)`: the code is the first argument.
+        return scan.wa && items.trim() === '' && /(?:error|err|exception|fault)\s*$/i.test(before);
       }
       membership = inTest || /(?:Contains|contains|includes|include\?|has|in_array|isIn|IsIn|isin|member\?)\s*$/.test(before);
     }
@@ -300,6 +322,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     }
     // `[4, 80007].includes(code)`, `%i[...]`, `code in (...)` after the list.
     if (/^[^;]*?[\])}]\s*\.?\s*(?:includes|include\?|contains|Contains|has|indexOf)\s*\(\s*[\w$.]*(?:code|Code)\b/.test(right)) return true;
+    // The key of a pair in a list of pairs: `[368, 'integrity'],` next to `[131031, 'integrity'],`.
+    if (items.trim() === '' && /^,\s*['"A-Za-z_]/.test(right) && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd), ctx.code)) return true;
     // The same list holds a distinctive code: `(4, 80007, 130429)`, `[0, 190, 131047]`.
     const close = right.search(/[)\]}]/);
     return hasCodeNearby(scan, items + (close === -1 ? right : right.slice(0, close)), ctx.code);
@@ -318,8 +342,9 @@ function judge(ctx: Ctx, start: number, end: number): boolean {
   const right = text.slice(end, Math.min(ctx.lineEnd, end + WINDOW));
   const cs = commentStart(left, ctx.scan.family);
   if (cs !== -1) return inComment(ctx, left.slice(cs), right);
-  const q = openQuote(left);
-  if (q) {
+  const open = openQuote(left);
+  if (open !== -1) {
+    const q = left[open] as string;
     // A string that is only the code (`"131047"`, `'(#131047)'`) behaves like the number itself.
     const exactLeft = new RegExp(`${q === '`' ? '`' : q}(?:\\(#|#)?$`).exec(left);
     const exactRight = new RegExp(`^\\)?${q === '`' ? '`' : q}`).exec(right);
@@ -327,14 +352,13 @@ function judge(ctx: Ctx, start: number, end: number): boolean {
       if (/\(#$/.test(left) && !ctx.strong && !(ctx.scan.wa && /^\)/.test(right))) return false;
       return asOperand(ctx, left.slice(0, exactLeft.index), right.slice(exactRight[0].length));
     }
-    const inner = left.slice(left.lastIndexOf(q) + 1);
-    return inProse(ctx, inner, right);
+    return inProse(ctx, left.slice(open + 1), right);
   }
   return asOperand(ctx, left, right);
 }
 
 /** A quick look at a line: can a small code on it possibly be in an error-code context? */
-const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|\d{5}|^\s*['"]?\d/;
+const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|\d{5}|^\s*['"]?\d|^\s*[A-Za-z_]\w*\s*=\s*\d/;
 
 /** Scan source text; `scan.wa` may turn true during the scan (distinctive codes found). */
 export function scanSource(scan: SourceScan, out: Finding[]): void {

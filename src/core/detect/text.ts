@@ -24,7 +24,7 @@ const TEXT_TRIGGER = /\(#|code|CODE|Code|err|ERR|Err|(?<![\w.])\d{5,7}(?!\w)|^[ 
 /** Lines worth a look in JSON lines: only keys named like codes and `(#` messages can hold a finding. */
 const JSON_TRIGGER = /\(#|code"|Code"|code'|Code'|CODE"|code\s*:|Code\s*:/g;
 /** A number in plain text: not inside a word, path, version, date, time or `file:line:col`. */
-const TEXT_NUMBER = /(?<![\w$.:\-/]|[\w.]:)\d{1,7}(?![\w]|\.\d|:\d|-\d|\/)/g;
+const TEXT_NUMBER = /(?<![\w$.\-/]|\d:)\d{1,7}(?![\w]|\.\d|:\d|-\d|\/)/g;
 /** Lines longer than this are read in this many characters only (minified or binary junk). */
 const MAX_LINE = 20000;
 const CHECK_EVERY = 256;

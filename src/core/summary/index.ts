@@ -8,6 +8,10 @@ export interface CodeSummary {
   readonly code: number;
   /** The catalog entry (exact or range), or undefined for a code the catalog does not know. */
   readonly entry: CatalogEntry | undefined;
+  /**
+   * Lines on which the code appears. A Graph error names its code twice (`"code":131047` and
+   * `(#131047)` in the message); counting lines counts that error once.
+   */
   readonly count: number;
   readonly firstLine: number;
   readonly lastLine: number;
@@ -19,7 +23,7 @@ export interface CodeSummary {
 export interface LogSummary {
   /** Codes by count (most frequent first), then by code. */
   readonly codes: readonly CodeSummary[];
-  /** Every occurrence of every code. */
+  /** The sum of the counts: (code, line) pairs. */
   readonly total: number;
   /** Lines read (a text ending in a line break counts its empty last line, as the editor does). */
   readonly lineCount: number;
@@ -104,7 +108,7 @@ export class LogSummarizer {
     const codes: CodeSummary[] = [...this.tallies.values()]
       .map((t) => ({ code: t.code, entry: this.catalog.get(t.code), count: t.count, firstLine: t.firstLine, lastLine: t.lastLine, lines: t.lines }))
       .sort((a, b) => b.count - a.count || a.code - b.code);
-    return { codes, total: this.total, lineCount: this.line + 1, cancelled: this.cancelled };
+    return { codes, total: this.total, lineCount: this.line + 1, cancelled: this.isCancelled() };
   }
 
   private isCancelled(): boolean {
@@ -123,16 +127,18 @@ export class LogSummarizer {
     this.line += index.lineCount - 1;
   }
 
+  /** Lines arrive in ascending order (findings are sorted, chunks follow each other). */
   private record(code: number, line: number): void {
-    this.total++;
     const t = this.tallies.get(code);
+    if (t?.lastLine === line) return;
+    this.total++;
     if (!t) {
       this.tallies.set(code, { code, count: 1, firstLine: line, lastLine: line, lines: [line] });
       return;
     }
     t.count++;
     t.lastLine = line;
-    if (t.lines[t.lines.length - 1] !== line && t.lines.length < this.maxLines) t.lines.push(line);
+    if (t.lines.length < this.maxLines) t.lines.push(line);
   }
 }
 

@@ -60,7 +60,7 @@ export const CLOUD_API_SPECS: readonly EntrySpec[] = [
     retry: 'retry-with-backoff',
     description: 'The app exceeded its Graph API call rate limit. This is the app-level limit, not the message throughput limit.',
     solution: 'Back off with jitter and batch calls where possible. The Application Rate Limit panel in the App Dashboard shows current usage.',
-    confidenceNote: 'The HTTP status is disputed: an unattributed Go library lists 429 instead of 400.',
+    confidenceNote: 'The HTTP status is disputed: one Go library gives 429 instead of 400.',
   },
   {
     code: 80007,
@@ -79,7 +79,7 @@ export const CLOUD_API_SPECS: readonly EntrySpec[] = [
     retry: 'retry-with-backoff',
     description: 'The phone number sent more messages per second than its Cloud API throughput allows. The details say the message throughput has been reached.',
     solution: 'Queue outgoing messages and pace them (about 80 messages per second by default), retrying with backoff. Request higher throughput if the number qualifies.',
-    confidenceNote: 'The HTTP status is disputed: YCloud mirror says 429 Too Many Requests instead of 400.',
+    confidenceNote: 'The HTTP status is disputed: YCloud\'s mirror of the docs gives 429 (Too Many Requests) instead of 400.',
   },
   {
     code: 131048,
