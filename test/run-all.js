@@ -48,11 +48,28 @@ async function build() {
   return bundle.status === 0;
 }
 
+/** The `not ok` entries of a TAP stream with their YAML details: what a reader needs from a failed run. */
+function tapFailures(output) {
+  const lines = output.split('\n');
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*)not ok /.exec(lines[i]);
+    if (!m) continue;
+    const end = `${m[1]}  ...`;
+    let j = i;
+    while (j < lines.length && lines[j] !== end) j++;
+    out.push(...lines.slice(i, j + 1));
+    i = j;
+  }
+  return out.join('\n');
+}
+
 async function unit() {
-  // TAP output (not a TTY) ends with `# pass N` / `# fail N`; printed in full only when something fails.
+  // TAP output (not a TTY) ends with `# pass N` / `# fail N`; only failures are echoed.
   const r = await run(process.execPath, ['--test', 'out/test/unit/'], { echo: false });
   const c = tapCounts(r.output);
-  if (r.code !== 0 || !c) process.stdout.write(r.output);
+  if (!c) process.stdout.write(r.output);
+  else if (r.code !== 0) console.log(tapFailures(r.output));
   return { ...(c || { passed: 0, failed: 1 }), code: r.code };
 }
 

@@ -87,8 +87,13 @@ function lineTitle(codes: readonly number[], catalog: Catalog, isData: boolean):
 }
 
 function summaryLens(document: vscode.TextDocument, hits: FindingIndex): vscode.CodeLens {
+  const codes = hits.distinctCodes();
+  const errors = formatCount(hits.hitCount);
   return new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
-    title: vscode.l10n.t('{0} errors, {1} codes — show summary', formatCount(hits.hitCount), formatCount(hits.distinctCodes())),
+    title:
+      codes === 1
+        ? vscode.l10n.t('{0} errors, 1 code — show summary', errors)
+        : vscode.l10n.t('{0} errors, {1} codes — show summary', errors, formatCount(codes)),
     tooltip: vscode.l10n.t('Too many errors for one lens each (waErrors.codeLens.maxPerDocument): summarize them instead'),
     command: CommandId.summarizeLog,
     arguments: [document.uri],

@@ -41,6 +41,8 @@ export class TitleLint implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument): void {
+    // Output panes and other documents we never lint change often: no timer for them.
+    if (!this.kinds.of(document).family) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     const version = document.version;

@@ -75,12 +75,6 @@ export class DocumentScans implements vscode.Disposable {
     return entry.result;
   }
 
-  /** The finished scan of the current version, if there is one (never starts a scan). */
-  peek(document: vscode.TextDocument): Promise<DocumentScan | undefined> | undefined {
-    const e = this.entries.get(document.uri.toString());
-    return e && e.version === document.version && e.catalogGeneration === this.catalogs.generation ? e.result : undefined;
-  }
-
   private async run(
     document: vscode.TextDocument,
     version: number,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LegacyEquivalent } from '../core/catalog/legacy';
+import type { PayloadFieldValues as PayloadFields } from '../core/payloadFields';
 import type { CatalogEntry } from '../core/types';
 import { CommandId } from './ids';
 import { retryAdviceText } from './texts';
@@ -14,13 +15,6 @@ import { retryAdviceText } from './texts';
 
 /** Commands a hover may link to. */
 const HOVER_COMMANDS: readonly string[] = [CommandId.lookupCode, CommandId.showDetails, CommandId.copyCode];
-
-/** Fields of the error object under the cursor in a log or JSON payload, as found on that line. */
-export interface PayloadFields {
-  readonly details?: string;
-  readonly subcode?: string;
-  readonly fbtraceId?: string;
-}
 
 /** Longest payload value we echo: the hover is a summary, not a viewer. */
 const MAX_ECHO_CHARS = 300;
@@ -104,7 +98,7 @@ function appendPayload(md: vscode.MarkdownString, payload: PayloadFields | undef
   paragraph(md);
   bold(md, vscode.l10n.t('In this payload:'));
   for (const [name, value] of rows) {
-    md.appendMarkdown('\n\n');
+    paragraph(md);
     md.appendMarkdown(inlineCode(name));
     text(md, ' ');
     md.appendMarkdown(inlineCode(clip(value)));

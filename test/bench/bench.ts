@@ -50,25 +50,29 @@ function ndjsonScan(log: string): void {
   report.add({ id: 'ndjson.naive', label: 'naive baseline: JSON.parse every line + tree walk', value: mbps(log.length, naiveMs), unit: 'MB/s', note: `${naiveMs.toFixed(0)} ms, ${naive} codes` });
 }
 
+/** The faster of two runs of a command (the first one also warms the page cache). */
+function bestRun(cmd: string, args: readonly string[], outFile: string): { ms: number; status: number | null; stderr: string } {
+  const first = run(cmd, args, outFile);
+  if (first.status !== 0 && first.status !== 1) return first;
+  const second = run(cmd, args, outFile);
+  return second.ms < first.ms ? second : first;
+}
+
 function cliVersusGrep(logFile: string, size: number, tmp: string): void {
-  report.section('CLI on the 50 MB log vs grep');
-  const grep = run('grep', ['-cE', '"(code|error_subcode)": ?[0-9]+', logFile], path.join(tmp, 'grep.out'));
-  const grepMs = Math.min(grep.ms, run('grep', ['-cE', '"(code|error_subcode)": ?[0-9]+', logFile], path.join(tmp, 'grep.out')).ms);
-  report.add({ id: 'cli.grep', label: "grep -cE '\"(code|error_subcode)\": ?[0-9]+'", value: grepMs, unit: 'ms', note: `${mbps(size, grepMs).toFixed(0)} MB/s` });
-  const cli = run(process.execPath, [CLI, 'scan', '--format', 'json', logFile], path.join(tmp, 'cli.out'));
+  report.section('CLI on the 50 MB log vs grep (best of 2 each)');
+  const grep = bestRun('grep', ['-cE', '"(code|error_subcode)": ?[0-9]+', logFile], path.join(tmp, 'grep.out'));
+  const count = fs.readFileSync(path.join(tmp, 'grep.out'), 'utf8').trim();
+  report.add({ id: 'cli.grep', label: "grep -cE '\"(code|error_subcode)\": ?[0-9]+'", value: grep.ms, unit: 'ms', note: `${mbps(size, grep.ms).toFixed(0)} MB/s, ${count} lines` });
+  const cli = bestRun(process.execPath, [CLI, 'scan', '--format', 'json', logFile], path.join(tmp, 'cli.out'));
   const ok = cli.status === 0 || cli.status === 1;
   const firstErr = cli.stderr.trim().split('\n')[0] ?? '';
   report.add({ id: 'cli.scan', label: 'node dist/cli.js scan --format json', value: ok ? cli.ms : null, unit: 'ms', note: ok ? `${mbps(size, cli.ms).toFixed(0)} MB/s, ${fs.statSync(path.join(tmp, 'cli.out')).size} B of JSON` : `exit ${cli.status}: ${firstErr.slice(0, 120)}` });
-  report.add({ id: 'cli.ratio', label: 'CLI time / grep time', value: ok ? cli.ms / grepMs : null, unit: 'x', target: { op: '<=', limit: 3 } });
+  report.add({ id: 'cli.ratio', label: 'CLI time / grep time', value: ok ? cli.ms / grep.ms : null, unit: 'x', target: { op: '<=', limit: 3 } });
 }
 
-/**
- * The core has no asynchronous scan, so the caller's chunking is measured: line-aligned slices of
- * at most 2 MB, a setImmediate yield between them, the event-loop delay sampled throughout.
- */
-async function eventLoop(log: string): Promise<void> {
-  report.section('Event loop during a chunked, cancellable scan of the 50 MB log');
-  const slices = lineSlices(log, 2 * MiB);
+/** Scans line-aligned slices of at most `max` chars with a setImmediate yield between them. */
+async function chunkedScan(log: string, max: number): Promise<{ delayMs: number; longestMs: number; slices: number }> {
+  const slices = lineSlices(log, max);
   const token = { isCancellationRequested: false };
   const h = monitorEventLoopDelay({ resolution: 5 });
   h.enable();
@@ -79,8 +83,20 @@ async function eventLoop(log: string): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   h.disable();
-  report.add({ id: 'eventloop.max', label: 'max event-loop delay (monitorEventLoopDelay)', value: h.max / 1e6, unit: 'ms', target: { op: '<=', limit: 50 }, note: `${slices.length} slices of <= 2 MB` });
-  report.add({ id: 'eventloop.slice', label: 'longest synchronous slice scan', value: longest, unit: 'ms', target: { op: '<=', limit: 50 } });
+  return { delayMs: h.max / 1e6, longestMs: longest, slices: slices.length };
+}
+
+/**
+ * The core has no asynchronous scan, so the caller's chunking is measured: line-aligned slices,
+ * a setImmediate yield between them, the event-loop delay sampled throughout. 2 MB is the planned
+ * slice; 512 KB shows what a slower detector would need.
+ */
+async function eventLoop(log: string): Promise<void> {
+  report.section('Event loop during a chunked, cancellable scan of the 50 MB log');
+  for (const [size, label] of [[2 * MiB, '2 MB'], [MiB / 2, '512 KB']] as const) {
+    const r = await chunkedScan(log, size);
+    report.add({ id: `eventloop.max.${label.replace(' ', '')}`, label: `max event-loop delay, ${label} slices`, value: r.delayMs, unit: 'ms', target: { op: '<=', limit: 50 }, note: `${r.slices} slices; longest slice scan ${r.longestMs.toFixed(0)} ms` });
+  }
 }
 
 function sourceScan(): void {
@@ -265,7 +281,7 @@ function memory(log: string): void {
 async function main(): Promise<void> {
   const started = performance.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-bench-'));
-  console.log(`wa-errors bench: seed ${SEED}, node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), catalog of ${catalog.entries.length} entries`);
+  console.log(`wa-errors bench: seed ${SEED}, node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load ${os.loadavg()[0]?.toFixed(1)}, catalog of ${catalog.entries.length} entries`);
   try {
     const t0 = performance.now();
     const log = bigLog();
@@ -287,7 +303,7 @@ async function main(): Promise<void> {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   report.summary();
-  const file = report.save(ROOT, { seed: SEED, date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, catalogEntries: catalog.entries.length });
+  const file = report.save(ROOT, { seed: SEED, date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg()[0], catalogEntries: catalog.entries.length });
   console.log(`  results: ${path.relative(ROOT, file)}; total bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

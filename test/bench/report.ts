@@ -31,6 +31,7 @@ export function verdict(row: Row): Verdict {
 
 function fmt(v: number | null): string {
   if (v === null) return '-';
+  if (Number.isInteger(v)) return String(v);
   if (Math.abs(v) >= 100) return v.toFixed(0);
   if (Math.abs(v) >= 10) return v.toFixed(1);
   return Math.abs(v) >= 1 ? v.toFixed(2) : v.toFixed(3);

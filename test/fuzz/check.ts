@@ -10,7 +10,7 @@ import type { Finding, LanguageFamily } from '../../src/core/types';
 import type { Rng } from './prng';
 import { FAMILIES } from './shapes';
 
-/** Per-input time budget for all families together (ms). */
+/** Per-input CPU-time budget for all families together (ms). */
 export const INPUT_BUDGET_MS = 50;
 
 /** Problems with one finding list ([] when every finding is well-formed and they are sorted). */
@@ -79,22 +79,33 @@ function checkFamily(text: string, family: LanguageFamily, r: Rng, problems: str
   }
 }
 
-/** Every problem the core has with `text`, across all families, with the elapsed time. */
+/**
+ * Every problem the core has with `text`, across all families, with the CPU time spent (ms). CPU
+ * time, not wall time: on a shared CI box the wall clock also counts the time other processes held
+ * the core, which says nothing about our code.
+ */
 export function checkInput(text: string, r: Rng): { problems: string[]; ms: number } {
   const problems: string[] = [];
-  const t0 = performance.now();
+  const before = process.cpuUsage();
   for (const family of FAMILIES) checkFamily(text, family, r, problems);
-  return { problems, ms: performance.now() - t0 };
+  const used = process.cpuUsage(before);
+  return { problems, ms: (used.user + used.system) / 1000 };
 }
 
 /**
- * `checkInput` plus the time budget. A slow first run is re-timed once before it counts, so a GC
- * pause or a busy CI core does not fail the run; a slow path stays slow on the second try.
+ * `checkInput` plus the time budget. A slow run is re-timed up to twice and the fastest counts, so a
+ * GC pause or a busy shared core does not fail the run; a real slow path stays slow every time.
  */
 export function checkWithBudget(text: string, r: Rng, budgetMs = INPUT_BUDGET_MS): { problems: string[]; ms: number } {
   const first = checkInput(text, r);
   if (first.ms <= budgetMs || first.problems.length > 0) return first;
-  const again = checkInput(text, r);
-  if (again.ms > budgetMs) again.problems.push(`slow: ${first.ms.toFixed(1)} ms then ${again.ms.toFixed(1)} ms for ${text.length} chars (budget ${budgetMs} ms)`);
-  return again;
+  const times = [first.ms];
+  let best = first;
+  while (best.ms > budgetMs && times.length < 3) {
+    const again = checkInput(text, r);
+    times.push(again.ms);
+    if (again.ms < best.ms || again.problems.length > 0) best = again;
+  }
+  if (best.ms > budgetMs) best.problems.push(`slow: ${times.map((t) => t.toFixed(1)).join(', ')} ms for ${text.length} chars (budget ${budgetMs} ms)`);
+  return best;
 }

@@ -59,7 +59,7 @@ function main(): number {
     failures++;
     console.log(`  #${i}: ${problems[0]}`);
   }
-  console.log(`fuzz: ${i} inputs, ${failures} failing, slowest ${slowest.toFixed(1)} ms`);
+  console.log(`fuzz: ${i} inputs, ${failures} failing, slowest ${slowest.toFixed(1)} ms of CPU`);
   if (failures) console.log(`fuzz: failing inputs written to ${opts.out}`);
   return failures ? 1 : 0;
 }

@@ -11,6 +11,8 @@ const { launchBrowser } = require('./lib/browser');
 const { extensionErrors } = require('./lib/exthostLog');
 
 const TIMEOUT_MS = Number(process.env.WA_ERRORS_EXT_TIMEOUT_MS || 180_000);
+/** Workbench chatter that says nothing about our tests (offline gallery, auth, connection setup). */
+const NOISE = /open-vsx\.org|authentication provider 'github'|^\[(AgentHost|AccountPolicyGate|Service Worker|reconnection-grace-time)|^Creating a socket|^Resolv(ing|ed) connection token|^Updating additional builtin/;
 
 function parseArgs(argv) {
   const opts = { dev: '', tests: '', folder: '', env: {} };
@@ -42,7 +44,10 @@ async function main() {
   let code = 1;
   try {
     const exitCode = new Promise((resolve) => {
-      browser.page.exposeFunction('codeAutomationLog', (_type, args) => console.log(util.format(...(args || []))));
+      browser.page.exposeFunction('codeAutomationLog', (_type, args) => {
+        const text = util.format(...(args || []));
+        if (!NOISE.test(text) || process.env.WA_ERRORS_VERBOSE) console.log(text);
+      });
       browser.page.exposeFunction('codeAutomationExit', (c) => resolve(c));
       setTimeout(() => {
         console.error(`ext-host: timed out after ${TIMEOUT_MS / 1000} s`);

@@ -1,13 +1,8 @@
-import * as assert from 'assert';
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { activateExtension, openFixture } from './helpers';
 
-async function open(file: string): Promise<vscode.TextDocument> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'tests run with the fixture workspace open');
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'features', file));
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
+const open = (file: string) => openFixture(`features/${file}`);
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'wa-errors');
@@ -32,6 +27,8 @@ async function restore(doc: vscode.TextDocument, text: string): Promise<void> {
 }
 
 suite('quick fixes for title matching', () => {
+  suiteSetup(activateExtension);
+
   for (const file of ['handler.js', 'handler.py']) {
     test(`${file}: each fix edits the text and clears the warning; one is preferred`, async () => {
       const doc = await open(file);

@@ -1,11 +1,8 @@
-import * as assert from 'assert';
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { activateExtension, openFixture } from './helpers';
 
-async function open(file: string): Promise<vscode.TextDocument> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'tests run with the fixture workspace open');
-  return vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'features', file));
-}
+const open = (file: string) => openFixture(`features/${file}`);
 
 /** Our lenses (their commands are ours) as "line: title". */
 async function lenses(doc: vscode.TextDocument): Promise<{ line: number; title: string; command: string }[]> {
@@ -23,6 +20,8 @@ function lineOf(doc: vscode.TextDocument, needle: string): number {
 }
 
 suite('CodeLens', () => {
+  suiteSetup(activateExtension);
+
   test('source: one lens per handling line, with title and advice, several codes share one', async () => {
     const doc = await open('handler.js');
     const got = await lenses(doc);
@@ -57,11 +56,29 @@ suite('CodeLens', () => {
       const summary = got.filter((l) => l.command === 'waErrors.summarizeLog');
       assert.equal(summary.length, 1);
       assert.equal(summary[0]?.line, 0);
-      assert.match(summary[0]?.title ?? '', /^\d+ errors, \d+ codes — show summary$/);
+      assert.match(summary[0]?.title ?? '', /^\d+ errors, \d+ codes? — show summary$/);
       assert.equal(got.length, 3, 'the summary plus the first two lines');
     } finally {
       await config.update('codeLens.maxPerDocument', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  test('a 2 MB log is scanned in slices and capped by the summary lens', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      lines.push(
+        i % 10 === 3
+          ? `{"i":${i},"statuses":[{"status":"failed","errors":[{"code":131047,"title":"Re-engagement message"}]}],"pad":"${'x'.repeat(20)}"}`
+          : `{"i":${i},"level":"info","msg":"delivered","elapsed_ms":100,"pad":"${'y'.repeat(40)}"}`,
+      );
+    }
+    const doc = await vscode.workspace.openTextDocument({ language: 'jsonl', content: lines.join('\n') });
+    assert.ok(doc.getText().length > 1 << 20, 'larger than one slice');
+    const got = await lenses(doc);
+    assert.equal(got[0]?.title, '2,000 errors, 1 code — show summary');
+    assert.equal(got.length, 501, 'the summary plus the default 500');
+    assert.equal(got[1]?.line, 3);
+    assert.equal(got[500]?.line, 4993);
   });
 
   test('asking again without a change gives the same lenses', async () => {

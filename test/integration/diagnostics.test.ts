@@ -1,11 +1,8 @@
-import * as assert from 'assert';
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { activateExtension, openFixture } from './helpers';
 
-async function open(file: string): Promise<vscode.TextDocument> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'tests run with the fixture workspace open');
-  return vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'features', file));
-}
+const open = (file: string) => openFixture(`features/${file}`);
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'wa-errors');
@@ -32,6 +29,8 @@ function diagnosticsWhere(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boole
 }
 
 suite('diagnostics: title matching', () => {
+  suiteSetup(activateExtension);
+
   for (const [file, needle] of [
     ['handler.js', "'Re-engagement message'"],
     ['handler.py', '"Re-engagement message"'],

@@ -1,11 +1,10 @@
-import * as assert from 'assert';
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { activateExtension, openFixture, readableMarkdown } from './helpers';
 
 /** Hover contents of our provider only (other hover providers, e.g. TypeScript's, also answer). */
 async function ourHovers(file: string, needle: string, offsetInNeedle = 1, occurrence = 0): Promise<vscode.MarkdownString[]> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'tests run with the fixture workspace open');
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'features', file));
+  const doc = await openFixture(`features/${file}`);
   const text = doc.getText();
   let at = -1;
   for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
@@ -19,10 +18,12 @@ async function ourHovers(file: string, needle: string, offsetInNeedle = 1, occur
 /** The one hover of ours, as readable text (markdown backslash escapes removed). */
 function single(list: vscode.MarkdownString[]): string {
   assert.equal(list.length, 1, 'exactly one hover from this extension');
-  return (list[0] as vscode.MarkdownString).value.replace(/\\(.)/g, '$1');
+  return readableMarkdown((list[0] as vscode.MarkdownString).value);
 }
 
 suite('hover: content per language', () => {
+  suiteSetup(activateExtension);
+
   test('JavaScript: case label and comparison', async () => {
     const onCase = single(await ourHovers('handler.js', 'case 131047', 6));
     assert.match(onCase, /131047/);
@@ -69,6 +70,8 @@ suite('hover: content per language', () => {
 });
 
 suite('hover: security', () => {
+  suiteSetup(activateExtension);
+
   test('log text is escaped and only our commands are trusted', async () => {
     const [md] = await ourHovers('statuses.ndjson', '"code":131026', 9);
     assert.ok(md, 'hover on the code');

@@ -1,13 +1,10 @@
-import * as assert from 'assert';
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { activateExtension, openFixture, readableMarkdown } from './helpers';
 
 const Global = vscode.ConfigurationTarget.Global;
 
-async function open(file: string): Promise<vscode.TextDocument> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'tests run with the fixture workspace open');
-  return vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'features', file));
-}
+const open = (file: string) => openFixture(`features/${file}`);
 
 async function hoverCount(doc: vscode.TextDocument, needle: string): Promise<number> {
   const pos = doc.positionAt(doc.getText().indexOf(needle) + 1);
@@ -46,6 +43,8 @@ async function withSetting(key: string, value: unknown, body: () => Promise<void
 }
 
 suite('settings', () => {
+  suiteSetup(activateExtension);
+
   test('hover.enabled, also per language', async () => {
     const js = await open('handler.js');
     const py = await open('handler.py');
@@ -107,7 +106,7 @@ suite('settings', () => {
     await withSetting('customCodes', custom, async () => {
       const pos = doc.positionAt(doc.getText().indexOf('131047') + 1);
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
-      const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value).replace(/\\(.)/g, '$1')).join('\n');
+      const text = hovers.flatMap((h) => h.contents).map((c) => readableMarkdown(typeof c === 'string' ? c : c.value)).join('\n');
       assert.match(text, /Custom re-engagement title/);
     });
   });

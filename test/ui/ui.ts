@@ -1,6 +1,7 @@
 // UI tests: what a person sees. Packages the extension, installs the .vsix into an isolated
 // code-server, opens the fixture workspace in headless chromium and runs every scenario.
-// Prints `ui: N passed, N failed`; screenshots go to test-results/ui/ (and media/ with UPDATE_MEDIA=1).
+// Prints `ui: N passed, N failed`; screenshots go to test-results/ui/, and the README's pictures to
+// media/ with --update-media or UPDATE_MEDIA=1 (`npm run screenshots`).
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -17,6 +18,7 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const outDir = path.join(root, 'test-results', 'ui');
 const vsix = path.join(root, 'dist', 'wa-errors.vsix');
 const fixture = path.join(root, 'test', 'fixtures', 'workspace');
+const updateMedia = process.argv.includes('--update-media') || process.env.UPDATE_MEDIA === '1';
 
 function packageExtension(): void {
   const r = spawnSync('npm', ['run', '-s', 'package'], { cwd: root, encoding: 'utf8' });
@@ -39,7 +41,7 @@ async function main(): Promise<number> {
   try {
     await browser.page.goto(`${cs.origin}/?folder=${encodeURIComponent(fixture)}`);
     await browser.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    const ctx = createContext(browser.page, builtinCatalog(), outDir, process.env.UPDATE_MEDIA === '1' ? path.join(root, 'media') : undefined);
+    const ctx = createContext(browser.page, builtinCatalog(), outDir, updateMedia ? path.join(root, 'media') : undefined);
     for (const scenario of scenarios) {
       const t = Date.now();
       try {

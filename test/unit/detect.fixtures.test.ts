@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { familyFor, scanCodes } from '../../src/core/detect';
-import { fixtureCatalog, FIXTURES } from './detect.support';
+import { fixtureCatalog, FIXTURES } from '../fixtures/detect/support/catalog';
 
 interface Expected {
   readonly line: number;

@@ -65,6 +65,35 @@ export interface JsonEnv {
    * Shared by successive walks over one text so the search stays linear overall.
    */
   nextHash: number;
+  /** The same, for the next `"` and `'` (string ends are found with indexOf, not char by char). */
+  nextDouble: number;
+  nextSingle: number;
+}
+
+/** A fresh walking state for one text. */
+export function jsonEnv(catalog: Catalog, wa: boolean, out: Finding[]): JsonEnv {
+  return { catalog, wa, out, nextHash: -2, nextDouble: -2, nextSingle: -2 };
+}
+
+/**
+ * Offset of the quote that closes the string opened at `open` (text.length when unclosed).
+ * Uses a cursor per quote kind shared by all walks over the text, so the searches never rescan.
+ */
+function stringEnd(text: string, open: number, quote: number, env: JsonEnv): number {
+  let at = quote === 34 ? env.nextDouble : env.nextSingle;
+  const ch = quote === 34 ? '"' : "'";
+  for (;;) {
+    if (at !== -1 && at <= open) at = text.indexOf(ch, open + 1);
+    if (at === -1) break;
+    // An odd run of backslashes escapes the quote: keep looking after it.
+    let k = at - 1;
+    while (k > open && text.charCodeAt(k) === 92) k--;
+    if ((at - 1 - k) % 2 === 0) break;
+    open = at;
+  }
+  if (quote === 34) env.nextDouble = at;
+  else env.nextSingle = at;
+  return at === -1 ? text.length : at;
 }
 
 function isDigitCode(c: number): boolean {
@@ -220,13 +249,7 @@ export function walkJson(text: string, from: number, to: number, env: JsonEnv): 
       expectKey = false;
       i++;
     } else if (c === 34 /* " */ || c === 39 /* ' */) {
-      let j = i + 1;
-      for (; j < to; j++) {
-        const d = text.charCodeAt(j);
-        if (d === c || d === 10) break;
-        if (d === 92 /* \ */) j++;
-      }
-      const end = Math.min(j, to);
+      const end = Math.min(stringEnd(text, i, c, env), to);
       const f = top();
       if (f) {
         if (expectKey && !f.array) onKey(f, i + 1, end);

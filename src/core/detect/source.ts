@@ -82,40 +82,64 @@ function hasAssignedCodeNearby(scan: SourceScan, window: string, self: number, r
   return false;
 }
 
-/** Where a comment starts in the part of a line before the number, or -1. */
-function commentStart(left: string, family: LanguageFamily): number {
-  let quote = 0;
-  for (let i = 0; i < left.length; i++) {
-    const c = left.charCodeAt(i);
-    if (quote) {
-      if (c === 92) i++;
-      else if (c === quote) quote = 0;
-      continue;
+/**
+ * String and comment state along one line, advanced incrementally from candidate to candidate so
+ * that a line with many numbers is still read once.
+ */
+class LineLexer {
+  private line = -1;
+  private pos = 0;
+  private quote = 0;
+  /** Offset of the quote that opened the current string, or -1. */
+  stringAt = -1;
+  /** Offset where the current comment starts, or -1. */
+  commentAt = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly family: LanguageFamily,
+  ) {}
+
+  /** Move to `offset` on the line starting at `lineStart`. */
+  advance(lineStart: number, offset: number): void {
+    const text = this.text;
+    if (this.line !== lineStart || offset < this.pos) {
+      this.line = lineStart;
+      this.pos = lineStart;
+      this.quote = 0;
+      this.stringAt = -1;
+      this.commentAt = -1;
+      // A continuation line of a block comment: ` * 131047 ...`
+      if (this.family !== 'python' && this.family !== 'ruby' && /^[ \t]*\*(?!\*?\/)/.test(text.slice(lineStart, lineStart + 80))) this.commentAt = text.indexOf('*', lineStart);
     }
-    if (c === 34 || c === 39 || c === 96) quote = c;
-    else if (c === 47 && (left.charCodeAt(i + 1) === 47 || left.charCodeAt(i + 1) === 42) && family !== 'python' && family !== 'ruby') return i;
-    else if (c === 35 && (family === 'python' || family === 'ruby' || family === 'php') && left.charCodeAt(i + 1) !== 123 && left.charCodeAt(i - 1) !== 40) return i;
+    const slashComments = this.family !== 'python' && this.family !== 'ruby';
+    const hashComments = this.family === 'python' || this.family === 'ruby' || this.family === 'php';
+    let i = this.pos;
+    while (i < offset && this.commentAt === -1) {
+      const c = text.charCodeAt(i);
+      if (this.quote) {
+        if (c === 92) i++;
+        else if (c === this.quote) {
+          this.quote = 0;
+          this.stringAt = -1;
+        }
+      } else if (c === 34 || c === 39 || c === 96) {
+        this.quote = c;
+        this.stringAt = i;
+      } else if (slashComments && c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) {
+        this.commentAt = i;
+      } else if (hashComments && c === 35 && text.charCodeAt(i + 1) !== 123 && text.charCodeAt(i + 1) !== 91) {
+        this.commentAt = i;
+      }
+      i++;
+    }
+    this.pos = Math.max(i, offset);
   }
-  // A continuation line of a block comment: ` * 131047 ...`
-  if (/^\s*\*(?!\*?\/)/.test(left) && family !== 'python' && family !== 'ruby') return left.indexOf('*');
-  return -1;
 }
 
-/** Where the string that is open at the end of `left` starts (the number sits inside it), or -1. */
-function openQuote(left: string): number {
-  let quote = 0;
-  let at = -1;
-  for (let i = 0; i < left.length; i++) {
-    const c = left.charCodeAt(i);
-    if (quote) {
-      if (c === 92) i++;
-      else if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39 || c === 96) {
-      quote = c;
-      at = i;
-    }
-  }
-  return quote ? at : -1;
+/** Characters of a member expression: word chars and `$ . > - ? : ' "`. */
+function isExprChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46 || c === 62 || c === 45 || c === 63 || c === 58 || c === 39 || c === 34;
 }
 
 /** The expression just before an operator at the end of `s`: `err.response.data.error.code`, `$e->getCode()`. */
@@ -126,7 +150,7 @@ function exprBefore(s: string): string {
     const ch = s[i - 1] as string;
     if (ch === ')' || ch === ']') depth++;
     else if ((ch === '(' || ch === '[') && depth > 0) depth--;
-    else if (depth === 0 && !/[\w$.>\-?:'"]/.test(ch)) break;
+    else if (depth === 0 && !isExprChar(ch.charCodeAt(0))) break;
     if (depth === 0 && ch === '-' && s[i] !== '>') break;
     i--;
     if (s.length - i > 120) break;
@@ -335,26 +359,64 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   return false;
 }
 
-/** Decide one candidate number at `text[start, end)`. */
-function judge(ctx: Ctx, start: number, end: number): boolean {
-  const { text } = ctx.scan;
-  const left = text.slice(Math.max(ctx.lineStart, start - WINDOW), start);
-  const right = text.slice(end, Math.min(ctx.lineEnd, end + WINDOW));
-  const cs = commentStart(left, ctx.scan.family);
-  if (cs !== -1) return inComment(ctx, left.slice(cs), right);
-  const open = openQuote(left);
-  if (open !== -1) {
-    const q = left[open] as string;
-    // A string that is only the code (`"131047"`, `'(#131047)'`) behaves like the number itself.
-    const exactLeft = new RegExp(`${q === '`' ? '`' : q}(?:\\(#|#)?$`).exec(left);
-    const exactRight = new RegExp(`^\\)?${q === '`' ? '`' : q}`).exec(right);
-    if (exactLeft && exactRight) {
-      if (/\(#$/.test(left) && !ctx.strong && !(ctx.scan.wa && /^\)/.test(right))) return false;
-      return asOperand(ctx, left.slice(0, exactLeft.index), right.slice(exactRight[0].length));
-    }
-    return inProse(ctx, left.slice(open + 1), right);
+/** Previous non-blank character before `i` on the line (0 at the line start), looking back a little. */
+function prevChar(text: string, i: number, lineStart: number): number {
+  for (let k = i - 1; k >= lineStart && i - k < 24; k--) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 13) return c;
   }
-  return asOperand(ctx, left, right);
+  return 0;
+}
+
+/** Offset of the next non-blank character from `i` on the line (-1 at the line end). */
+function nextCharAt(text: string, i: number, lineEnd: number): number {
+  for (let k = i; k < lineEnd && k - i < 24; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 13) return k;
+  }
+  return -1;
+}
+
+/**
+ * Small codes are everywhere (`i + 1`, `x * 100`, `arr[0]`): rule most of them out from the
+ * characters next to them before any regex runs. Only `= ! < > ( [ { , : # quotes`, a keyword
+ * (`case`, `when`, `is`, `in`, `or`, `eq`, `be`) or the line start may come before a small code.
+ */
+function smallMayMatch(text: string, start: number, end: number, lineStart: number, lineEnd: number): boolean {
+  const p = prevChar(text, start, lineStart);
+  const at = nextCharAt(text, end, lineEnd);
+  const n = at === -1 ? 0 : text.charCodeAt(at);
+  const after = at === -1 ? 0 : text.charCodeAt(at + 1);
+  // Arithmetic after the number (`100 * x`, `4 - n`, `0.5`), but not `->`, `//` or `/*`.
+  if (n === 43 || n === 42 || n === 37 || n === 46 || (n === 45 && after !== 62) || (n === 47 && after !== 47 && after !== 42)) return false;
+  if (p === 0 || p === 61 || p === 33 || p === 60 || p === 62 || p === 40 || p === 91 || p === 123 || p === 44 || p === 58 || p === 35 || p === 34 || p === 39 || p === 96) return true;
+  if ((p >= 97 && p <= 122) || (p >= 65 && p <= 90)) {
+    const word = /([A-Za-z]+)[ \t]*$/.exec(text.slice(Math.max(lineStart, start - 12), start));
+    return word !== null && /^(?:case|when|is|in|or|eq|be|equal|code|error|subcode|codes)$/i.test(word[1] as string);
+  }
+  return false;
+}
+
+/** Decide one candidate number at `text[start, end)`; the lexer is positioned at `start`. */
+function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean {
+  const { text } = ctx.scan;
+  const from = Math.max(ctx.lineStart, start - WINDOW);
+  const right = text.slice(end, Math.min(ctx.lineEnd, end + WINDOW));
+  if (lexer.commentAt !== -1) return inComment(ctx, text.slice(Math.max(lexer.commentAt, from), start), right);
+  if (lexer.stringAt !== -1) {
+    const q = text.charCodeAt(lexer.stringAt);
+    // A string that is only the code (`"131047"`, `'(#131047)'`) behaves like the number itself.
+    let open = start - 1;
+    if (text.charCodeAt(open) === 35) open -= text.charCodeAt(open - 1) === 40 ? 2 : 1;
+    let close = end;
+    if (text.charCodeAt(close) === 41 && text.charCodeAt(start - 1) === 35) close++;
+    if (open === lexer.stringAt && text.charCodeAt(close) === q) {
+      if (text.charCodeAt(start - 2) === 40 && !ctx.strong && !ctx.scan.wa) return false;
+      return asOperand(ctx, text.slice(from, Math.max(from, open)), text.slice(close + 1, Math.min(ctx.lineEnd, close + 1 + WINDOW)));
+    }
+    return inProse(ctx, text.slice(Math.max(from, lexer.stringAt + 1), start), right);
+  }
+  return asOperand(ctx, text.slice(from, start), right);
 }
 
 /** A quick look at a line: can a small code on it possibly be in an error-code context? */
@@ -365,6 +427,7 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
   const { text, catalog } = scan;
   const found = new Set<number>();
   const pass = (re: RegExp, smallToo: boolean): void => {
+    const lexer = new LineLexer(text, scan.family);
     let lineStart = 0;
     let lineEnd = -1;
     let hintLine = -1;
@@ -388,6 +451,7 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
         lineEnd = next === -1 ? text.length : next;
       }
       if (!strong) {
+        if (!smallMayMatch(text, start, start + raw.length, lineStart, lineEnd)) continue;
         if (hintLine !== lineStart) {
           hintLine = lineStart;
           hint = SMALL_HINT.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 400))) || SMALL_HINT.test(text.slice(Math.max(lineStart, start - 80), start + 80));
@@ -395,7 +459,8 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
         if (!hint) continue;
       }
       const ctx: Ctx = { scan, code, strong, lineStart, lineEnd };
-      if (judge(ctx, start, start + raw.length)) {
+      lexer.advance(lineStart, start);
+      if (judge(ctx, lexer, start, start + raw.length)) {
         found.add(start);
         out.push({ kind: 'error-code', start, end: start + raw.length, code });
         if (strong) scan.wa = true;

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CancelToken, Finding } from '../types';
 import { mentionsWhatsApp } from './context';
-import { walkJson, type JsonEnv } from './json';
+import { jsonEnv, walkJson, type JsonEnv } from './json';
 import { isCodeExpr, isCodesName, isDistinctive, isErrorishName, isNonCodeName, lastSegment } from './names';
 
 /**
@@ -137,7 +137,7 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
  */
 export function scanLines(scan: LineScan, out: Finding[], jsonOnly: boolean): void {
   const { text } = scan;
-  const env: JsonEnv = { catalog: scan.catalog, wa: scan.wa, out, nextHash: -2 };
+  const env = jsonEnv(scan.catalog, scan.wa, out);
   const trigger = jsonOnly ? JSON_TRIGGER : TEXT_TRIGGER;
   trigger.lastIndex = 0;
   let n = 0;
@@ -158,7 +158,7 @@ export function scanLines(scan: LineScan, out: Finding[], jsonOnly: boolean): vo
  */
 export function scanDocument(scan: LineScan, out: Finding[]): void {
   const { text } = scan;
-  const env: JsonEnv = { catalog: scan.catalog, wa: scan.wa, out, nextHash: -2 };
+  const env = jsonEnv(scan.catalog, scan.wa, out);
   let i = 0;
   let obj = -2;
   let arr = -2;

@@ -1,20 +1,9 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
+import { scanTitleMatches } from './titleScan';
 
-/** A replacement of `text.slice(start, end)` by `newText` (UTF-16 offsets into the scanned text). */
-export interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly newText: string;
-}
-
-/** A quick fix for a `title-match` finding. */
-export interface Fix {
-  readonly title: string;
-  readonly kind: 'rewrite' | 'suppress';
-  readonly isPreferred?: boolean;
-  readonly edits: readonly TextEdit[];
-}
+export { fixesFor, type Fix, type TextEdit } from './fixes';
+export { dropSuppressed, suppressionsOf, Suppressions, DIRECTIVE, type Directive, type DirectiveScope } from './suppress';
 
 export interface LintOptions {
   readonly token?: CancelToken;
@@ -22,20 +11,22 @@ export interface LintOptions {
 
 /**
  * Code that matches on error titles or message text (kind `title-match`), suppression comments
- * already applied. (Placeholder: the title lint replaces this.)
+ * already applied, sorted by start. JSON and plain-text families never have any.
  */
-export function scanTitles(_text: string, _family: LanguageFamily, _catalog: Catalog, _opts: LintOptions = {}): Finding[] {
-  return [];
+export function scanTitles(text: string, family: LanguageFamily, catalog: Catalog, opts: LintOptions = {}): Finding[] {
+  return scanTitleMatches(text, family, catalog, opts);
 }
 
-/** The message shown for a `title-match` finding. */
+/**
+ * The message shown for a `title-match` finding, plain text: what the literal matches and the
+ * code comparison to use instead.
+ */
 export function titleMatchMessage(finding: Finding, catalog: Catalog): string {
   const codes = finding.codes ?? [];
-  const names = codes.map((c) => `${c} ${catalog.get(c)?.title ?? ''}`.trim()).join(', ');
-  return `Matches the title of ${names}: titles change; compare the error code instead.`;
-}
-
-/** Quick fixes for one `title-match` finding, best first. */
-export function fixesFor(_text: string, _finding: Finding, _family: LanguageFamily, _catalog: Catalog): Fix[] {
-  return [];
+  const names = codes.map((c) => `${c} ${catalog.get(c)?.title ?? ''}`.trim());
+  const quoted = finding.text !== undefined ? `"${finding.text.length > 60 ? `${finding.text.slice(0, 57)}...` : finding.text}"` : 'This text';
+  const what = names.length === 1 ? `the title of ${names[0]}` : `the titles of ${names.join(', ')}`;
+  const instead =
+    codes.length === 1 ? `err.code === ${codes[0]}` : codes.length > 1 ? `[${codes.join(', ')}].includes(err.code)` : 'err.code';
+  return `${quoted} matches ${what}: titles change (and will be deprecated); compare the error code instead: ${instead}.`;
 }

@@ -123,7 +123,9 @@ async function revealLine(view: SummaryView, line: number): Promise<void> {
   try {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(view.uri, true));
     const range = document.lineAt(Math.min(line, document.lineCount - 1)).range;
-    await vscode.window.showTextDocument(document, { selection: range, viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    // Jump in the editor already showing the log, if any, rather than opening it a second time.
+    const shown = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    await vscode.window.showTextDocument(document, { selection: range, viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One });
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', view.name, e instanceof Error ? e.message : String(e)));
   }

@@ -34,7 +34,8 @@ function extensionErrors(userDataDir, markers = []) {
   for (const { file, ours } of logsToCheck(path.join(userDataDir, 'logs'))) {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     for (let i = 0; i < lines.length && found.length < MAX_REPORTED; i++) {
-      if (!/\[error\]|\bError\b/.test(lines[i])) continue;
+      // Our own channel may say "error" in ordinary messages; only its error-level lines count.
+      if (!(ours ? /\[error\]/ : /\[error\]|\bError\b/).test(lines[i])) continue;
       let end = i + 1;
       while (end < lines.length && /^\s/.test(lines[end])) end++;
       const block = lines.slice(i, end).join('\n');

@@ -1,0 +1,225 @@
+import type { Catalog } from '../catalog/catalog';
+
+/**
+ * Which catalog titles a literal names. Titles and literals are compared as sequences of words
+ * (lower case; apostrophes dropped; any other punctuation separates words), so "Re-engagement
+ * message", "re engagement" and "(#131047) Re-engagement message." all line up.
+ *
+ * A literal matches when it equals a title or variant, contains one, or is a distinctive run of
+ * words of one ("pair rate limit"). "Distinctive" means at least two words, one of them not in
+ * GENERIC_WORDS; single words only from SINGLE_WORD_FRAGMENTS. The longest match wins, and all
+ * codes sharing it are reported ("rate limit" names every rate-limit title).
+ */
+
+/**
+ * Everyday and HTTP-ish words. A title made only of these ("Something went wrong", "Access
+ * denied", "Internal error") is generic: it is reported only in WhatsApp files and on error text.
+ */
+const GENERIC_WORDS = new Set(
+  (
+    'a an the is are was be been has have had of to in on for from with by at as and or not no this that these those it its your you ' +
+    'some something went wrong error errors message messages account accounts phone number numbers user users request requests ' +
+    'parameter parameters param value values code codes api method service services unknown internal invalid valid missing required ' +
+    'access denied permission permissions type types format found resource unavailable unavailability expired expire duplicate ' +
+    'generic issue issues failed fail failure send sent sending unable cannot can too many limit limits hit exceeded reached ' +
+    'not allowed bad new only please wait few minutes before after while call calls post data server temporarily blocked ' +
+    'long short unsupported supported list status token auth authexception exception timeout business group groups template templates ' +
+    'check again more than less one all any other'
+  ).split(' '),
+);
+
+/**
+ * Single words distinctive enough to name a title alone. Documented rather than derived: no other
+ * title word is as unambiguous in error-handling code.
+ */
+const SINGLE_WORD_FRAGMENTS = new Set(['undeliverable']);
+
+/** Title words too common in any code to be worth a closer look on their own. */
+const UNANCHORED = new Set(['a', 'an', 'the', 'is', 'of', 'to', 'in', 'on', 'for', 'has', 'be', 'not', 'this', 'error', 'message', 'code', 'type', 'data', 'user', 'number', 'value', 'request', 'account', 'phone', 'status', 'list', 'new', 'only', 'call']);
+
+/** Short fragments that name their code on their own even outside an evidently WhatsApp file. */
+const SELF_EVIDENT = new Set(['re engagement', 'undeliverable']);
+
+/** Spellings that the word splitter would otherwise keep as one word. */
+const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
+  reengagement: ['re', 'engagement'],
+  ratelimit: ['rate', 'limit'],
+};
+
+/**
+ * Phrases that real code matches for a code but that are not part of its title (Meta's
+ * description of 131047, and how SDKs word the 24-hour customer-service window).
+ */
+const EXTRA_PHRASES: readonly { readonly phrase: string; readonly codes: readonly number[] }[] = [
+  { phrase: 'more than 24 hours', codes: [131047] },
+  { phrase: 'customer service window', codes: [131047] },
+  { phrase: '24 hour window', codes: [131047] },
+];
+
+/**
+ * Parts of titles that real code searches for inside longer strings ("rate limit reached"). Their
+ * codes are every title containing them, looked up in the catalog.
+ */
+const TITLE_PARTS: readonly string[] = [
+  're-engagement',
+  'rate limit',
+  'pair rate limit',
+  'spam rate limit',
+  'not in allowed list',
+  'template does not exist',
+  'message undeliverable',
+  'undeliverable',
+  'receiver is incapable',
+  'healthy ecosystem engagement',
+];
+
+/** Lower-cased words of a text, as the matcher compares them. */
+export function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const w of text.toLowerCase().replace(/['\u2018\u2019]/g, '').split(/[^a-z0-9]+/)) {
+    if (!w) continue;
+    const parts = COMPOUNDS[w];
+    if (parts) out.push(...parts);
+    else out.push(w);
+  }
+  return out;
+}
+
+export interface TitleMatch {
+  readonly codes: readonly number[];
+  /** Only generic words matched: needs a WhatsApp file and error text around it. */
+  readonly generic: boolean;
+  /** Part of a title (not a whole one) or a phrase about a code. */
+  readonly partial: boolean;
+  /** A part long or telling enough to stand without a WhatsApp file around it. */
+  readonly strong: boolean;
+}
+
+interface Phrase {
+  /** Words joined by single spaces, with a space on each side, for whole-word `includes`. */
+  readonly padded: string;
+  readonly size: number;
+  readonly codes: readonly number[];
+  readonly generic: boolean;
+  readonly strong?: boolean;
+}
+
+export class TitleMatcher {
+  private readonly titles: Phrase[] = [];
+  private readonly extras: Phrase[] = [];
+  /** Every non-generic word of any title: a literal without one cannot match anything distinctive. */
+  private readonly anchors = new Set<string>();
+
+  constructor(catalog: Catalog) {
+    for (const t of catalog.allTitles()) {
+      const words = wordsOf(t.text);
+      if (words.length === 0) continue;
+      const generic = words.every((w) => GENERIC_WORDS.has(w)) || words.length === 1;
+      this.titles.push({ padded: ` ${words.join(' ')} `, size: words.length, codes: t.codes, generic });
+      for (const w of words) if (!UNANCHORED.has(w)) this.anchors.add(w);
+    }
+    const extra = (phrase: string, codes: readonly number[]): Phrase => {
+      const words = wordsOf(phrase);
+      for (const w of words) this.anchors.add(w);
+      const strong = words.length >= 3 || SELF_EVIDENT.has(words.join(' '));
+      return { padded: ` ${words.join(' ')} `, size: words.length, codes, generic: false, strong };
+    };
+    for (const p of EXTRA_PHRASES) this.extras.push(extra(p.phrase, p.codes));
+    for (const part of TITLE_PARTS) {
+      const padded = ` ${wordsOf(part).join(' ')} `;
+      const codes = [...new Set(this.titles.filter((t) => t.padded.includes(padded)).flatMap((t) => t.codes))].sort((a, b) => a - b);
+      if (codes.length) this.extras.push(extra(part, codes));
+    }
+  }
+
+  /** Cheap first look: does the text hold any word of any title? */
+  mayMatch(body: string): boolean {
+    if (body.length < 3 || body.length > 600) return false;
+    for (const w of body.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 1 && this.anchors.has(w)) return true;
+    if (/re-?engagement|rate-?limit/i.test(body)) return true;
+    return false;
+  }
+
+  /** The titles a plain text (string literal body) names, or undefined. */
+  match(body: string): TitleMatch | undefined {
+    const words = wordsOf(body);
+    if (words.length === 0 || words.length > 60) return undefined;
+    const padded = ` ${words.join(' ')} `;
+    let best = 0;
+    let codes = new Set<number>();
+    let generic = true;
+    let partial = true;
+    let strong = true;
+    const take = (size: number, cs: readonly number[], gen: boolean, part: boolean, str: boolean): void => {
+      if (size < best) return;
+      if (size > best) {
+        best = size;
+        codes = new Set();
+        generic = true;
+        partial = true;
+        strong = true;
+      }
+      for (const c of cs) codes.add(c);
+      generic &&= gen;
+      partial &&= part;
+      strong &&= str;
+    };
+    const fragmentOk = distinctiveRun(words);
+    const fragmentStrong = words.length >= 3 || SELF_EVIDENT.has(words.join(' '));
+    for (const t of this.titles) {
+      if (t.padded === padded) take(Number.MAX_SAFE_INTEGER, t.codes, t.generic, false, true);
+      else if (padded.includes(t.padded)) take(t.size, t.codes, t.generic, false, true);
+      else if (fragmentOk && t.padded.includes(padded)) take(words.length, t.codes, false, true, fragmentStrong);
+    }
+    for (const x of this.extras) {
+      if (padded.includes(x.padded)) take(x.size, x.codes, false, true, x.strong === true);
+    }
+    if (codes.size === 0) return undefined;
+    return { codes: [...codes].sort((a, b) => a - b), generic, partial, strong };
+  }
+
+  /**
+   * The titles a regex names. Alternatives (`a|b`) are matched one by one and their codes joined;
+   * quantifiers, anchors and classes are dropped so `re-?engagement\s+message` reads as words.
+   */
+  matchRegex(source: string): TitleMatch | undefined {
+    const plain = source
+      .replace(/\(\?[a-z]+\)/gi, '') // inline flags (?i)
+      .replace(/\\[sSwWdDbB]|\.[*+?]?/g, ' ')
+      .replace(/\{\d+(?:,\d*)?\}|\[[^\]]{0,40}\]/g, ' ')
+      .replace(/\\(.)/g, '$1')
+      .replace(/\(\?:|[()^$?*+]/g, '');
+    let result: TitleMatch | undefined;
+    for (const alt of plain.split('|')) {
+      const m = this.match(alt);
+      if (!m) continue;
+      result = result
+        ? {
+            codes: [...new Set([...result.codes, ...m.codes])].sort((a, b) => a - b),
+            generic: result.generic && m.generic,
+            partial: result.partial || m.partial,
+            strong: result.strong && m.strong,
+          }
+        : m;
+    }
+    return result;
+  }
+}
+
+/** A run of words that can stand for a title on its own (see the module comment). */
+function distinctiveRun(words: readonly string[]): boolean {
+  if (words.length === 1) return SINGLE_WORD_FRAGMENTS.has(words[0] as string);
+  return words.join(' ').length >= 8 && words.some((w) => !GENERIC_WORDS.has(w) && !/^\d+$/.test(w));
+}
+
+const cache = new WeakMap<Catalog, TitleMatcher>();
+
+/** The matcher of a catalog, built once per catalog. */
+export function titleMatcher(catalog: Catalog): TitleMatcher {
+  let m = cache.get(catalog);
+  if (!m) {
+    m = new TitleMatcher(catalog);
+    cache.set(catalog, m);
+  }
+  return m;
+}

@@ -1,0 +1,93 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SummaryView } from '../../src/vscode/commands';
+import { activateExtension, fixtureUri, openFixture } from './helpers';
+
+/** code → [count, first line, last line] (1-based, as the summary shows them). */
+function table(view: SummaryView | undefined): Record<string, [number, number, number]> {
+  assert.ok(view, 'the command returns the summary');
+  const out: Record<string, [number, number, number]> = {};
+  for (const r of view.rows) out[r.key] = [r.count, r.firstLine, r.lastLine];
+  return out;
+}
+
+/** errors.ndjson: 131047 on lines 2 and 6, 130429 on 3, 131026 on 5; "retry in 100 ms" is no code. */
+const EXPECTED = { '131047': [2, 2, 6], '130429': [1, 3, 3], '131026': [1, 5, 5] };
+
+suite('Commands', () => {
+  suiteSetup(activateExtension);
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('showDetails opens the panel for a code or key, and refuses anything else without throwing', async () => {
+    assert.equal(await vscode.commands.executeCommand('waErrors.showDetails', 131047), true);
+    assert.equal(await vscode.commands.executeCommand('waErrors.showDetails', '200-299'), true);
+    for (const bad of ['not a code', 999999999, -1, 1.5, { code: 131047 }, '<img src=x>', undefined]) {
+      assert.equal(await vscode.commands.executeCommand('waErrors.showDetails', bad), false, String(bad));
+    }
+  });
+
+  test('summarizeLog counts each code with first and last line of the active log', async () => {
+    await openFixture('commands/errors.ndjson');
+    const view = await vscode.commands.executeCommand<SummaryView>('waErrors.summarizeLog');
+    assert.deepEqual(table(view), EXPECTED);
+    assert.equal(view.rows[0]?.key, '131047', 'most frequent first');
+    assert.equal(view.rows[0]?.title, 'Re-engagement message');
+    assert.deepEqual(view.rows[0]?.lines, [2, 6]);
+    assert.equal(view.name, 'errors.ndjson');
+    assert.equal(view.canOpen, true);
+  });
+
+  test('summarizeLog on a log without WhatsApp errors returns an empty summary', async () => {
+    await openFixture('commands/quiet.log');
+    const view = await vscode.commands.executeCommand<SummaryView>('waErrors.summarizeLog');
+    assert.deepEqual(table(view), {});
+    assert.equal(view.total, 0);
+  });
+
+  test('summarizeFile reads a file given as a Uri, without opening it', async () => {
+    const view = await vscode.commands.executeCommand<SummaryView>('waErrors.summarizeFile', fixtureUri('commands/errors.ndjson'));
+    assert.deepEqual(table(view), EXPECTED);
+    assert.equal(view.lineCount, 8);
+    assert.equal(view.cancelled, false);
+  });
+
+  test('summarizeFile refuses a binary file with a message, not a summary', async () => {
+    const view = await vscode.commands.executeCommand<SummaryView | undefined>('waErrors.summarizeFile', fixtureUri('commands/archive.bin'));
+    assert.equal(view, undefined);
+  });
+
+  test('copyCode and copyTitle put the code and the verbatim title on the clipboard', async () => {
+    assert.equal(await vscode.commands.executeCommand('waErrors.copyCode', 131047), '131047');
+    assert.equal(await vscode.env.clipboard.readText(), '131047');
+    await vscode.commands.executeCommand('waErrors.copyTitle', '131026');
+    assert.equal(await vscode.env.clipboard.readText(), 'Message Undeliverable');
+  });
+
+  test('copyCode without an argument copies the code under the cursor', async () => {
+    const doc = await openFixture('commands/errors.ndjson');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    const at = doc.positionAt(doc.getText().indexOf('131026') + 2);
+    editor.selection = new vscode.Selection(at, at);
+    assert.equal(await vscode.commands.executeCommand('waErrors.copyCode'), '131026');
+    assert.equal(await vscode.env.clipboard.readText(), '131026');
+  });
+
+  test('copySnippet copies a handler that tests the code in the active language', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'print("hi")\n' });
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('waErrors.copySnippet', 131047);
+    const copied = await vscode.env.clipboard.readText();
+    assert.match(copied, /if err\.get\("code"\) == 131047:/);
+    assert.match(copied, /# 131047 Re-engagement message/);
+  });
+
+  test('copy commands report an invalid argument instead of copying', async () => {
+    await vscode.env.clipboard.writeText('unchanged');
+    assert.equal(await vscode.commands.executeCommand('waErrors.copyCode', 'rm -rf /'), undefined);
+    assert.equal(await vscode.env.clipboard.readText(), 'unchanged');
+  });
+});
