@@ -40,11 +40,14 @@
       'aria-label': strings.details.replace('{0}', r.key),
       onclick: () => vscode.postMessage({ type: 'details', key: r.key }),
     });
-    const lines = el('details', undefined, [
-      el('summary', { text: strings.lines }),
-      el('div', { class: 'lines' }, r.lines.map((l) => lineLink(view, strings, l))),
-      r.truncated ? el('p', { class: 'muted', text: strings.moreLines }) : undefined,
-    ]);
+    // First and last line already say it all for a code on one or two lines.
+    const lines = r.lines.length > 2
+      ? el('details', undefined, [
+          el('summary', { text: strings.lines }),
+          el('div', { class: 'lines' }, r.lines.map((l) => lineLink(view, strings, l))),
+          r.truncated ? el('p', { class: 'muted', text: strings.moreLines }) : undefined,
+        ])
+      : undefined;
     return el('tr', undefined, [
       el('td', undefined, [codeButton]),
       el('td', undefined, [title, lines]),

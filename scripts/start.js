@@ -33,17 +33,7 @@ async function main() {
   installVsix(tools, workDir, path.join(root, 'dist', 'wa-errors.vsix'));
   const cs = await startCodeServer({ tools, workDir, settingsFile: path.join(root, 'test', 'harness', 'settings.json') });
   console.log(`\ncode-server with the extension is serving examples/ at:\n\n  ${cs.origin}/?folder=${encodeURIComponent(examples)}\n`);
-  console.log(`log: ${cs.logFile}\nCtrl+C to stop. Rerun npm start after a change to repackage.`);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nstopping code-server…');
-    await cs.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  console.log(`log: ${cs.logFile}\nCtrl+C stops code-server. Rerun npm start after a change to repackage.`);
 }
 
 main().catch((e) => {

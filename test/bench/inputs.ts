@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { LanguageFamily } from '../../src/core/types';
 import { Rng } from '../fuzz/prng';
 import { EXTENSION, FAMILIES, ndjsonText, sourceText } from '../fuzz/shapes';
-import { MiB } from './measure';
+import { MiB, prefixLines } from './measure';
 
 export const SEED = 20260514;
 
@@ -38,13 +38,17 @@ export function mediumSource(): string {
 export function writeWorkspace(dir: string, files: number, totalBytes: number): { files: number; bytes: number } {
   const r = new Rng(SEED + 3);
   const average = totalBytes / files;
-  const pool = FAMILIES.flatMap((family) =>
+  const drawn = FAMILIES.flatMap((family) =>
     Array.from({ length: 12 }, () => {
       const size = Math.round(average * (0.25 + r.next() * 1.5));
       const text = family === 'json' || family === 'text' ? ndjsonText(r, size, 0.25) : sourceText(r, family, size);
       return { family, text };
     }),
   );
+  // A small pool drifts from its expected mean: trim every body by the same factor to hit the total.
+  const drawnAverage = drawn.reduce((n, b) => n + b.text.length, 0) / drawn.length;
+  const keep = Math.min(1, average / drawnAverage);
+  const pool = drawn.map((b) => ({ family: b.family, text: prefixLines(b.text, Math.round(b.text.length * keep)) }));
   let bytes = 0;
   for (let i = 0; i < files; i++) {
     const folder = path.join(dir, `pkg${String(Math.floor(i / 100)).padStart(3, '0')}`);

@@ -210,20 +210,25 @@ export function plainTextLine(r: Rng): string {
 
 type SnippetMaker = (code: number, title: string, r: Rng) => string;
 
+/** A title as the body of a double- or single-quoted literal. */
+const dq = (t: string): string => t.replace(/"/g, '\\"');
+const sq = (t: string): string => t.replace(/'/g, "\\'");
+
 /** Snippets per language: code comparisons, switch cases, title matches and decoys. */
 const SNIPPETS: Readonly<Record<Exclude<LanguageFamily, 'json' | 'text'>, readonly SnippetMaker[]>> = {
   javascript: [
     (c) => `if (err.code === ${c}) {\n  await sendTemplate(to, 'hello_world');\n}`,
     (c, _t, r) => `switch (error.code) {\n  case ${c}:\n    return 'template';\n  case ${someCode(r)}:\n    return 'retry';\n  default:\n    throw error;\n}`,
     (c) => `const RETRYABLE = new Set([130429, 131056, ${c}]);`,
-    (_c, t) => `if (e.message.includes('${t.replace(/'/g, "\\'")}')) {\n  markUndeliverable(msg);\n}`,
+    (_c, t) => `if (e.message.includes('${sq(t)}')) {\n  markUndeliverable(msg);\n}`,
+    (_c, t) => `if (error.title === "${dq(t)}") {\n  return retryLater(job);\n}`,
     () => `setTimeout(flush, 100);\nres.status(400).json({ error: 'Something went wrong' });`,
     (_c, _t, r) => `export function backoff(attempt: number): number {\n  return Math.min(${r.int(100, 1000)} * 2 ** attempt, 30000);\n}`,
   ],
   python: [
     (c) => `if err.code == ${c}:\n    send_template(to, "hello_world")`,
     (c) => `except WhatsAppError as e:\n    if e.error_code in (130429, ${c}):\n        time.sleep(2)`,
-    (_c, t) => `if "${t.replace(/"/g, '\\"')}" in str(exc):\n    return None`,
+    (_c, t) => `if "${dq(t)}" in str(exc):\n    return None`,
     () => `time.sleep(100)\nreturn Response(status=400)`,
     (_c, _t, r) => `def retry_delay(n):\n    return min(${r.int(1, 9)} * 2 ** n, 60)`,
   ],
@@ -231,37 +236,42 @@ const SNIPPETS: Readonly<Record<Exclude<LanguageFamily, 'json' | 'text'>, readon
     (c) => `if apiErr.Code == ${c} {\n\treturn ErrWindowClosed\n}`,
     (c, _t, r) => `switch e.Code {\ncase ${c}, ${someCode(r)}:\n\treturn true\n}`,
     () => `time.Sleep(100 * time.Millisecond)\nw.WriteHeader(http.StatusBadRequest)`,
-    (_c, t) => `if strings.Contains(err.Error(), "${t.replace(/"/g, '\\"')}") {\n\treturn nil\n}`,
+    (_c, t) => `if strings.Contains(err.Error(), "${dq(t)}") {\n\treturn nil\n}`,
   ],
   java: [
     (c) => `if (error.getCode() == ${c}) {\n    scheduler.retryLater(message);\n}`,
     (c) => `switch (code) {\n    case ${c} -> sendTemplate();\n    default -> log.warn("unhandled");\n}`,
     () => `Thread.sleep(100);\nreturn ResponseEntity.status(400).build();`,
+    (_c, t) => `if (e.getMessage().contains("${dq(t)}")) {\n    return;\n}`,
   ],
   kotlin: [
     (c) => `when (error.code) {\n    ${c} -> sendTemplate()\n    else -> throw error\n}`,
     (c) => `if (e.code == ${c}) return Result.Retry`,
     () => `delay(100)\ncall.respond(HttpStatusCode.BadRequest)`,
+    (_c, t) => `if (error.message?.contains("${dq(t)}") == true) return`,
   ],
   php: [
     (c) => `if ($error['code'] === ${c}) {\n    $this->queue->later(60, $job);\n}`,
-    (_c, t) => `if (str_contains($e->getMessage(), '${t.replace(/'/g, "\\'")}')) {\n    return false;\n}`,
+    (_c, t) => `if (str_contains($e->getMessage(), '${sq(t)}')) {\n    return false;\n}`,
     () => `usleep(100);\nhttp_response_code(400);`,
   ],
   ruby: [
     (c) => `case error.code\nwhen ${c} then send_template(to)\nelse raise error\nend`,
     (c) => `retry if e.code == ${c}`,
     () => `sleep 100\nhead :bad_request`,
+    (_c, t) => `return if e.message.include?("${dq(t)}")`,
   ],
   csharp: [
     (c) => `if (ex.Code == ${c})\n{\n    await SendTemplateAsync(to);\n}`,
     (c) => `switch (err.Code)\n{\n    case ${c}:\n        return true;\n}`,
     () => `await Task.Delay(100);\nreturn StatusCode(400);`,
+    (_c, t) => `if (ex.Message.Contains("${dq(t)}"))\n{\n    return;\n}`,
   ],
   dart: [
     (c) => `if (e.code == ${c}) {\n  await sendTemplate(to);\n}`,
     (c) => `switch (error.code) {\n  case ${c}:\n    return Retry.later;\n}`,
     () => `await Future.delayed(const Duration(milliseconds: 100));`,
+    (_c, t) => `if (e.message.contains('${sq(t)}')) {\n  return;\n}`,
   ],
 };
 

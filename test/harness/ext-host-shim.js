@@ -19,7 +19,7 @@ function parseArgs(argv) {
   for (const a of argv) {
     if (a.startsWith('--extensionDevelopmentPath=')) opts.dev = a.slice(a.indexOf('=') + 1);
     else if (a.startsWith('--extensionTestsPath=')) opts.tests = a.slice(a.indexOf('=') + 1);
-    else if (!a.startsWith('-')) opts.folder = a;
+    else if (!a.startsWith('-') && !opts.folder) opts.folder = a; // launchArgs come first: the workspace
   }
   return opts;
 }

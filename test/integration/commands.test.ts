@@ -14,6 +14,17 @@ function table(view: SummaryView | undefined): Record<string, [number, number, n
 /** errors.ndjson: 131047 on lines 2 and 6, 130429 on 3, 131026 on 5; "retry in 100 ms" is no code. */
 const EXPECTED = { '131047': [2, 2, 6], '130429': [1, 3, 3], '131026': [1, 5, 5] };
 
+/** Runs a command that shows a quick pick, accepting the active item until the command returns. */
+async function acceptQuickPick<T>(command: string, ...args: unknown[]): Promise<T | undefined> {
+  let done = false;
+  const result = Promise.resolve(vscode.commands.executeCommand<T>(command, ...args)).finally(() => (done = true));
+  for (let i = 0; i < 50 && !done; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  return result;
+}
+
 suite('Commands', () => {
   suiteSetup(activateExtension);
 
@@ -24,9 +35,31 @@ suite('Commands', () => {
   test('showDetails opens the panel for a code or key, and refuses anything else without throwing', async () => {
     assert.equal(await vscode.commands.executeCommand('waErrors.showDetails', 131047), true);
     assert.equal(await vscode.commands.executeCommand('waErrors.showDetails', '200-299'), true);
+    // The tab model follows the panel asynchronously.
+    let labels: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      labels = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).filter((l) => l.startsWith('WhatsApp error '));
+      if (labels.length > 0 && labels.every((l) => l === 'WhatsApp error 200-299')) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.deepEqual(labels, ['WhatsApp error 200-299'], 'one details panel, reused');
     for (const bad of ['not a code', 999999999, -1, 1.5, { code: 131047 }, '<img src=x>', undefined]) {
       assert.equal(await vscode.commands.executeCommand('waErrors.showDetails', bad), false, String(bad));
     }
+  });
+
+  test('lookupCode: a query finds the code first; accepting it opens the details', async () => {
+    assert.equal(await acceptQuickPick<string>('waErrors.lookupCode', '131047'), '131047');
+    assert.equal(await acceptQuickPick<string>('waErrors.lookupCode', 'Re-engagement'), '131047');
+  });
+
+  test('lookupCode without a query preselects the code under the cursor', async () => {
+    const doc = await openFixture('commands/errors.ndjson');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    const at = doc.positionAt(doc.getText().indexOf('130429') + 1);
+    editor.selection = new vscode.Selection(at, at);
+    assert.equal(await acceptQuickPick<string>('waErrors.lookupCode'), '130429');
   });
 
   test('summarizeLog counts each code with first and last line of the active log', async () => {

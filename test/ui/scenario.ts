@@ -22,6 +22,10 @@ export interface UiContext {
   hoverText(token: string, expect: string): Promise<string>;
   /** Runs a command through the command palette by its full title, e.g. "WhatsApp Errors: Look Up Code". */
   runCommand(title: string): Promise<void>;
+  /** Waits until an editor tab whose label contains `label` is active (editors, webview panels). */
+  waitForTab(label: string): Promise<void>;
+  /** Closes every editor, so the next scenario starts from a clean editor area. */
+  closeAllEditors(): Promise<void>;
   /** Saves a screenshot to test-results/ui/<name>.png and returns its path. */
   screenshot(name: string, options?: ScreenshotOptions): Promise<string>;
   log(message: string): void;

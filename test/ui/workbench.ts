@@ -24,7 +24,7 @@ export function createContext(page: Page, catalog: Catalog, outDir: string, medi
     const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
     await row.waitFor({ timeout: 60_000 });
     await row.click();
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
+    await waitForTab(name);
     await page.locator(`${EDITOR} .view-lines`).first().waitFor({ timeout: 30_000 });
   }
 
@@ -60,6 +60,15 @@ export function createContext(page: Page, catalog: Catalog, outDir: string, medi
     await page.keyboard.press('Enter');
   }
 
+  async function waitForTab(label: string): Promise<void> {
+    await page.locator('.tabs-container .tab.active', { hasText: label }).first().waitFor({ timeout: 30_000 });
+  }
+
+  async function closeAllEditors(): Promise<void> {
+    await runCommand('View: Close All Editors');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
+  }
+
   async function screenshot(name: string, options: ScreenshotOptions = {}): Promise<string> {
     const file = path.join(outDir, `${name}.png`);
     await page.screenshot({ path: file });
@@ -71,7 +80,7 @@ export function createContext(page: Page, catalog: Catalog, outDir: string, medi
     return file;
   }
 
-  return { page, catalog, openFile, hoverText, runCommand, screenshot, log };
+  return { page, catalog, openFile, hoverText, runCommand, waitForTab, closeAllEditors, screenshot, log };
 }
 
 function escapeRegExp(s: string): string {

@@ -10,12 +10,13 @@ function fixture(name: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, name);
 }
 
-/** The hovers' markdown as plain text (appendText escapes spaces as &nbsp;). */
+/** The hovers' markdown as plain text, with markdown escapes (backslashes, &nbsp;) undone. */
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
     .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
     .join('\n')
-    .replace(/&nbsp;/g, ' ');
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\\(.)/g, '$1');
 }
 
 async function positionOf(uri: vscode.Uri, needle: string, nth = 0): Promise<vscode.Position> {

@@ -15,9 +15,15 @@ export interface FileContext {
 const WHATSAPP_WORDS =
   /whatsapp|wamid\.|graph\.facebook\.com|messaging_product|fbtrace|oauthexception|error_subcode|errorsubcode|error_data|cloud[ _-]?api|\bwaba\b|wa_id|phone_number_id|business_account|pywa|heyooo?\b/i;
 
-/** Cheap (one regex pass, stops at the first hit) file context for `scanCodes` and hovers. */
+/**
+ * How much of a text is read for its context. Files that are about WhatsApp say so early (imports,
+ * URLs, the first log records); capping keeps the check at a few milliseconds on a 50 MB log.
+ */
+const CONTEXT_HEAD = 1 << 20;
+
+/** Cheap file context for `scanCodes` and hovers: one regex pass over at most the first MiB. */
 export function fileContext(text: string): FileContext {
-  return { whatsapp: WHATSAPP_WORDS.test(text) };
+  return { whatsapp: WHATSAPP_WORDS.test(text.length > CONTEXT_HEAD ? text.slice(0, CONTEXT_HEAD) : text) };
 }
 
 /** True when a short piece of text (a line, a window) itself mentions WhatsApp or Graph errors. */

@@ -3,7 +3,7 @@ import type { Finding, LanguageFamily } from '../types';
 import { lex } from './lexer';
 import { DIRECTIVE, lineCommentToken } from './suppress';
 import { maskText } from './titleScan';
-import { chainStart, matchingClose } from './usage';
+import { chainStart, enclosingOpen, matchingClose } from './usage';
 
 /** A replacement of `text.slice(start, end)` by `newText` (UTF-16 offsets into the scanned text). */
 export interface TextEdit {
@@ -174,7 +174,8 @@ function conditionAt(text: string, s: string, ls: number, le: number, family: La
   }
 
   // `FN(RECV, LIT)` with the text first, or `FN(LIT, RECV)` with the pattern first.
-  const open = left.lastIndexOf('(');
+  const openAbs = enclosingOpen(s, ls);
+  const open = openAbs >= leftStart && s[openAbs] === '(' ? openAbs - leftStart : -1;
   if (open !== -1) {
     const callHead = left.slice(0, open + 1);
     const fnText = TEXT_FIRST_FUNCTIONS.exec(callHead);
@@ -191,7 +192,7 @@ function conditionAt(text: string, s: string, ls: number, le: number, family: La
       const receiver = text.slice(recvArg[0], recvArg[1]);
       const start = leftStart + fn.index + (/^\s/.test(fn[0]) ? 1 : 0);
       const name = fn[0].replace(/\s*\($/, '').replace(/^.*\./, '');
-      const t = trailingTest(s, close + 1, name.startsWith('str') || name.startsWith('mb_') ? 'php-position' : name === 'Index' ? 'position' : 'boolean');
+      const t = trailingTest(s, close + 1, /pos$/.test(name) ? 'php-position' : name === 'Index' ? 'position' : 'boolean');
       if (!t) return undefined;
       return withBang(start, t.end, receiver.trim(), t.negated);
     }
@@ -256,9 +257,9 @@ function topLevelArgs(s: string, open: number, close: number): [number, number][
 
 /** Whether a replacement needs parentheses to keep its meaning between its neighbours. */
 function needsParens(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 12), start).trimEnd();
-  const after = text.slice(end, end + 12).trimStart();
-  const safeBefore = before === '' || /(?:[(,;={[?:]|&&|\|\||\b(?:if|elif|return|and|or|while|unless|when|then)|^\s*)$/.test(before);
+  const before = text.slice(Math.max(0, start - 12), start).replace(/[ \t]+$/, '');
+  const after = text.slice(end, end + 12).replace(/^[ \t]+/, '');
+  const safeBefore = before === '' || /(?:[(,;={[?:]|&&|\|\||\b(?:if|elif|return|and|or|while|unless|when|then)|\n)$/.test(before);
   const safeAfter = after === '' || /^(?:[),;}\]:?{]|&&|\|\||\b(?:and|or|then|do)\b|\r?\n|$)/.test(after);
   return !(safeBefore && safeAfter);
 }

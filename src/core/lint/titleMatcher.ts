@@ -107,16 +107,31 @@ interface Phrase {
 export class TitleMatcher {
   private readonly titles: Phrase[] = [];
   private readonly extras: Phrase[] = [];
-  /** Every non-generic word of any title: a literal without one cannot match anything distinctive. */
+  /** Every title word but the commonest: a literal without one cannot match anything. */
   private readonly anchors = new Set<string>();
+  /** Hashes of `anchors`, and of the words that match on their own (one-word titles, SINGLE_WORD_FRAGMENTS, COMPOUNDS). */
+  private readonly anchorHashes = new Set<number>();
+  private readonly soloHashes = new Set<number>();
+  /** Titles by each of their words, and by their first word (indexes into `titles`). */
+  private readonly byWord = new Map<string, number[]>();
+  private readonly byFirst = new Map<string, number[]>();
 
   constructor(catalog: Catalog) {
     for (const t of catalog.allTitles()) {
       const words = wordsOf(t.text);
       if (words.length === 0) continue;
       const generic = words.every((w) => GENERIC_WORDS.has(w)) || words.length === 1;
+      const index = this.titles.length;
       this.titles.push({ padded: ` ${words.join(' ')} `, size: words.length, codes: t.codes, generic });
-      for (const w of words) if (!UNANCHORED.has(w)) this.anchors.add(w);
+      for (const w of words) {
+        if (!UNANCHORED.has(w)) this.anchors.add(w);
+        const list = this.byWord.get(w) ?? [];
+        if (list[list.length - 1] !== index) list.push(index);
+        this.byWord.set(w, list);
+      }
+      const first = this.byFirst.get(words[0] as string) ?? [];
+      first.push(index);
+      this.byFirst.set(words[0] as string, first);
     }
     const extra = (phrase: string, codes: readonly number[]): Phrase => {
       const words = wordsOf(phrase);
@@ -130,20 +145,47 @@ export class TitleMatcher {
       const codes = [...new Set(this.titles.filter((t) => t.padded.includes(padded)).flatMap((t) => t.codes))].sort((a, b) => a - b);
       if (codes.length) this.extras.push(extra(part, codes));
     }
+    for (const w of this.anchors) this.anchorHashes.add(hashWord(w));
+    for (const t of this.titles) if (t.size === 1) this.soloHashes.add(hashWord(t.padded.trim()));
+    for (const w of [...SINGLE_WORD_FRAGMENTS, ...Object.keys(COMPOUNDS)]) this.soloHashes.add(hashWord(w));
   }
 
-  /** Cheap first look: does the text hold any word of any title? */
-  mayMatch(body: string): boolean {
-    if (body.length < 3 || body.length > 600) return false;
-    for (const w of body.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 1 && this.anchors.has(w)) return true;
-    if (/re-?engagement|rate-?limit/i.test(body)) return true;
-    return false;
+  /**
+   * Cheap first look at `text[start, end)` without allocating: can it match at all? A text of one
+   * word must be a one-word title or fragment; longer texts need one title word. Words are hashed
+   * as the matcher splits them (apostrophes skipped); a collision only costs a full `match`.
+   */
+  mayMatch(text: string, start: number, end: number): boolean {
+    if (end - start < 3 || end - start > 600) return false;
+    let words = 0;
+    let h = 0;
+    let len = 0;
+    let anchored = false;
+    let first = 0;
+    for (let i = start; i <= end; i++) {
+      let c = i < end ? text.charCodeAt(i) : 32;
+      if (c >= 65 && c <= 90) c += 32;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        h = (Math.imul(h, 31) + c) | 0;
+        len++;
+      } else if (c === 39 || c === 0x2019 || c === 0x2018) {
+        continue;
+      } else if (len > 0) {
+        if (++words === 1) first = h;
+        if (!anchored && this.anchorHashes.has(h)) anchored = true;
+        if (anchored && words > 1) return true;
+        h = 0;
+        len = 0;
+      }
+    }
+    return words === 1 ? this.soloHashes.has(first) : false;
   }
 
   /** The titles a plain text (string literal body) names, or undefined. */
   match(body: string): TitleMatch | undefined {
+    if (body.length < 3 || body.length > 600) return undefined;
     const words = wordsOf(body);
-    if (words.length === 0 || words.length > 60) return undefined;
+    if (words.length === 0 || words.length > 60 || !words.some((w) => this.anchors.has(w))) return undefined;
     const padded = ` ${words.join(' ')} `;
     let best = 0;
     let codes = new Set<number>();
@@ -166,10 +208,25 @@ export class TitleMatcher {
     };
     const fragmentOk = distinctiveRun(words);
     const fragmentStrong = words.length >= 3 || SELF_EVIDENT.has(words.join(' '));
-    for (const t of this.titles) {
-      if (t.padded === padded) take(Number.MAX_SAFE_INTEGER, t.codes, t.generic, false, true);
-      else if (padded.includes(t.padded)) take(t.size, t.codes, t.generic, false, true);
-      else if (fragmentOk && t.padded.includes(padded)) take(words.length, t.codes, false, true, fragmentStrong);
+    // Whole titles inside the text (or equal to it): look up titles by each word as a possible first word.
+    for (const w of new Set(words)) {
+      for (const k of this.byFirst.get(w) ?? []) {
+        const t = this.titles[k] as Phrase;
+        if (t.padded === padded) take(Number.MAX_SAFE_INTEGER, t.codes, t.generic, false, true);
+        else if (padded.includes(t.padded)) take(t.size, t.codes, t.generic, false, true);
+      }
+    }
+    // The text inside titles: only titles holding its rarest word can hold all of it.
+    if (fragmentOk) {
+      let rarest: readonly number[] | undefined;
+      for (const w of words) {
+        const list = this.byWord.get(w) ?? [];
+        if (!rarest || list.length < rarest.length) rarest = list;
+      }
+      for (const k of rarest ?? []) {
+        const t = this.titles[k] as Phrase;
+        if (t.padded !== padded && t.padded.includes(padded)) take(words.length, t.codes, false, true, fragmentStrong);
+      }
     }
     for (const x of this.extras) {
       if (padded.includes(x.padded)) take(x.size, x.codes, false, true, x.strong === true);
@@ -210,6 +267,13 @@ export class TitleMatcher {
 function distinctiveRun(words: readonly string[]): boolean {
   if (words.length === 1) return SINGLE_WORD_FRAGMENTS.has(words[0] as string);
   return words.join(' ').length >= 8 && words.some((w) => !GENERIC_WORDS.has(w) && !/^\d+$/.test(w));
+}
+
+/** The hash `mayMatch` computes for a lower-case word. */
+function hashWord(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h;
 }
 
 const cache = new WeakMap<Catalog, TitleMatcher>();

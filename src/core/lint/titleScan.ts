@@ -32,7 +32,18 @@ function matchBody(matcher: TitleMatcher, lit: Literal, body: string): TitleMatc
   if (lit.regex) return matcher.matchRegex(body);
   const delimited = DELIMITED.exec(body);
   if (delimited) return matcher.matchRegex(delimited[2] as string);
+  // A string with alternatives is a pattern (`new RegExp("a|b")`); other strings are first read as text.
+  if (body.includes('|')) return matcher.matchRegex(body);
   return matcher.match(body) ?? (REGEX_META.test(body) ? matcher.matchRegex(body) : undefined);
+}
+
+/** Spaces in place of every character but line breaks. */
+function blank(s: string): string {
+  if (s.indexOf('\n') === -1) return ' '.repeat(s.length);
+  return s
+    .split('\n')
+    .map((line) => ' '.repeat(line.length))
+    .join('\n');
 }
 
 /** The text with literal bodies and comments blanked (newlines kept), so context checks see only code. */
@@ -42,7 +53,7 @@ export function maskText(text: string, lexed: Lexed): string {
   let at = 0;
   for (const sp of spans) {
     if (sp.start < at) continue;
-    parts.push(text.slice(at, sp.start), text.slice(sp.start, sp.end).replace(/[^\n]/g, ' '));
+    parts.push(text.slice(at, sp.start), blank(text.slice(sp.start, sp.end)));
     at = sp.end;
   }
   parts.push(text.slice(at));
@@ -62,9 +73,8 @@ export function scanTitleMatches(text: string, family: LanguageFamily, catalog: 
   let k = 0;
   for (const lit of lexed.literals) {
     if (++k % CHECK_EVERY === 0 && opts.token?.isCancellationRequested) return [];
-    if (lit.bodyEnd - lit.bodyStart < 3) continue;
+    if (!matcher.mayMatch(text, lit.bodyStart, lit.bodyEnd)) continue;
     const body = text.slice(lit.bodyStart, lit.bodyEnd);
-    if (!matcher.mayMatch(body)) continue;
     const match = matchBody(matcher, lit, body);
     if (match) candidates.push({ lit, body, match });
   }

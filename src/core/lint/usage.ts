@@ -37,13 +37,13 @@ const MATCH_CALLS = new Set([
 ]);
 
 /** Methods on a collection of strings that test each one against error text (or test membership). */
-const COLLECTION_USE = /^\s*(?:\?\.|\.|->)\s*(?:some|any\??|Any|find|filter|Where|Exists|includes|include\?|contains|Contains|has|indexOf|IndexOf|all|each|forEach|detect|select|firstOrNull|find_index|index|count|join)\b/;
+const COLLECTION_USE = /^\s*(?:\?\.|\.|->)\s*(?:some|any\??|Any|find|filter|Where|Exists|includes|include\?|contains|Contains|has|indexOf|IndexOf|all|each|forEach|detect|select|firstOrNull|find_index|index|count|join)(?!\w)/;
 /** Loops or helpers that walk a collection by name: `for p in NAME`, `range NAME`, `Object.keys(NAME)`. */
 const WALKS_BEFORE = /(?:\bin|\bof|:|\brange|\bforeach\s*\(|\bkeys\(|\bentries\(|\bvalues\(|\bitems\(|in_array\([^()]{1,80},|array_key_exists\([^()]{1,80},|Regex\.union\(|any\(|all\()\s*\$?$/;
 /** A matching operation, for the lines that follow a loop over a collection of titles. */
 const MATCH_NEARBY = /\.(?:includes|contains|Contains|include\?|startsWith|StartsWith|startswith|test|match|search|indexOf|IndexOf)\s*\(|\b(?:str_contains|strpos|stripos|preg_match|strings\.Contains|strings\.HasPrefix|re\.search|re\.match|Regex\.IsMatch)\s*\(|=~|\bin\s+[\w$.[\]'"()]+|===?|RegExp\s*\(/;
 /** Lookups in a map by key. */
-const KEYED_USE = /^(?:\s*\?\.)?\s*(?:\[(?!\s*\d)|(?:\.|->)\s*(?:get|fetch|has|has_key\?|key\?|TryGetValue|ContainsKey|containsKey|getOrDefault|getOrElse|GetValueOrDefault|get_or)\b)/;
+const KEYED_USE = /^(?:\s*\?\.)?\s*(?:\[(?!\s*\d)|(?:\.|->)\s*(?:get|fetch|has|has_key\?|key\?|TryGetValue|ContainsKey|containsKey|getOrDefault|getOrElse|GetValueOrDefault|get_or)(?!\w))/;
 
 /** Expressions that hold error text. */
 const ERRORISH = /err|exc|\bex\b|\be\b|\$e\b|message|msg|title|detail|reason|descr|cause|fail|problem|fault|getmessage|what\(\)/i;

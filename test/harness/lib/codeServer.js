@@ -94,11 +94,20 @@ async function startCodeServer({ tools, workDir, settingsFile, extraArgs = [] })
       // already gone
     }
   };
+  // code-server runs in its own process group, so a Ctrl+C on the terminal does not reach it:
+  // forward the signal, then exit the way the signal would have.
+  const onSignal = (signal) => {
+    stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
   process.once('exit', killGroup);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   async function stop() {
     process.removeListener('exit', killGroup);
-    if (child.exitCode !== null) return;
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     try {
       process.kill(-child.pid, 'SIGTERM');
