@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every layer, cheapest first. Build (typecheck + bundles), unit (node:test),
-// extension host (mocha in code-server), UI (playwright over code-server). Prints each layer's
-// counts and, last, one summary line `N passed, N failed`. Fails when a layer fails or runs nothing.
+// extension host (mocha in code-server), web-worker extension host (the browser bundle), UI
+// (playwright over code-server). Prints each layer's counts and, last, one summary line
+// `N passed, N failed`. Fails when a layer fails or runs nothing.
 const { spawn, spawnSync } = require('child_process');
 const path = require('path');
 const { ensureTools } = require('./harness/tools');
@@ -104,6 +105,7 @@ async function main() {
 
   await step('unit', unit);
   await step('extension-host', () => layer('test/harness/run-ext-tests.js', 'extension-host: '));
+  await step('web-extension-host', () => layer('test/web/run-web-tests.js', 'web-extension-host: '));
   await step('ui', () => layer('out/test/ui/ui.js', 'ui: '));
 
   const passed = layers.reduce((n, l) => n + l.passed, 0);

@@ -137,6 +137,21 @@ class LineLexer {
   }
 }
 
+/** What a list's items are: only numbers that are all catalog codes? any distinctive one? */
+function groupOf(scan: SourceScan, items: string): { allCodes: boolean; hasDistinctive: boolean } {
+  let allCodes = true;
+  let hasDistinctive = false;
+  for (const raw of items.slice(0, 400).split(',')) {
+    const item = raw.trim();
+    if (item === '') continue;
+    if (!/^\d[\d_]{0,9}$/.test(item)) return { allCodes: false, hasDistinctive };
+    const n = Number(item.replace(/_/g, ''));
+    if (!scan.catalog.has(n)) allCodes = false;
+    else if (isDistinctive(n)) hasDistinctive = true;
+  }
+  return { allCodes, hasDistinctive };
+}
+
 /** Characters of a member expression: word chars and `$ . > - ? : ' "`. */
 function isExprChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46 || c === 62 || c === 45 || c === 63 || c === 58 || c === 39 || c === 34;
@@ -209,9 +224,19 @@ interface Ctx {
   readonly lineEnd: number;
 }
 
-/** Evidence for a small code: an error-code name, and the file or the nearby lines about WhatsApp errors. */
+/**
+ * Evidence for a small code: an error-code name in a WhatsApp file. `code === 0` alone is an exit
+ * status far more often than Meta's AuthException, so 0-2 on a bare `code` also need another
+ * code compared on the same line (`code === 190 || code === 0`).
+ */
 function smallOk(ctx: Ctx, subject: string): boolean {
-  return ctx.scan.wa && isErrorCodeExpr(subject);
+  if (!ctx.scan.wa || !isErrorCodeExpr(subject)) return false;
+  if (ctx.code > 2 || !/^\s*\$?code\s*$/.test(subject)) return true;
+  const line = ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 300));
+  return (line.match(/[=!]==?\s*\d+/g) ?? []).some((m) => {
+    const n = Number(m.replace(/\D/g, ''));
+    return n > 2 && ctx.scan.catalog.has(n);
+  });
 }
 
 /** Judge a code written in a comment. */
@@ -240,10 +265,14 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   const order = /(?:<=?|>=?)$/.exec(left);
   if (order && !/(?:=>|->|<<|>>)$/.test(left)) {
     const subject = exprBefore(left.slice(0, order.index).trimEnd());
-    return strong ? isCodeExpr(subject) : smallOk(ctx, subject);
+    if (strong) return isCodeExpr(subject);
+    // A small bound only in a range check of catalog codes: `code >= 200 && code <= 299`.
+    const line = ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 300));
+    const bounds = line.match(/[<>]=?\s*\d+/g) ?? [];
+    return smallOk(ctx, subject) && bounds.length === 2 && bounds.every((b) => ctx.scan.catalog.has(Number(b.replace(/\D/g, ''))));
   }
-  // Arithmetic: `x * 131047`, `i - 100`, `131047 + n`, `[0..100]`.
-  if (/(?:[+*/%&|^~]|[^-=]-|^-)$/.test(left)) return false;
+  // Arithmetic: `x * 131047`, `i - 100`, `x << 10`, `131047 + n`, `[0..100]`.
+  if (/(?:[+*/%&|^~]|[^-=]-|^-|<<|>>)$/.test(left)) return false;
   if (/^(?:[+*/%&|^]|-(?!>)|<|>(?!=)|\.\.)/.test(right) && !/^(?:\/\/|\/\*|\|\||\||&&)/.test(right)) return false;
 
   // Comparison: `err.code === 131047`, `code is 131047`, `e.Code != 4`.
@@ -339,18 +368,20 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     }
     if (strong) return true;
     if (!scan.wa) return false;
-    if (named.some((n) => isCodesName(n) || (/code/i.test(n) && isErrorishName(n)))) return true;
+    // The key of a pair in a list of pairs: `[368, 'integrity'],` next to `[131031, 'integrity'],`.
+    if (items.trim() === '' && /^,\s*['"A-Za-z_]/.test(right)) return opener === '[' && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd), ctx.code);
+    // Otherwise a small code counts only in a list made of catalog codes and nothing else.
+    const close = right.search(/[)\]}]/);
+    const group = groupOf(scan, items + (close === -1 ? right : right.slice(0, close)));
+    if (!group.allCodes) return false;
+    if (group.hasDistinctive) return true;
+    if (named.some((n) => isCodesName(n))) return true;
     if (membership || /(?:\bin|\bnot\s+in)$/.test(before)) {
       const subject = exprBefore(before.replace(/(?:\bin|\bnot\s+in|\(\s*)$/, '').trimEnd());
       if (isErrorCodeExpr(subject) || /codes/i.test(subject)) return true;
     }
-    // `[4, 80007].includes(code)`, `%i[...]`, `code in (...)` after the list.
-    if (/^[^;]*?[\])}]\s*\.?\s*(?:includes|include\?|contains|Contains|has|indexOf)\s*\(\s*[\w$.]*(?:code|Code)\b/.test(right)) return true;
-    // The key of a pair in a list of pairs: `[368, 'integrity'],` next to `[131031, 'integrity'],`.
-    if (items.trim() === '' && /^,\s*['"A-Za-z_]/.test(right) && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd), ctx.code)) return true;
-    // The same list holds a distinctive code: `(4, 80007, 130429)`, `[0, 190, 131047]`.
-    const close = right.search(/[)\]}]/);
-    return hasCodeNearby(scan, items + (close === -1 ? right : right.slice(0, close)), ctx.code);
+    // `[0, 190].includes(code)`, `[4, 10].include?(error_code)` after the list.
+    return /^[^;]*?[\])}]\s*\.?\s*(?:includes|include\?|contains|Contains|has|indexOf)\s*\(\s*[\w$.]*(?:code|Code)\b/.test(right);
   }
 
   // `'131047' in message`, `return 131047`.

@@ -161,7 +161,7 @@ function assignedName(s: string, open: number): string {
     break;
   }
   // Between `=` and the bracket only a constructor or builder may stand (`new Map<string, X>`, `Map.of`, `%w`).
-  if (eq === -1 || !/^[\w.$<>,[\]\s?%]*(?:\(\s*\))?\s*$/.test(head.slice(eq + 1))) return '';
+  if (eq === -1 || !/^[\w.$<>,[\]\s?%]*(?:\(\s*\)|\()?\s*$/.test(head.slice(eq + 1))) return '';
   let lhs = head.slice(0, eq).trimEnd().replace(/:$/, '');
   const colon = lhs.indexOf(':'); // a type annotation: `NAME: Record<string, Fn>`
   if (colon !== -1) lhs = lhs.slice(0, colon);
@@ -270,6 +270,14 @@ function switchSubject(text: string, s: string, pos: number): string {
   return subject;
 }
 
+/** True when the braces around `pos` belong to a C# `x switch { ... }` or a PHP `match ($x) { ... }` (not an array or map). */
+function inSwitchExpression(s: string, pos: number): boolean {
+  const open = enclosingOpen(s, pos);
+  if (open === -1 || s[open] !== '{') return false;
+  const before = s.slice(Math.max(0, open - 200), open);
+  return /\bswitch\s*$/.test(before) || /\b(?:match|switch)\s*\([^;{}]*\)\s*$/.test(before);
+}
+
 /** Why a literal is matched against error text, or undefined when it is not. */
 export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
   const s = scan.masked;
@@ -279,11 +287,15 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
   const leftT = left.trimEnd();
   const rightT = right.trimStart();
 
+  // Test assertions pin the value a fixture produced; they do not handle errors.
+  if (/^\s*assert\b/.test(s.slice(ls, Math.min(le, ls + 40)))) return undefined;
   // Comparisons: `x === "..."`, `"..." == x`, `x =~ /.../`, Python/Kotlin `"..." in x`.
-  const cmpLeft = /(?:===?|!==?|=~|!~|<>)$/.exec(leftT);
-  if (cmpLeft && !/(?:<=|>=|=>)$/.test(leftT)) {
-    const leftStart = Math.max(ls, lit.start - WINDOW);
-    const pre = s.slice(leftStart, leftStart + leftT.length - cmpLeft[0].length).trimEnd();
+  // A comparison may be split over lines: `err.title ===\n  "..."`.
+  const leftStart = leftT === '' ? Math.max(0, lit.start - WINDOW) : Math.max(ls, lit.start - WINDOW);
+  const leftCmp = leftT === '' ? s.slice(leftStart, lit.start).trimEnd() : leftT;
+  const cmpLeft = /(?:===?|!==?|=~|!~|<>)$/.exec(leftCmp);
+  if (cmpLeft && !/(?:<=|>=|=>)$/.test(leftCmp)) {
+    const pre = s.slice(leftStart, leftStart + leftCmp.length - cmpLeft[0].length).trimEnd();
     const preEnd = leftStart + pre.length;
     return { subject: scan.text.slice(chainStart(s, preEnd), preEnd) };
   }
@@ -305,7 +317,8 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
   if (/(?:^|[{};:]|\bthen)\s*(?:case|when)\b[\s"'`,|]*(?:or\s+[\s"'`]*)*$/.test(head.replace(/(["'`]) *\1/g, '$1$1'))) {
     return { subject: switchSubject(scan.text, s, ls) };
   }
-  if (/^[\s"'`,]*$/.test(head) && (/^->/.test(rightT) || (/^=>/.test(rightT) && (scan.family === 'csharp' || /\b(?:match|switch)\b/.test(s.slice(Math.max(0, ls - 600), ls)))))) {
+  const armHead = /^[\s"'`,]*$/.test(head) || /[{,][\s"'`,]*$/.test(head);
+  if ((/^[\s"'`,]*$/.test(head) && /^->/.test(rightT)) || (armHead && /^=>/.test(rightT) && inSwitchExpression(s, lit.start))) {
     return { subject: switchSubject(scan.text, s, ls) };
   }
 
@@ -319,7 +332,57 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
       return { subject: scan.text.slice(callStart, lit.start) + scan.text.slice(lit.end, close === -1 ? lit.end : close + 1) };
     }
   }
+  // A named constant or enum member holding the title, compared elsewhere: `const RE_ENGAGEMENT = "..."`.
+  const constant = constantName(s, lit, left, rightT);
+  if (constant) {
+    const subject = constantUsedToMatch(scan, constant.name, constant.member, lit.start);
+    if (subject !== undefined) return { subject };
+  }
   // A member of a list, set or map that is tested against error text.
   if (open !== -1) return inCollection(scan, lit, open);
+  return undefined;
+}
+
+/**
+ * The name a literal is bound to as a whole: `NAME = "..."` (any declaration keyword or type before
+ * it), or an enum or constant-object member `ReEngagement = "..."` / `RE_ENGAGEMENT: "..."`. Members
+ * must start with a capital letter, so payload fields (`title: "..."`) never count.
+ */
+function constantName(s: string, lit: Literal, left: string, rightT: string): { name: string; member: boolean } | undefined {
+  if (!/^(?:\.freeze\b)?\s*(?:[;,})\]]|$)/.test(rightT)) return undefined;
+  const m = /([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>[\]?]+\s*)?(=|:)\s*$/.exec(left.slice(-120));
+  if (!m || /[=!<>:]\s*$/.test(left.slice(0, left.length - m[0].length))) return undefined;
+  const name = m[1] as string;
+  if (name.length < 3) return undefined;
+  const prefix = left.slice(0, left.length - m[0].length);
+  const lineHead = prefix.slice(prefix.lastIndexOf('\n') + 1);
+  // A class constant (`public const string X = ...`) is used bare or qualified, like any variable.
+  const declared = /\b(?:const|static|final|val|var|let|readonly|public|private|protected|internal|define)\s/.test(lineHead);
+  const open = enclosingOpen(s, lit.start);
+  const member = !declared && ((open !== -1 && s[open] === '{') || m[2] === ':');
+  if (member) return /^[A-Z]/.test(name) ? { name, member } : undefined;
+  // A declaration: only keywords and a type may precede the name (`static final String`, `export const`), not `<p` of JSX.
+  return /^\s*(?:[A-Za-z_][\w.]*(?:<[\w\s,.]*>)?(?:\[\])?\??\s+)*$/.test(lineHead) ? { name, member } : undefined;
+}
+
+/** The code around a use of a constant that compares it with text, or undefined. */
+function constantUsedToMatch(scan: UsageScan, name: string, member: boolean, defAt: number): string | undefined {
+  const s = scan.masked;
+  for (const at of usesOf(s, name)) {
+    if (Math.abs(at - defAt) < name.length + 200 && s.lastIndexOf('\n', defAt) === s.lastIndexOf('\n', at)) continue; // the definition itself
+    if (member && s[at - 1] !== '.') continue;
+    const [ls, le] = lineBounds(s, at);
+    let from = at;
+    while (from > ls && /[\w$.]/.test(s[from - 1] as string)) from--; // `Titles.RE_ENGAGEMENT`
+    const before = s.slice(Math.max(ls, from - 120), from);
+    const after = s.slice(at + name.length, Math.min(le, at + name.length + 60));
+    const matched =
+      /(?:===?|!==?)\s*$/.test(before) ||
+      /^\s*(?:===?|!==?)/.test(after) ||
+      /(?:^|[{;:])\s*(?:case|when)\s+$/.test(before) ||
+      ((scan.family === 'python' || scan.family === 'kotlin') && /^\s*(?:not\s+)?in\b/.test(after));
+    const open = matched ? -1 : enclosingOpen(s, from);
+    if (matched || (open !== -1 && s[open] === '(' && MATCH_CALLS.has(calleeAt(s, open)))) return scan.text.slice(Math.max(ls, from - 120), Math.min(le, at + name.length + 60));
+  }
   return undefined;
 }
