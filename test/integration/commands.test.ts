@@ -25,6 +25,16 @@ async function acceptQuickPick<T>(command: string, ...args: unknown[]): Promise<
   return result;
 }
 
+/** Resolves once the details panel's tab for `key` is in the tab model (it follows asynchronously). */
+async function detailsTabOpened(key: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const labels = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+    if (labels.includes(`WhatsApp error ${key}`)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail(`no details tab for ${key}`);
+}
+
 suite('Commands', () => {
   suiteSetup(activateExtension);
 
@@ -50,6 +60,9 @@ suite('Commands', () => {
 
   test('lookupCode: a query finds the code first; accepting it opens the details', async () => {
     assert.equal(await acceptQuickPick<string>('waErrors.lookupCode', '131047'), '131047');
+    // The details panel takes focus when it opens, which would close a quick pick shown meanwhile:
+    // let it settle before the second lookup.
+    await detailsTabOpened('131047');
     assert.equal(await acceptQuickPick<string>('waErrors.lookupCode', 'Re-engagement'), '131047');
   });
 

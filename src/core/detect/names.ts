@@ -63,7 +63,7 @@ export function isErrorCodeExpr(expr: string): boolean {
 
 /** Names of collections of codes: `RETRYABLE_CODES`, `doNotRetryCodes`, `retry_codes`, `error_codes`. */
 export function isCodesName(name: string): boolean {
-  return /codes$/i.test(name) && !OTHER_CODE.test(name);
+  return /codes_*$/i.test(name) && !OTHER_CODE.test(name);
 }
 
 /** Names that are about errors (a constant `RE_ENGAGEMENT_ERROR`, a key `last_error`). */

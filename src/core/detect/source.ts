@@ -356,13 +356,13 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     let membership = false;
     if (opener === '(') {
       if (NUMERIC_FN.test(before)) return false;
+      // `new WhatsAppError(100, ...)`, `GraphException.of(100, 2388091)`: the code is the first argument.
+      if (!strong && scan.wa && items.trim() === '' && /(?:error|err|exception|fault)(?:\.(?:of|from|create))?\s*$/i.test(before)) return true;
       const inTest = /(?:\bin|\bnot\s+in)$/.test(before);
       const listLike = inTest || /(?:^|[=,(:]|return|\?)$/.test(before) || COLLECTION_FN.test(before);
       if (!listLike) {
         // Arguments of an ordinary call: only distinctive codes, only for error-ish helpers.
-        if (strong) return ERRORISH_FN.test(before.slice(-40)) && items.split(',').length <= 2;
-        // `new WhatsAppError(100, ...)`, `graphError(190, 463)`: the code is the first argument.
-        return scan.wa && items.trim() === '' && /(?:error|err|exception|fault)\s*$/i.test(before);
+        return strong && ERRORISH_FN.test(before.slice(-40)) && items.split(',').length <= 2;
       }
       membership = inTest || /(?:Contains|contains|includes|include\?|has|in_array|isIn|IsIn|isin|member\?)\s*$/.test(before);
     }

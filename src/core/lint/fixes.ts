@@ -50,14 +50,16 @@ const PATTERN_FIRST_FUNCTIONS = /(?:\bre\.(?:search|match|fullmatch)|\bpreg_matc
 
 /** Calls that only change case or trim, peeled off the receiver. */
 const CASE_CALL = /(?:\?\.|\.)(?:toLowerCase|toUpperCase|toLocaleLowerCase|toLocaleUpperCase|trim|lower|upper|strip|casefold|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|Trim|lowercase|uppercase|toString|orEmpty)\(\s*\)$|\.(?:downcase|upcase|strip|to_s)$|!!$/;
-const CASE_WRAPPER = /^(?:strings\.ToLower|strings\.ToUpper|strtolower|strtoupper|mb_strtolower|String)\(([\s\S]+)\)$/;
+const CASE_WRAPPER = /^(?:strings\.ToLower|strings\.ToUpper|strtolower|strtoupper|mb_strtolower|String|)\(([^()]+(?:\(\s*\))?)\)$/;
+/** A default for a missing text: `(err.message || '')`, `(e.get("message") or "")`, `err.message ?? ""`. */
+const EMPTY_DEFAULT = /\s*(?:\|\||\?\?|\?:|\bor\b)\s*(?:''|""|``)$/;
 
 /** The code expression for a receiver that ends in a title or message accessor; undefined when unclear. */
 export function codeAccessor(receiver: string): string | undefined {
   let r = receiver.trim();
   for (let k = 0; k < 4; k++) {
     const w = CASE_WRAPPER.exec(r);
-    if (w) r = (w[1] as string).trim();
+    if (w) r = (w[1] as string).trim().replace(EMPTY_DEFAULT, '');
     const next = r.replace(CASE_CALL, '');
     if (next === r && !w) break;
     r = next;

@@ -322,6 +322,10 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
     return { subject: switchSubject(scan.text, s, ls) };
   }
 
+  // Ruby calls without parentheses: `msg.include? '...'`, `msg.start_with? '...'`.
+  if (scan.family === 'ruby' && /\.(?:include\?|start_with\?|end_with\?|match\?|match|eql\?|casecmp\?)$/.test(leftT)) {
+    return { subject: scan.text.slice(chainStart(s, ls + (left.length - (lit.start - ls) + leftT.length)), lit.start) };
+  }
   // An argument of a matching call: `x.includes("...")`, `strings.Contains(x, "...")`, `re.search(r"...", x)`.
   const open = enclosingOpen(s, lit.start);
   if (open !== -1 && s[open] === '(') {

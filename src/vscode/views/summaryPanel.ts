@@ -134,7 +134,13 @@ async function revealLine(view: SummaryView, line: number): Promise<void> {
 function pageStrings(view: SummaryView): Record<string, string> {
   return {
     heading: vscode.l10n.t('WhatsApp errors in {0}', view.name),
-    totals: vscode.l10n.t('{0} occurrences of {1} codes in {2} lines', formatCount(view.total), formatCount(view.rows.length), formatCount(view.lineCount)),
+    // Each part carries its own plural; the template only orders them ("5 occurrences of 2 codes in 9 lines").
+    totals: vscode.l10n.t(
+      '{0} of {1} in {2}',
+      view.total === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', formatCount(view.total)),
+      view.rows.length === 1 ? vscode.l10n.t('1 code') : vscode.l10n.t('{0} codes', formatCount(view.rows.length)),
+      view.lineCount === 1 ? vscode.l10n.t('1 line') : vscode.l10n.t('{0} lines', formatCount(view.lineCount)),
+    ),
     empty: vscode.l10n.t('No WhatsApp error codes found in {0}', view.name),
     cancelled: vscode.l10n.t('Cancelled: these counts cover only the part read before cancelling.'),
     notOpenable: vscode.l10n.t('This file is too large for VS Code to open, so line numbers are not links.'),
