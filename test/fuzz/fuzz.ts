@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkWithBudget } from './check';
+import { checkWithBudget, warmUp } from './check';
 import { fuzzInput } from './corrupt';
 import { Rng } from './prng';
 
@@ -44,6 +44,8 @@ function main(): number {
   const opts = parseArgs(process.argv.slice(2));
   const budget = Number.isFinite(opts.seconds) ? `${opts.seconds} s` : `${opts.iterations} inputs`;
   console.log(`fuzz: seed ${opts.seed}, ${budget}`);
+  const warm = warmUp(300, fuzzInput);
+  if (warm.length) console.log(`  warm-up inputs failed too: ${warm[0]}`);
   const r = new Rng(opts.seed);
   const deadline = performance.now() + opts.seconds * 1000;
   let failures = 0;
@@ -61,7 +63,7 @@ function main(): number {
   }
   console.log(`fuzz: ${i} inputs, ${failures} failing, slowest ${slowest.toFixed(1)} ms of CPU`);
   if (failures) console.log(`fuzz: failing inputs written to ${opts.out}`);
-  return failures ? 1 : 0;
+  return failures || warm.length ? 1 : 0;
 }
 
 process.exitCode = main();

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkWithBudget, findingProblems } from '../fuzz/check';
+import { checkWithBudget, findingProblems, warmUp } from '../fuzz/check';
 import { fuzzInput } from '../fuzz/corrupt';
 import { Rng } from '../fuzz/prng';
 
 const SEED = 0x5eed_2026;
 const INPUTS = 2000;
+/** Untimed inputs first: see warmUp. */
+const WARM_UP = 300;
 const TOTAL_BUDGET_MS = 10_000;
 
 /** An input short enough to paste into a bug report. */
@@ -13,9 +15,9 @@ function excerpt(text: string): string {
   return JSON.stringify(text.length > 300 ? text.slice(0, 300) + '…' : text);
 }
 
-test(`fuzz: ${INPUTS} corrupted payloads, snippets and log lines (seed ${SEED})`, () => {
+test(`fuzz: ${WARM_UP} + ${INPUTS} corrupted payloads, snippets and log lines (seed ${SEED})`, () => {
+  const failures = warmUp(WARM_UP, fuzzInput).map((p) => `warm-up: ${p}`);
   const r = new Rng(SEED);
-  const failures: string[] = [];
   let total = 0;
   let chars = 0;
   for (let i = 0; i < INPUTS; i++) {

@@ -59,6 +59,9 @@ describe('title lint: rewrites', () => {
     ['ruby', `${WA_HASH}return :x if err['title'] == 'Template does not exist'\n`, `${WA_HASH}return :x if err['code'] == 132001\n`],
     ['ruby', `${WA_HASH}return :x if err.message.include?('Re-engagement')\n`, `${WA_HASH}return :x if err.code == 131047\n`],
     ['ruby', `${WA_HASH}return :x if err.message =~ /spam rate limit/i\n`, `${WA_HASH}return :x if err.code == 131048\n`],
+    ['ruby', `${WA_HASH}return :x if err.message.include? 'Re-engagement'\n`, `${WA_HASH}return :x if err.code == 131047\n`],
+    ['javascript', `${WA}if ((err.message || '').toLowerCase().includes('re-engagement')) x();\n`, `${WA}if (err.code === 131047) x();\n`],
+    ['python', `${WA_HASH}if "re-engagement" in (e.get("message") or "").lower():\n    pass\n`, `${WA_HASH}if e.get("code") == 131047:\n    pass\n`],
     ['csharp', `${WA}if (ex.Message.Contains("Re-engagement", StringComparison.OrdinalIgnoreCase)) {}\n`, `${WA}if (ex.Code == 131047) {}\n`],
     ['dart', `${WA}if (e.message.contains('Re-engagement')) {}\n`, `${WA}if (e.code == 131047) {}\n`],
   ];
@@ -100,6 +103,8 @@ describe('title lint: rewrites', () => {
     assert.deepEqual(fixes(py, 'python').map((f) => f.kind), ['suppress']);
     const go = `${WA}if strings.Contains(err.Error(), "Re-engagement") {\n}\n`;
     assert.deepEqual(fixes(go, 'go').map((f) => f.kind), ['suppress']);
+    const arm = `${WA}var d = ex.Title switch { "Rate limit hit" => 60, _ => 0 };\n`;
+    assert.deepEqual(fixes(arm, 'csharp').map((f) => f.kind), ['suppress']);
   });
 
   test('parentheses keep the meaning where the condition sits inside a larger expression', () => {

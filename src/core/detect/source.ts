@@ -48,8 +48,8 @@ export interface SourceScan {
   readonly token?: CancelToken;
 }
 
-/** Lines around a position, bounded in characters. */
-function nearLines(text: string, lineStart: number, lineEnd: number, lines = NEAR_LINES): string {
+/** Lines around a position, bounded in characters around `at` (a long line is not read whole). */
+function nearLines(text: string, lineStart: number, lineEnd: number, lines = NEAR_LINES, at = lineStart): string {
   let s = lineStart;
   for (let k = 0; k < lines && s > 0 && lineStart - s < 800; k++) {
     const p = text.lastIndexOf('\n', s - 2);
@@ -60,7 +60,7 @@ function nearLines(text: string, lineStart: number, lineEnd: number, lines = NEA
     const p = text.indexOf('\n', e + 1);
     e = p === -1 ? text.length : p;
   }
-  return text.slice(Math.max(s, lineStart - 800), Math.min(e, lineEnd + 800));
+  return text.slice(Math.max(s, lineStart - 800, at - 800), Math.min(e, lineEnd + 800, at + 800));
 }
 
 /** Another distinctive catalog code within a few lines (a list or map of codes). */
@@ -222,6 +222,8 @@ interface Ctx {
   readonly strong: boolean;
   readonly lineStart: number;
   readonly lineEnd: number;
+  /** Offset of the number. */
+  readonly at: number;
 }
 
 /**
@@ -301,19 +303,19 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   if (caseHead && /^[\d_,\s|'"#()]*$/.test(lineHead.slice(caseHead[0].length).replace(/\bor\b/g, ','))) {
     if (strong) return true;
     if (!scan.wa) return false;
-    return isErrorCodeExpr(switchSubject(scan.text, ctx.lineStart)) || hasCodeNearby(scan, scan.text.slice(ctx.lineStart, ctx.lineEnd), ctx.code);
+    return isErrorCodeExpr(switchSubject(scan.text, ctx.lineStart)) || hasCodeNearby(scan, scan.text.slice(Math.max(ctx.lineStart, ctx.at - 300), Math.min(ctx.lineEnd, ctx.at + 300)), ctx.code);
   }
   // Kotlin `when` branches and switch expressions: `131047, 131026 -> ...`, `131047 => ...`.
   if (/^[\d_,\s]*$/.test(lineHead) && /^[\d_,\s]*(?:->|=>)/.test(right)) {
     if (strong) return true;
     if (!scan.wa) return false;
-    return isErrorCodeExpr(switchSubject(scan.text, ctx.lineStart)) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd), ctx.code);
+    return isErrorCodeExpr(switchSubject(scan.text, ctx.lineStart)) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
   }
 
   // Map keys: `131047: 'Re-engagement'`, `131047 => :reengagement`, `[131047] = ...`, `131047 to "..."`.
   if (/^(?::(?!:)|=>|\]\s*=(?!=)|to\b)/.test(right) && (/(?:^|[{,(\[])$/.test(left) || /^\s*$/.test(leftRaw))) {
     if (strong) return true;
-    return scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd), ctx.code);
+    return scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
   }
 
   // Assignment or property: `RE_ENGAGEMENT = 131047`, `code: 100`, `'code' => 131047`, `code=131047`.
@@ -324,17 +326,17 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (names.length === 0) return false;
     if (names.some((n) => isNonCodeName(n))) return false;
     const last = names[names.length - 1] as string;
-    if (strong) return scan.wa || names.some((n) => isCodeExpr(n) || isErrorishName(n)) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd), ctx.code);
+    if (strong) return scan.wa || names.some((n) => isCodeExpr(n) || isErrorishName(n)) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
     if (!scan.wa) return false;
     const expr = exprBefore(lhs);
     if (isErrorCodeExpr(expr) && lastSegment(expr) !== 'code') return true;
     if (/code$/i.test(last) && /err|fail|retry|throttl|rate|limit|auth|token|perm|spam|block|graph|meta|whatsapp/i.test(last) && !isNonCodeName(last)) return true;
-    const near = nearLines(scan.text, ctx.lineStart, ctx.lineEnd);
+    const near = nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at);
     // A bare `code: 100` needs a Graph error object around it (a test mock, an SDK type).
     // (or rows of a table of codes: `{name: "throttled", code: 4}` under `{..., code: 131056}`).
     if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*[:=]\s*(\d{5,7})(?![\w])/gi);
     // A member of an enum or constant block of codes: `TooManyCalls = 4,` next to `ReEngagement = 131047,`.
-    return /^\s*(?:(?:export|public|const|static|final|readonly|private|val|int)\s+)*[A-Za-z_][\w]*\s*(?::\s*\w+\s*)?=$/.test(left) && hasAssignedCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES), ctx.code);
+    return /^\s*(?:(?:export|public|const|static|final|readonly|private|val|int)\s+)*[A-Za-z_][\w]*\s*(?::\s*\w+\s*)?=$/.test(left) && hasAssignedCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at), ctx.code);
   }
 
   // Members of a list, set, tuple or argument list.
@@ -343,8 +345,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (open === -1) {
       // A multi-line list: the line holds only items (`  131047, // re-engagement`).
       if (!/^[\s\d_,'"]*$/.test(leftRaw)) return false;
-      if (strong) return scan.wa || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd), ctx.code);
-      return scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd), ctx.code);
+      if (strong) return scan.wa || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
+      return scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
     }
     const opener = left[open] as string;
     const before = left.slice(0, open).trimEnd();
@@ -369,7 +371,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (strong) return true;
     if (!scan.wa) return false;
     // The key of a pair in a list of pairs: `[368, 'integrity'],` next to `[131031, 'integrity'],`.
-    if (items.trim() === '' && /^,\s*['"A-Za-z_]/.test(right)) return opener === '[' && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd), ctx.code);
+    if (items.trim() === '' && /^,\s*['"A-Za-z_]/.test(right)) return opener === '[' && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
     // Otherwise a small code counts only in a list made of catalog codes and nothing else.
     const close = right.search(/[)\]}]/);
     const group = groupOf(scan, items + (close === -1 ? right : right.slice(0, close)));
@@ -489,7 +491,7 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
         }
         if (!hint) continue;
       }
-      const ctx: Ctx = { scan, code, strong, lineStart, lineEnd };
+      const ctx: Ctx = { scan, code, strong, lineStart, lineEnd, at: start };
       lexer.advance(lineStart, start);
       if (judge(ctx, lexer, start, start + raw.length)) {
         found.add(start);

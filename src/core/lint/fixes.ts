@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Finding, LanguageFamily } from '../types';
-import { lex } from './lexer';
+import { lex, type Lexed } from './lexer';
 import { DIRECTIVE, lineCommentToken } from './suppress';
 import { maskText } from './titleScan';
 import { chainStart, enclosingOpen, matchingClose } from './usage';
@@ -50,7 +50,7 @@ const PATTERN_FIRST_FUNCTIONS = /(?:\bre\.(?:search|match|fullmatch)|\bpreg_matc
 
 /** Calls that only change case or trim, peeled off the receiver. */
 const CASE_CALL = /(?:\?\.|\.)(?:toLowerCase|toUpperCase|toLocaleLowerCase|toLocaleUpperCase|trim|lower|upper|strip|casefold|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|Trim|lowercase|uppercase|toString|orEmpty)\(\s*\)$|\.(?:downcase|upcase|strip|to_s)$|!!$/;
-const CASE_WRAPPER = /^(?:strings\.ToLower|strings\.ToUpper|strtolower|strtoupper|mb_strtolower|String|)\(([^()]+(?:\(\s*\))?)\)$/;
+const CASE_WRAPPER = /^(?:strings\.ToLower|strings\.ToUpper|strtolower|strtoupper|mb_strtolower|String|)\(((?:[^()]|\([^()]*\))+)\)$/;
 /** A default for a missing text: `(err.message || '')`, `(e.get("message") or "")`, `err.message ?? ""`. */
 const EMPTY_DEFAULT = /\s*(?:\|\||\?\?|\?:|\bor\b)\s*(?:''|""|``)$/;
 
@@ -321,14 +321,24 @@ function suppressionFix(text: string, finding: Finding, family: LanguageFamily):
   return { title: `Suppress with ${comment}`, kind: 'suppress', edits: [{ start: lineStart, end: lineStart, newText: `${indent}${comment}${eol}` }] };
 }
 
+/** The last text lexed for fixes: a code-action request asks for every finding of one document in a row. */
+let memo: { text: string; family: LanguageFamily; lexed: Lexed; masked: string } | undefined;
+
+function prepared(text: string, family: LanguageFamily): { lexed: Lexed; masked: string } {
+  if (memo?.text !== text || memo.family !== family) {
+    const lexed = lex(text, family);
+    memo = { text, family, lexed, masked: maskText(text, lexed) };
+  }
+  return memo;
+}
+
 /** Quick fixes for one `title-match` finding: code rewrites where the shape is clear (best first), then suppression. */
 export function fixesFor(text: string, finding: Finding, family: LanguageFamily, _catalog: Catalog): Fix[] {
   const codes = finding.codes ?? [];
   if (finding.kind !== 'title-match' || codes.length === 0 || finding.start < 0 || finding.end > text.length || finding.start >= finding.end) return [];
   const fixes: Fix[] = [];
-  const lexed = lex(text, family);
+  const { lexed, masked } = prepared(text, family);
   const lit = lexed.literals.find((l) => l.start === finding.start && l.end === finding.end);
-  const masked = maskText(text, lexed);
   const cond = lit ? conditionAt(text, masked, lit.start, lit.end, family, lit.regex) : undefined;
   const acc = cond ? codeAccessor(cond.receiver) : undefined;
   if (cond && acc) {

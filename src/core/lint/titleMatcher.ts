@@ -96,6 +96,7 @@ export interface TitleMatch {
 }
 
 interface Phrase {
+  readonly words: readonly string[];
   /** Words joined by single spaces, with a space on each side, for whole-word `includes`. */
   readonly padded: string;
   readonly size: number;
@@ -122,7 +123,7 @@ export class TitleMatcher {
       if (words.length === 0) continue;
       const generic = words.every((w) => GENERIC_WORDS.has(w)) || words.length === 1;
       const index = this.titles.length;
-      this.titles.push({ padded: ` ${words.join(' ')} `, size: words.length, codes: t.codes, generic });
+      this.titles.push({ words, padded: ` ${words.join(' ')} `, size: words.length, codes: t.codes, generic });
       for (const w of words) {
         if (!UNANCHORED.has(w)) this.anchors.add(w);
         const list = this.byWord.get(w) ?? [];
@@ -137,7 +138,7 @@ export class TitleMatcher {
       const words = wordsOf(phrase);
       for (const w of words) this.anchors.add(w);
       const strong = words.length >= 3 || SELF_EVIDENT.has(words.join(' '));
-      return { padded: ` ${words.join(' ')} `, size: words.length, codes, generic: false, strong };
+      return { words, padded: ` ${words.join(' ')} `, size: words.length, codes, generic: false, strong };
     };
     for (const p of EXTRA_PHRASES) this.extras.push(extra(p.phrase, p.codes));
     for (const part of TITLE_PARTS) {
@@ -209,11 +210,13 @@ export class TitleMatcher {
     const fragmentOk = distinctiveRun(words);
     const fragmentStrong = words.length >= 3 || SELF_EVIDENT.has(words.join(' '));
     // Whole titles inside the text (or equal to it): look up titles by each word as a possible first word.
-    for (const w of new Set(words)) {
-      for (const k of this.byFirst.get(w) ?? []) {
+    // perf: words are compared in place, never by searching the whole text once per title.
+    for (let p = 0; p < words.length; p++) {
+      for (const k of this.byFirst.get(words[p] as string) ?? []) {
         const t = this.titles[k] as Phrase;
-        if (t.padded === padded) take(Number.MAX_SAFE_INTEGER, t.codes, t.generic, false, true);
-        else if (padded.includes(t.padded)) take(t.size, t.codes, t.generic, false, true);
+        if (p + t.size > words.length || !sameWords(words, p, t.words)) continue;
+        if (t.size === words.length) take(Number.MAX_SAFE_INTEGER, t.codes, t.generic, false, true);
+        else take(t.size, t.codes, t.generic, false, true);
       }
     }
     // The text inside titles: only titles holding its rarest word can hold all of it.
@@ -267,6 +270,12 @@ export class TitleMatcher {
 function distinctiveRun(words: readonly string[]): boolean {
   if (words.length === 1) return SINGLE_WORD_FRAGMENTS.has(words[0] as string);
   return words.join(' ').length >= 8 && words.some((w) => !GENERIC_WORDS.has(w) && !/^\d+$/.test(w));
+}
+
+/** True when `words` holds `run` starting at `at`. */
+function sameWords(words: readonly string[], at: number, run: readonly string[]): boolean {
+  for (let i = 0; i < run.length; i++) if (words[at + i] !== run[i]) return false;
+  return true;
 }
 
 /** The hash `mayMatch` computes for a lower-case word. */

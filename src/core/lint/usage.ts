@@ -19,6 +19,8 @@ export interface UsageScan {
   readonly family: LanguageFamily;
   /** Per-scan memo of how named collections are used (a map of 50 titles is looked up once). */
   readonly collections?: Map<string, string | undefined>;
+  /** Per-scan memo of where the collection opening at an offset closes (many literals share one list). */
+  readonly closes?: Map<number, number>;
 }
 
 const WINDOW = 300;
@@ -225,7 +227,11 @@ function collectionUsedToMatch(text: string, s: string, name: string, defStart: 
 /** How a literal inside a collection literal is used: directly (`[...].includes(x)`) or by the collection's name. */
 function inCollection(scan: UsageScan, lit: Literal, open: number): UseSite | undefined {
   const s = scan.masked;
-  const close = matchingClose(s, open, open + 20000);
+  let close = scan.closes?.get(open);
+  if (close === undefined) {
+    close = matchingClose(s, open, open + 20000);
+    scan.closes?.set(open, close);
+  }
   if (close === -1) return undefined;
   const opener = s[open];
   const afterLit = s.slice(lit.end, Math.min(close + 1, lit.end + 200)).trimStart();
@@ -324,7 +330,7 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
 
   // Ruby calls without parentheses: `msg.include? '...'`, `msg.start_with? '...'`.
   if (scan.family === 'ruby' && /\.(?:include\?|start_with\?|end_with\?|match\?|match|eql\?|casecmp\?)$/.test(leftT)) {
-    return { subject: scan.text.slice(chainStart(s, ls + (left.length - (lit.start - ls) + leftT.length)), lit.start) };
+    return { subject: scan.text.slice(lit.start - left.length, lit.start) };
   }
   // An argument of a matching call: `x.includes("...")`, `strings.Contains(x, "...")`, `re.search(r"...", x)`.
   const open = enclosingOpen(s, lit.start);
