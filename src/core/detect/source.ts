@@ -26,6 +26,7 @@ const WINDOW = 160;
 /** Lines a small code may borrow evidence from (neighbouring list items, object siblings). */
 const NEAR_LINES = 4;
 const CHECK_EVERY = 512;
+const MAX_SMALL_PER_LINE = 2000;
 
 /** Functions whose arguments are a membership test or a collection of codes. */
 const COLLECTION_FN =
@@ -465,6 +466,7 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
     let lineEnd = -1;
     let hintLine = -1;
     let hint = false;
+    let smallOnLine = 0;
     let n = 0;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -478,12 +480,15 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
       const start = m.index;
       if (found.has(start)) continue;
       if (start > lineEnd) {
+        smallOnLine = 0;
         const prev = text.lastIndexOf('\n', start - 1);
         lineStart = prev + 1;
         const next = text.indexOf('\n', start);
         lineEnd = next === -1 ? text.length : next;
       }
       if (!strong) {
+        // A line with thousands of small numbers is data (a table, a minified bundle), not error handling.
+        if (++smallOnLine > MAX_SMALL_PER_LINE) continue;
         if (!smallMayMatch(text, start, start + raw.length, lineStart, lineEnd)) continue;
         if (hintLine !== lineStart) {
           hintLine = lineStart;
