@@ -33,7 +33,7 @@ test('source: comparisons, cases, constants and lists of distinctive codes', () 
   assert.deepEqual(codes('if slices.Contains(codes, 131048) {}', 'go'), [131048]);
   assert.deepEqual(codes('$map = [131047 => "window closed"];', 'php'), [131047]);
   assert.deepEqual(codes('Map.of(131047, "window")', 'java'), [131047]);
-  assert.deepEqual(codes('const RE = 131_047;', 'javascript'), [131047]);
+  assert.deepEqual(codes('const RE_ENGAGEMENT = 131_047;', 'javascript'), [131047]);
 });
 
 test('source: codes in strings and comments that talk about them', () => {
