@@ -1,6 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
-import { mentionsWhatsApp } from './context';
 import { isCodeExpr, isCodesName, isDistinctive, isErrorCodeExpr, isErrorishName, isNonCodeName, lastSegment } from './names';
 
 /**
@@ -514,4 +513,3 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
   if (scan.wa) pass(ANY_NUMBER, true);
 }
 
-export { mentionsWhatsApp };

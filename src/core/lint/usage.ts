@@ -38,8 +38,10 @@ const MATCH_CALLS = new Set([
   '__contains__', 'containsMatchIn', 'isMatch', 'contains_key?', 'Match', 'Matches', 'compare', 'Compare', 'localeCompare', 'CompareOrdinal',
 ]);
 
-/** Methods on a collection of strings that test each one against error text (or test membership). */
-const COLLECTION_USE = /^\s*(?:\?\.|\.|->)\s*(?:some|any\??|Any|find|filter|Where|Exists|includes|include\?|contains|Contains|has|indexOf|IndexOf|all|each|forEach|detect|select|firstOrNull|find_index|index|count|join)(?!\w)/;
+/** Membership tests on a collection of strings: `TITLES.includes(err.title)`, `%w[...].include?(t)`. */
+const MEMBERSHIP_USE = /^\s*(?:\?\.|\.|->)\s*(?:includes|include\?|contains|Contains|has|indexOf|IndexOf|member\?)(?!\w)/;
+/** Walks over a collection whose callback may test each item: `.some(p => msg.includes(p))`. */
+const ITERATE_USE = /^\s*(?:\?\.|\.|->)\s*(?:some|any\??|Any|find|filter|Where|Exists|all|each|forEach|detect|select|firstOrNull|find_index|index|count|join)(?!\w)/;
 /** Loops or helpers that walk a collection by name: `for p in NAME`, `range NAME`, `Object.keys(NAME)`. */
 const WALKS_BEFORE = /(?:\bin|\bof|:|\brange|\bforeach\s*\(|\bkeys\(|\bentries\(|\bvalues\(|\bitems\(|in_array\([^()]{1,80},|array_key_exists\([^()]{1,80},|Regex\.union\(|any\(|all\()\s*\$?$/;
 /** A matching operation, for the lines that follow a loop over a collection of titles. */
@@ -196,10 +198,16 @@ function lineBounds(s: string, pos: number): [number, number] {
   return [a, b === -1 ? s.length : b];
 }
 
-/** The text of the next few lines after `pos` (a loop body). */
-function followingLines(s: string, pos: number, lines: number): string {
-  let e = pos;
-  for (let k = 0; k < lines && e !== -1 && e < s.length; k++) e = s.indexOf('\n', e + 1);
+/**
+ * The code a walk starting at `pos` runs: the rest of its line, and the next two lines when the
+ * line opens a block (`{`, `(`, `=>`, `do |x|`, `:`).
+ */
+function followingLines(s: string, pos: number): string {
+  const eol = s.indexOf('\n', pos);
+  const line = s.slice(pos, eol === -1 ? s.length : eol);
+  if (eol === -1 || !/(?:[{(:|]|=>|->|\bdo(?:\s*\|[^|]*\|)?)\s*$/.test(line)) return line;
+  let e = eol;
+  for (let k = 0; k < 2 && e !== -1 && e < s.length; k++) e = s.indexOf('\n', e + 1);
   return s.slice(pos, e === -1 ? s.length : Math.min(e, pos + 600));
 }
 
@@ -211,13 +219,15 @@ function collectionUsedToMatch(text: string, s: string, name: string, defStart: 
     const [ls] = lineBounds(s, at);
     const before = s.slice(Math.max(ls, at - 120), at);
     if (keyed && KEYED_USE.test(after)) return text.slice(at, at + name.length + 80);
-    if (COLLECTION_USE.test(after)) {
-      // `.includes(err.title)`, `.some(p => msg.includes(p))`, `.any { it in msg }`: either tests directly or holds a test.
-      return text.slice(at, at + name.length + 120);
+    if (MEMBERSHIP_USE.test(after)) return text.slice(at, at + name.length + 120);
+    if (ITERATE_USE.test(after)) {
+      // `.some(p => msg.includes(p))`, `.any { it in msg }`, `.join('|')` into a RegExp: only when the walk tests text.
+      const body = followingLines(s, at);
+      if (MATCH_NEARBY.test(body.slice(name.length))) return text.slice(at, at + body.length);
     }
     if (/(?:\bin|\bnot\s+in)\s*$/.test(before) && !/\bfor\b[^;]*$/.test(before)) return text.slice(at - before.length, at); // `title in NAME`
     if (WALKS_BEFORE.test(before.trimEnd()) || /\bfor\b/.test(before)) {
-      const body = followingLines(s, at, 3);
+      const body = followingLines(s, at);
       if (MATCH_NEARBY.test(body)) return text.slice(at, at + body.length);
     }
   }
@@ -245,7 +255,8 @@ function inCollection(scan: UsageScan, lit: Literal, open: number): UseSite | un
   }
   if (isItem) {
     const after = s.slice(close + 1, close + 160);
-    if (COLLECTION_USE.test(after)) return { subject: scan.text.slice(close + 1, close + 160) };
+    if (MEMBERSHIP_USE.test(after)) return { subject: scan.text.slice(close + 1, close + 160) };
+    if (ITERATE_USE.test(after) && MATCH_NEARBY.test(followingLines(s, close + 1))) return { subject: scan.text.slice(close + 1, close + 160) };
     if (/(?:\bin|\bnot\s+in|in_array\s*\([^()]{1,80},)\s*$/.test(before.trimEnd()) || /\b(?:in|not\s+in)\s*(?:\w+\s*)?$/.test(before.replace(/(?:listOf|setOf|arrayOf|frozenset|set|tuple|List\.of|Set\.of|Arrays\.asList)\s*$/, ''))) {
       return { subject: scan.text.slice(open - before.length, open) };
     }
