@@ -3,6 +3,7 @@ import { scanCodes } from '../core/detect';
 import { addFindings, FindingIndex } from '../core/findingIndex';
 import type { LanguageFamily } from '../core/types';
 import type { CatalogService } from './catalogService';
+import type { FileContexts } from './fileContexts';
 
 /** A finished scan of one document version. */
 export interface DocumentScan {
@@ -39,7 +40,10 @@ export class DocumentScans implements vscode.Disposable {
   readonly onDidComplete = this.completed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly catalogs: CatalogService) {
+  constructor(
+    private readonly catalogs: CatalogService,
+    private readonly contexts: FileContexts,
+  ) {
     this.subscriptions = [
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       // An edit makes any running scan of the old version useless: stop it now rather than at its next slice.
@@ -92,13 +96,15 @@ export class DocumentScans implements vscode.Disposable {
       const text = document.getText();
       addFindings(hits, text, 0, scanCodes(text, family, catalog, { token }));
     } else {
+      // A slice alone may not show what the file is about: every slice gets the document's context.
+      const context = this.contexts.of(document);
       // perf: slices by line count (getText(range) joins only those lines; getText() would copy the whole
       // document and lineAt() would cache an object per line). The count adapts to the measured slice size.
       let linesPerSlice = Math.max(1, Math.floor((lineCount * SLICE_CHARS) / size));
       for (let line = 0; line < lineCount; ) {
         const end = Math.min(lineCount, line + linesPerSlice);
         const text = document.getText(new vscode.Range(line, 0, end, 0));
-        addFindings(hits, text, line, scanCodes(text, family, catalog, { token }));
+        addFindings(hits, text, line, scanCodes(text, family, catalog, { token, context }));
         line = end;
         if (text.length > 0) linesPerSlice = Math.max(1, Math.floor((linesPerSlice * SLICE_CHARS) / text.length));
         await new Promise((resolve) => setTimeout(resolve, 0));

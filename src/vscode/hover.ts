@@ -6,11 +6,18 @@ import { payloadFieldsAt } from '../core/payloadFields';
 import type { CatalogService } from './catalogService';
 import { settingsFor } from './config';
 import type { DocumentKinds } from './documentKinds';
+import type { FileContexts } from './fileContexts';
 import { entryHover, unknownCodeHover } from './markdown';
 
 /** perf: lines longer than VS Code's long-line boundary are read through a window around the cursor. */
 const LONG_LINE = 10_000;
 const WINDOW_CHARS = 4096;
+/**
+ * Lines above the hovered one read with it, so `case 100:` sees the `switch (err.code)` it belongs to and
+ * `"code": 100` in pretty-printed JSON sees the `"type": "OAuthException"` of its error object.
+ */
+const LINES_ABOVE = 12;
+const CHARS_ABOVE = 2048;
 
 /**
  * Hover on an error code: reads only the hovered line (or a ±4 KB window of a long line), never the whole
@@ -20,21 +27,39 @@ export class HoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly catalogs: CatalogService,
     private readonly kinds: DocumentKinds,
+    private readonly contexts: FileContexts,
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
     const kind = this.kinds.of(document);
     if (!kind.family || kind.excluded || token.isCancellationRequested || !settingsFor(document).hoverEnabled) return undefined;
     const line = document.lineAt(position.line).text;
+    // `from`: where `lineText` starts in the line; `above`: the lines read before it.
     const from = line.length > LONG_LINE ? Math.max(0, position.character - WINDOW_CHARS) : 0;
-    const text = line.length > LONG_LINE ? line.slice(from, position.character + WINDOW_CHARS) : line;
+    const lineText = line.length > LONG_LINE ? line.slice(from, position.character + WINDOW_CHARS) : line;
+    const above = line.length > LONG_LINE ? '' : linesAbove(document, position.line);
     const catalog = this.catalogs.get();
-    const finding = codeAt(text, position.character - from, kind.family, catalog);
-    if (finding?.code === undefined) return undefined;
-    const payload = kind.isData ? payloadFieldsAt(text, finding.start) : undefined;
+    const finding = codeAt(above + lineText, above.length + position.character - from, kind.family, catalog, this.contexts.of(document));
+    if (finding?.code === undefined || finding.start < above.length) return undefined;
+    const start = finding.start - above.length;
+    const end = finding.end - above.length;
+    const payload = kind.isData ? payloadFieldsAt(lineText, start) : undefined;
     const entry = catalog.get(finding.code);
     const legacy = legacyEquivalent(finding.code);
     const contents = entry ? entryHover(entry, payload, legacy) : unknownCodeHover(finding.code, ERROR_CODES_URL, payload, legacy);
-    return new vscode.Hover(contents, new vscode.Range(position.line, from + finding.start, position.line, from + finding.end));
+    return new vscode.Hover(contents, new vscode.Range(position.line, from + start, position.line, from + end));
   }
+}
+
+/** Up to {@link LINES_ABOVE} whole lines above `line` (at most about {@link CHARS_ABOVE} characters), with their line breaks. */
+function linesAbove(document: vscode.TextDocument, line: number): string {
+  let first = line;
+  let size = 0;
+  while (first > 0 && line - first < LINES_ABOVE) {
+    const length = document.lineAt(first - 1).text.length + 1;
+    if (size + length > CHARS_ABOVE) break;
+    size += length;
+    first--;
+  }
+  return first < line ? document.getText(new vscode.Range(first, 0, line, 0)) : '';
 }

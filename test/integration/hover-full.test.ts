@@ -34,6 +34,16 @@ suite('hover: content per language', () => {
     assert.match(onIf, /Message Undeliverable/);
   });
 
+  test('a small code in a case label: the switch on err.code above it counts as context', async () => {
+    assert.match(single(await ourHovers('graph_errors.ts', 'case 100', 6)), /Invalid parameter/);
+    assert.match(single(await ourHovers('graph_errors.ts', 'case 190', 6)), /Access token has expired/);
+  });
+
+  test('a small code in pretty-printed JSON: the Graph error object around it counts as context', async () => {
+    assert.match(single(await ourHovers('graph-error-pretty.json', '100')), /Invalid parameter/);
+    assert.match(single(await ourHovers('graph-error-pretty.json', '2388091')), /2388091/);
+  });
+
   test('JavaScript: a timer delay is not an error code', async () => {
     assert.deepEqual(await ourHovers('handler.js', '100);'), []);
   });

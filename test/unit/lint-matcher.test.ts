@@ -137,4 +137,13 @@ describe('title lint: lexer and speed', () => {
     const five = best(text.repeat(5));
     assert.ok(five < 5 * ms + 40, `${five.toFixed(2)} ms for 1 MB: linear`);
   });
+
+  test('title-dense worst cases stay linear: one huge line, one huge list', () => {
+    const line = `${WA}if (${'x.message.includes("rate limit") || '.repeat(10_000)}y) z();\n`;
+    const t0 = performance.now();
+    assert.equal(scanTitles(line, 'javascript', catalog).length, 10_000);
+    const list = `${WA}const TITLES = [\n${'  "Rate limit hit",\n'.repeat(5_000)}];\nif (TITLES.includes(err.title)) x();\n`;
+    assert.equal(scanTitles(list, 'javascript', catalog).length, 5_000);
+    assert.ok(performance.now() - t0 < 2000, `${(performance.now() - t0).toFixed(0)} ms`);
+  });
 });

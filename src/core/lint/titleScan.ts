@@ -84,7 +84,7 @@ export function scanTitleMatches(text: string, family: LanguageFamily, catalog: 
   let wa: boolean | undefined;
   const whatsapp = (): boolean => (wa ??= fileContext(text).whatsapp || MORE_WHATSAPP.test(text));
   const out: Finding[] = [];
-  const scan = { text, masked, family, collections: new Map<string, string | undefined>(), closes: new Map<number, number>() };
+  const scan = { text, masked, family, collections: new Map<string, string | undefined>(), closes: new Map<number, number>(), opens: new Map<number, number>() };
   for (const { lit, body, match } of candidates) {
     const site = useSite(scan, lit);
     if (!site) continue;

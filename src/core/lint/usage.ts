@@ -21,12 +21,16 @@ export interface UsageScan {
   readonly collections?: Map<string, string | undefined>;
   /** Per-scan memo of where the collection opening at an offset closes (many literals share one list). */
   readonly closes?: Map<number, number>;
+  /** Per-scan memo of the bracket enclosing each literal start (see `enclosingOpen`). */
+  readonly opens?: Map<number, number>;
 }
 
 const WINDOW = 300;
 /** How far back a literal may sit from the bracket that opens its list or map. */
 const COLLECTION_WINDOW = 4000;
 const MAX_NAME_USES = 50;
+/** How much of a line on each side of a position is ever looked at. */
+const LINE_REACH = 1000;
 
 /** Calls whose string argument is matched against another string (or compiled into a pattern). */
 const MATCH_CALLS = new Set([
@@ -122,19 +126,32 @@ export function matchingClose(s: string, open: number, stop: number): number {
   return -1;
 }
 
-/** The unmatched opening bracket before `pos` (within COLLECTION_WINDOW), or -1. */
-export function enclosingOpen(s: string, pos: number): number {
+/**
+ * The unmatched opening bracket before `pos` (within COLLECTION_WINDOW), or -1. With `memo`, the
+ * answer for each literal start is remembered, and a scan that reaches an earlier literal of the
+ * same list at depth 0 takes its answer: the items of a long list cost one scan, not one each.
+ */
+export function enclosingOpen(s: string, pos: number, memo?: Map<number, number>): number {
   let depth = 0;
   const stop = Math.max(0, pos - COLLECTION_WINDOW);
+  let found = -1;
   for (let j = pos - 1; j >= stop; j--) {
     const c = s.charCodeAt(j);
     if (c === 41 || c === 93 || c === 125) depth++;
     else if (c === 40 || c === 91 || c === 123) {
-      if (depth === 0) return j;
+      if (depth === 0) {
+        found = j;
+        break;
+      }
       depth--;
-    } else if (c === 59 && depth === 0) return -1; // a statement boundary
+    } else if (c === 59 && depth === 0) break; // a statement boundary
+    else if (memo && depth === 0 && (c === 34 || c === 39 || c === 96) && memo.has(j)) {
+      found = memo.get(j) as number;
+      break;
+    }
   }
-  return -1;
+  memo?.set(pos, found);
+  return found;
 }
 
 /** The name called at an opening parenthesis: `x.includes(` -> `includes`, `strings.Contains(` -> `Contains`. */
@@ -153,8 +170,8 @@ function calleeAt(s: string, open: number): string {
  * `static final Map<String, X> NAME = Map.of(`, `NAME = new Dictionary<string, int> {`, `NAME = %w[`.
  */
 function assignedName(s: string, open: number): string {
-  const ls = s.lastIndexOf('\n', open - 1) + 1;
-  const head = s.slice(Math.max(ls, open - 200), open);
+  const head200 = s.slice(Math.max(0, open - 200), open);
+  const head = head200.slice(head200.lastIndexOf('\n') + 1);
   let eq = -1;
   for (let j = head.length - 1; j >= 0; j--) {
     if (head[j] !== '=') continue;
@@ -192,10 +209,15 @@ function usesOf(s: string, name: string): number[] {
   return out;
 }
 
+/**
+ * The line around `pos`, cut to LINE_REACH characters on each side: on a megabyte-long line, every
+ * literal must not rescan the whole line.
+ */
 function lineBounds(s: string, pos: number): [number, number] {
-  const a = s.lastIndexOf('\n', pos - 1) + 1;
-  const b = s.indexOf('\n', pos);
-  return [a, b === -1 ? s.length : b];
+  const from = Math.max(0, pos - LINE_REACH);
+  const back = s.slice(from, pos).lastIndexOf('\n');
+  const ahead = s.slice(pos, pos + LINE_REACH).indexOf('\n');
+  return [back === -1 ? from : from + back + 1, ahead === -1 ? Math.min(s.length, pos + LINE_REACH) : pos + ahead];
 }
 
 /**
@@ -239,7 +261,7 @@ function inCollection(scan: UsageScan, lit: Literal, open: number): UseSite | un
   const s = scan.masked;
   let close = scan.closes?.get(open);
   if (close === undefined) {
-    close = matchingClose(s, open, open + 20000);
+    close = matchingClose(s, open, open + 200_000); // once per list, memoised
     scan.closes?.set(open, close);
   }
   if (close === -1) return undefined;
@@ -344,7 +366,7 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
     return { subject: scan.text.slice(lit.start - left.length, lit.start) };
   }
   // An argument of a matching call: `x.includes("...")`, `strings.Contains(x, "...")`, `re.search(r"...", x)`.
-  const open = enclosingOpen(s, lit.start);
+  const open = enclosingOpen(s, lit.start, scan.opens);
   if (open !== -1 && s[open] === '(') {
     const callee = calleeAt(s, open);
     if (MATCH_CALLS.has(callee)) {
@@ -354,9 +376,15 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
     }
   }
   // A named constant or enum member holding the title, compared elsewhere: `const RE_ENGAGEMENT = "..."`.
-  const constant = constantName(s, lit, left, rightT);
+  const constant = constantName(s, open, left, rightT);
   if (constant) {
-    const subject = constantUsedToMatch(scan, constant.name, constant.member, lit.start);
+    const key = `c${constant.member ? '.' : ''}${constant.name}`;
+    let subject: string | undefined;
+    if (scan.collections?.has(key)) subject = scan.collections.get(key);
+    else {
+      subject = constantUsedToMatch(scan, constant.name, constant.member, lit.start);
+      scan.collections?.set(key, subject);
+    }
     if (subject !== undefined) return { subject };
   }
   // A member of a list, set or map that is tested against error text.
@@ -369,7 +397,7 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
  * it), or an enum or constant-object member `ReEngagement = "..."` / `RE_ENGAGEMENT: "..."`. Members
  * must start with a capital letter, so payload fields (`title: "..."`) never count.
  */
-function constantName(s: string, lit: Literal, left: string, rightT: string): { name: string; member: boolean } | undefined {
+function constantName(s: string, open: number, left: string, rightT: string): { name: string; member: boolean } | undefined {
   if (!/^(?:\.freeze\b)?\s*(?:[;,})\]]|$)/.test(rightT)) return undefined;
   const m = /([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>[\]?]+\s*)?(=|:)\s*$/.exec(left.slice(-120));
   if (!m || /[=!<>:]\s*$/.test(left.slice(0, left.length - m[0].length))) return undefined;
@@ -379,7 +407,6 @@ function constantName(s: string, lit: Literal, left: string, rightT: string): { 
   const lineHead = prefix.slice(prefix.lastIndexOf('\n') + 1);
   // A class constant (`public const string X = ...`) is used bare or qualified, like any variable.
   const declared = /\b(?:const|static|final|val|var|let|readonly|public|private|protected|internal|define)\s/.test(lineHead);
-  const open = enclosingOpen(s, lit.start);
   const member = !declared && ((open !== -1 && s[open] === '{') || m[2] === ':');
   if (member) return /^[A-Z]/.test(name) ? { name, member } : undefined;
   // A declaration: only keywords and a type may precede the name (`static final String`, `export const`), not `<p` of JSX.

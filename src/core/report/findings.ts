@@ -1,7 +1,8 @@
 import type { Catalog } from '../catalog/catalog';
 import { titleMatchMessage } from '../lint';
 import type { Finding, FindingKind } from '../types';
-import { LineIndex } from './lineIndex';
+import { LineCursor } from './lineCursor';
+import { LineIndex, type TextPosition } from './lineIndex';
 
 /** How a finding is ranked in reports: error codes inform, title matches warn. */
 export type ReportSeverity = 'note' | 'warning';
@@ -45,6 +46,21 @@ export function severityOf(kind: FindingKind): ReportSeverity {
   return kind === 'title-match' ? 'warning' : 'note';
 }
 
+/** A 0-based position in a text shifted by the text's origin in its file, 1-based as reported. */
+function placed(p: TextPosition, origin: TextOrigin): { line: number; column: number } {
+  return { line: origin.line + p.line + 1, column: (p.line === 0 ? origin.column : 0) + p.character + 1 };
+}
+
+/** One reported finding; keys in the order of the JSON contract: file, position, kind, code|codes, message, severity. */
+function reported(f: Finding, file: string, catalog: Catalog, start: { line: number; column: number }, end: { line: number; column: number }): ReportedFinding {
+  if (f.kind === 'title-match') {
+    const codes = [...(f.codes ?? [])];
+    return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, kind: f.kind, codes, message: titleMatchMessage(f, catalog), severity: severityOf(f.kind) };
+  }
+  const code = f.code ?? 0;
+  return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, kind: f.kind, code, message: errorCodeMessage(code, catalog), severity: severityOf(f.kind) };
+}
+
 /**
  * Places detector findings (UTF-16 offsets into `text`) in `file`. Pass `index` when the caller
  * already built one for `text`; `origin` when `text` is not the start of the file.
@@ -57,21 +73,41 @@ export function reportFindings(
   origin: TextOrigin = FILE_START,
   index: LineIndex = new LineIndex(text),
 ): ReportedFinding[] {
-  const place = (offset: number): { line: number; column: number } => {
-    const p = index.positionAt(offset);
-    return { line: origin.line + p.line + 1, column: (p.line === 0 ? origin.column : 0) + p.character + 1 };
-  };
-  return findings.map((f) => {
-    const start = place(f.start);
-    const end = place(f.end);
-    // Keys in the order of the JSON contract: file, position, kind, code|codes, message, severity.
-    const head = { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, kind: f.kind };
-    const tail = { severity: severityOf(f.kind) };
-    if (f.kind === 'title-match') {
-      return { ...head, codes: [...(f.codes ?? [])], message: titleMatchMessage(f, catalog), ...tail };
+  return findings.map((f) => reported(f, file, catalog, placed(index.positionAt(f.start), origin), placed(index.positionAt(f.end), origin)));
+}
+
+/** Offset order, which within one text is report order: start, end, then kind (as compareFindings). */
+function compareOffsets(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || (a.kind === b.kind ? 0 : a.kind === 'error-code' ? -1 : 1);
+}
+
+/**
+ * `reportFindings` followed by a stable sort with `compareFindings`, in one forward pass: the
+ * findings are sorted by offset (positions grow with offsets, so the order is the same) and placed
+ * with a LineCursor, which needs no line index. `offsetShift` is added to every finding's offsets
+ * (findings of a slice of `text` that starts there). The input array is not changed.
+ */
+export function reportSortedFindings(
+  findings: readonly Finding[],
+  text: string,
+  file: string,
+  catalog: Catalog,
+  origin: TextOrigin = FILE_START,
+  offsetShift = 0,
+  cursor: LineCursor = new LineCursor(text),
+): ReportedFinding[] {
+  let ordered = findings;
+  for (let i = 1; i < findings.length; i++) {
+    if (compareOffsets(findings[i - 1] as Finding, findings[i] as Finding) > 0) {
+      ordered = [...findings].sort(compareOffsets);
+      break;
     }
-    const code = f.code ?? 0;
-    return { ...head, code, message: errorCodeMessage(code, catalog), ...tail };
+  }
+  return ordered.map((f) => {
+    const from = f.start + offsetShift;
+    const startPosition = cursor.positionAt(from);
+    const endPosition = cursor.positionAfter(from, startPosition, f.end + offsetShift);
+    return reported(f, file, catalog, placed(startPosition, origin), placed(endPosition, origin));
   });
 }
 

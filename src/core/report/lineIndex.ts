@@ -8,18 +8,33 @@ export interface TextPosition {
  * Offset ↔ line/column over one text. Line breaks are `\n`, `\r\n` and a lone `\r`, as VS Code
  * counts them, so positions agree with the editor on CRLF and mixed line endings.
  * perf: one linear pass builds the line starts (a Uint32Array); each lookup is a binary search.
+ * For offsets visited in order, LineCursor does the same without the array.
  */
 export class LineIndex {
   private readonly starts: Uint32Array;
 
   constructor(private readonly text: string) {
-    const breaks: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) breaks.push(i + 1);
+    // perf: the starts go straight into a growing typed array (no intermediate number[] to copy),
+    // and a text without `\r` is walked with indexOf, which skips whole lines natively.
+    let starts = new Uint32Array(Math.min(1024, text.length + 1));
+    let count = 1;
+    const add = (start: number): void => {
+      if (count === starts.length) {
+        const grown = new Uint32Array(starts.length * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[count++] = start;
+    };
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) add(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) add(i + 1);
+      }
     }
-    this.starts = new Uint32Array(breaks.length + 1);
-    this.starts.set(breaks, 1);
+    this.starts = starts.subarray(0, count);
   }
 
   /** Number of lines; a text ending in a line break has an empty last line. */
