@@ -15,6 +15,34 @@ export interface TextGroup {
 export const GROUP_CHARS = 8 * 1024 * 1024;
 
 /**
+ * The length of the group that starts at `start` in a text with at least `limit` characters left:
+ * up to the last `\n` within the limit, else the limit itself, backed off by one so that a `\r\n`
+ * or a surrogate pair is never split. It reads only `text[start, start + limit)`, so a text cut
+ * whole (`lineGroupBounds`) and the same text streamed (`LineGroups`) are cut alike.
+ */
+function groupLength(text: string, start: number, limit: number): number {
+  const nl = text.lastIndexOf('\n', start + limit - 1);
+  if (nl >= start) return nl + 1 - start;
+  let cut = limit;
+  const last = text.charCodeAt(start + cut - 1);
+  if (last === 13 || (last >= 0xd800 && last <= 0xdbff)) cut--;
+  return cut;
+}
+
+/** The [start, end) offsets of the groups LineGroups would cut `text` into (none for ''). */
+export function lineGroupBounds(text: string, limit: number = GROUP_CHARS): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  while (text.length - start >= limit) {
+    const end = start + groupLength(text, start, limit);
+    out.push([start, end]);
+    start = end;
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
+
+/**
  * Cuts streamed text into groups of whole lines. The rule: cut after the last `\n` within the
  * limit; a line longer than the limit is cut at the limit (never inside `\r\n` or a surrogate pair).
  * A match spanning a cut is missed, which loses nothing on line-oriented logs (JSON lines) and
@@ -31,23 +59,13 @@ export class LineGroups {
   push(text: string): TextGroup[] {
     this.pending += text;
     const out: TextGroup[] = [];
-    while (this.pending.length >= this.limit) out.push(this.take(this.cutPoint()));
+    while (this.pending.length >= this.limit) out.push(this.take(groupLength(this.pending, 0, this.limit)));
     return out;
   }
 
   /** The rest of the text, at the end of the file (nothing for an empty file). */
   end(): TextGroup[] {
     return this.pending.length ? [this.take(this.pending.length)] : [];
-  }
-
-  private cutPoint(): number {
-    const s = this.pending;
-    const nl = s.lastIndexOf('\n', this.limit - 1);
-    if (nl >= 0) return nl + 1;
-    let cut = this.limit;
-    const last = s.charCodeAt(cut - 1);
-    if (last === 13 || (last >= 0xd800 && last <= 0xdbff)) cut--;
-    return cut;
   }
 
   private take(cut: number): TextGroup {

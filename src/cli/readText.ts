@@ -1,8 +1,36 @@
-import { open } from 'node:fs/promises';
+import { isAscii } from 'node:buffer';
+import { open, readFile, stat } from 'node:fs/promises';
 import { SNIFF_BYTES, sniffEncoding } from './encoding';
 import { GROUP_CHARS, LineGroups, type TextGroup } from './lineGroups';
 
 const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * perf: a regular file up to this size is read and decoded in one piece (one read, one decode, one
+ * pass of line mapping); a larger one, or a pipe, is streamed in bounded memory by `readText`.
+ */
+export const WHOLE_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A file's bytes when read whole, or 'stream' when it must be streamed with `readText`. */
+export type FileBytes = Buffer | 'stream';
+
+/** Reads a regular file of at most `maxBytes` whole; anything else is left to `readText`. */
+export async function readWhole(path: string, maxBytes: number = WHOLE_FILE_BYTES): Promise<FileBytes> {
+  const stats = await stat(path);
+  return stats.isFile() && stats.size <= maxBytes ? readFile(path) : 'stream';
+}
+
+/**
+ * The text of a whole file, decoded as `readText` decodes it (same sniffing, BOM stripped, invalid
+ * bytes replaced), or undefined for a binary file.
+ */
+export function decodeWhole(bytes: Uint8Array): string | undefined {
+  const encoding = sniffEncoding(bytes);
+  if (!encoding) return undefined;
+  // perf: ASCII (most logs and source) decodes as Latin-1, a plain copy into a one-byte string.
+  if (encoding === 'utf-8' && isAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return new TextDecoder(encoding).decode(bytes);
+}
 
 /**
  * Reads a file in chunks and hands its text to `onGroup` in groups of whole lines (see LineGroups),

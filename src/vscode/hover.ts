@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { ERROR_CODES_URL } from '../core/catalog/entries';
 import { legacyEquivalent } from '../core/catalog/legacy';
-import { codeAt } from '../core/detect';
-import { payloadFieldsAt } from '../core/payloadFields';
+import { codeAt, payloadAt } from '../core/detect';
 import type { CatalogService } from './catalogService';
 import { settingsFor } from './config';
 import type { DocumentKinds } from './documentKinds';
@@ -43,7 +42,7 @@ export class HoverProvider implements vscode.HoverProvider {
     if (finding?.code === undefined || finding.start < above.length) return undefined;
     const start = finding.start - above.length;
     const end = finding.end - above.length;
-    const payload = kind.isData ? payloadFieldsAt(lineText, start) : undefined;
+    const payload = kind.isData ? payloadAt(lineText, start) : undefined;
     const entry = catalog.get(finding.code);
     const legacy = legacyEquivalent(finding.code);
     const contents = entry ? entryHover(entry, payload, legacy) : unknownCodeHover(finding.code, ERROR_CODES_URL, payload, legacy);

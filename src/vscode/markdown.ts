@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LegacyEquivalent } from '../core/catalog/legacy';
-import type { PayloadFieldValues as PayloadFields } from '../core/payloadFields';
+import type { ErrorPayload as PayloadFields } from '../core/detect';
 import type { CatalogEntry } from '../core/types';
 import { CommandId } from './ids';
 import { retryAdviceText } from './texts';

@@ -47,7 +47,7 @@ export function scanCodes(text: string, family: LanguageFamily, catalog: Catalog
   } else if (family === 'text') {
     scanLines(base, out, false);
   } else {
-    scanSource({ ...base, family }, out);
+    scanSource({ ...base, family, fileWa: wa }, out);
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -45,6 +45,11 @@ export interface SourceScan {
   readonly catalog: Catalog;
   /** The file is about WhatsApp / Graph errors (keywords, or distinctive codes found). */
   wa: boolean;
+  /**
+   * What the file said about itself before the scan (its keywords), unlike `wa`, which distinctive
+   * codes found on the way also set. A distinctive number in a file without it needs an error-ish name.
+   */
+  readonly fileWa: boolean;
   readonly token?: CancelToken;
 }
 
@@ -244,7 +249,8 @@ function smallOk(ctx: Ctx, subject: string): boolean {
 /** Judge a code written in a comment. */
 function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (/\(#$/.test(comment)) return ctx.strong || /^\)\s+[A-Za-z]/.test(right);
-  if (/(?:#|\b(?:issue|pr|pull|ticket|line|lines|port|id|version|v|see)\s*#?)\s*$/i.test(comment)) return false;
+  // `#131047` is an issue number; `# 131047 ...` (a Python or Ruby comment opening with the code) is not.
+  if (/#$/.test(comment) || /\b(?:issue|pr|pull|ticket|line|lines|port|id|version|v|see)\s*#?\s*$/i.test(comment)) return false;
   if (/^\s*(?:ms|s|sec|seconds|bytes|kb|mb|px|%|x\b|times)/i.test(right)) return false;
   if (ctx.strong) return true;
   return ctx.scan.wa && /\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment);
