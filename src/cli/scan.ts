@@ -39,11 +39,11 @@ const PREFETCH = 8;
 const PREFETCH_BYTES = 2 * 1024 * 1024;
 
 /** Hands the findings of one file to `onFindings`, group by group, each group in report order. */
-async function scanTarget(t: ScanTarget, bytes: FileBytes, catalog: Catalog, detect: Detect, onFindings: (found: ReportedFinding[]) => void): Promise<'text' | 'binary'> {
+async function scanTarget(t: ScanTarget, bytes: FileBytes, catalog: Catalog, detect: Detect, onFindings: (found: ReportedFinding[]) => Promise<void>): Promise<'text' | 'binary'> {
   if (bytes === 'stream') {
-    return readText(t.absPath, ({ text, origin }) => {
+    return readText(t.absPath, async ({ text, origin }) => {
       const found = detect(text, t.family, catalog);
-      if (found.length) onFindings(reportSortedFindings(found, text, t.file, catalog, origin));
+      if (found.length) await onFindings(reportSortedFindings(found, text, t.file, catalog, origin));
     });
   }
   const text = decodeWhole(bytes);
@@ -53,7 +53,7 @@ async function scanTarget(t: ScanTarget, bytes: FileBytes, catalog: Catalog, det
   const cursor = new LineCursor(text);
   for (const [start, end] of lineGroupBounds(text)) {
     const found = detect(start === 0 && end === text.length ? text : text.slice(start, end), t.family, catalog);
-    if (found.length) onFindings(reportSortedFindings(found, text, t.file, catalog, undefined, start, cursor));
+    if (found.length) await onFindings(reportSortedFindings(found, text, t.file, catalog, undefined, start, cursor));
   }
   return 'text';
 }
@@ -93,7 +93,7 @@ export async function runScan(cmd: ScanCommand, ctx: ScanContext): Promise<numbe
   const failed = (): boolean => (cmd.failOn === 'any' ? written > 0 : cmd.failOn === 'title-match' && counts.titleMatches > 0);
   await ctx.out.write(report.begin());
   const bytesOf = prefetcher(targets);
-  const onFindings = (found: ReportedFinding[]): void => {
+  const onFindings = async (found: ReportedFinding[]): Promise<void> => {
     // One string per group: a write per finding costs more than the finding itself.
     const pieces: string[] = [];
     for (const f of found) {
@@ -101,7 +101,7 @@ export async function runScan(cmd: ScanCommand, ctx: ScanContext): Promise<numbe
       else counts.errorCodes++;
       pieces.push(report.finding(f, written++));
     }
-    ctx.out.append(pieces.join(''));
+    await ctx.out.write(pieces.join(''));
   };
 
   for (let i = 0; i < targets.length; i++) {
@@ -116,7 +116,6 @@ export async function runScan(cmd: ScanCommand, ctx: ScanContext): Promise<numbe
       // An unreadable file, or a detector that failed on hostile input: say so and scan the rest.
       ctx.warn(`cannot scan ${t.file} (${errorText(e)})`);
     }
-    await ctx.out.drain();
   }
 
   await ctx.out.write(report.end(counts));

@@ -36,6 +36,12 @@ export function lastSegment(expr: string): string {
   return m ? (m[1] as string).replace(/[$_]/g, '').toLowerCase() : '';
 }
 
+/** The last identifier of an expression as written (`row.row_id` -> `row_id`), for the word rules above. */
+export function lastName(expr: string): string {
+  const m = /([A-Za-z_$][\w$]*)\s*(?:\(\s*\))?\s*[\]'"]*\s*$/.exec(expr.length > 120 ? expr.slice(-120) : expr);
+  return m ? (m[1] as string).replace(/^\$/, '') : '';
+}
+
 /** Last segments that name an error code or subcode. */
 const CODE_SEGMENT = /^(?:get)?(?:(?:error|err|graph|wa|whatsapp|meta|fb|api|fail(?:ure)?|reason)?(?:sub)?code|subcode)$/;
 
@@ -64,6 +70,14 @@ export function isErrorCodeExpr(expr: string): boolean {
 /** Names of collections of codes: `RETRYABLE_CODES`, `doNotRetryCodes`, `retry_codes`, `error_codes`. */
 export function isCodesName(name: string): boolean {
   return /codes_*$/i.test(name) && !OTHER_CODE.test(name);
+}
+
+/**
+ * Names of collections of codes in source: `*_codes` as above, and `TOKEN_ERRORS`, `authErrors`
+ * (a qualifier then "errors": a bare `errors` is usually a list of messages, not of codes).
+ */
+export function isCodeListName(name: string): boolean {
+  return isCodesName(name) || (/[A-Za-z0-9]_?errors_*$/i.test(name) && !OTHER_CODE.test(name));
 }
 
 /** Names that are about errors (a constant `RE_ENGAGEMENT_ERROR`, a key `last_error`). */

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
-import { isCodeExpr, isCodesName, isDistinctive, isErrorCodeExpr, isErrorishName, isNonCodeName, lastSegment } from './names';
+import { isCodeExpr, isCodeListName, isCodesName, isDistinctive, isErrorCodeExpr, isErrorishName, isNonCodeName, lastName, lastSegment } from './names';
 
 /**
  * Error codes in source code. A numeric literal (or a string literal holding only a code) equal to
@@ -246,6 +246,47 @@ function smallOk(ctx: Ctx, subject: string): boolean {
   });
 }
 
+/** Settings that sit next to codes in constant blocks: `maxIdleConns`, `DEFAULT_TIMEOUT`, `numWorkers`. */
+const NOT_A_MEMBER_NAME = /^(?:max|min|default|num)(?:[A-Z_\d]|$)|^(?:MAX|MIN|DEFAULT|NUM)(?:_|$)/;
+
+/** True when the line is a member of an `enum` body (the nearest opening brace above follows `enum`). */
+function insideEnum(text: string, lineStart: number): boolean {
+  const window = text.slice(Math.max(0, lineStart - 1500), lineStart);
+  const open = window.lastIndexOf('{');
+  if (open === -1 || window.indexOf('}', open) !== -1) return false;
+  return /\benum\b[^{};]*$/.test(window.slice(Math.max(0, open - 120), open));
+}
+
+/**
+ * The subject a distinctive code is compared with: not a name for something else (`row_id`,
+ * `amount`), and in a file that says nothing about WhatsApp, a name about codes or errors.
+ */
+function strongSubject(ctx: Ctx, subject: string): boolean {
+  const name = lastName(subject);
+  if (isNonCodeName(lastSegment(subject) || subject) || (name !== '' && isNonCodeName(name))) return false;
+  return ctx.scan.fileWa || isCodeExpr(subject) || isErrorishName(name || subject);
+}
+
+/** A member of a type union of codes: `type KnownWaErrorCode = 131026 | 131047`. */
+function unionMember(ctx: Ctx, name: string): boolean {
+  if (isNonCodeName(name)) return false;
+  if (ctx.strong) return ctx.scan.fileWa || isErrorishName(name);
+  return ctx.scan.wa && /code|error/i.test(name);
+}
+
+/**
+ * An assertion on something that is not a code: `expect(res.status).toBe(...)`,
+ * `assertEquals(131047, body.length)`. Only the asserted expression's own name counts, so
+ * `expect(status.error?.code).toBe(131047)` is still a code.
+ */
+function matchesOtherNumber(left: string, right: string): boolean {
+  if (/toHaveLength\s*\($/.test(left)) return true;
+  const actual = /([A-Za-z_$][\w$]*)\s*(?:\(\s*\))?\s*\)\s*(?:\.\s*not\s*)?\.\s*[A-Za-z]+\s*\(\s*$/.exec(left.slice(-160));
+  if (actual) return isNonCodeName(actual[1] as string) || /^(?:length|size|count)$/i.test(actual[1] as string);
+  const other = /^,\s*([\w$.?]+(?:\(\s*\))?)\s*\)/.exec(right);
+  return other !== null && (isNonCodeName(lastName(other[1] as string)) || /\b(?:length|size|count)\b/i.test(other[1] as string));
+}
+
 /** Judge a code written in a comment. */
 function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (/\(#$/.test(comment)) return ctx.strong || /^\)\s+[A-Za-z]/.test(right);
@@ -279,32 +320,37 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const bounds = line.match(/[<>]=?\s*\d+/g) ?? [];
     return smallOk(ctx, subject) && bounds.length === 2 && bounds.every((b) => ctx.scan.catalog.has(Number(b.replace(/\D/g, ''))));
   }
+  const lineHead = left.trimStart();
+  // Alternatives: Python `case 132000 | 132012:`, a TypeScript union `type WaCode = 131026 | 131047`.
+  if (/[^|]\|$/.test(left)) {
+    const union = /^(?:export\s+)?type\s+([A-Za-z_$][\w$]*)\s*=[\s\d_|]*$/.exec(lineHead);
+    if (union) return unionMember(ctx, union[1] as string);
+    if (!/^(?:\}\s*)?(?:case|when)\b[\s\d_|]*$/.test(lineHead)) return false;
+  }
   // Arithmetic: `x * 131047`, `i - 100`, `x << 10`, `131047 + n`, `[0..100]`.
-  if (/(?:[+*/%&|^~]|[^-=]-|^-|<<|>>)$/.test(left)) return false;
+  else if (/(?:[+*/%&|^~]|[^-=]-|^-|<<|>>)$/.test(left)) return false;
   if (/^(?:[+*/%&|^]|-(?!>)|<|>(?!=)|\.\.)/.test(right) && !/^(?:\/\/|\/\*|\|\||\||&&)/.test(right)) return false;
 
   // Comparison: `err.code === 131047`, `code is 131047`, `e.Code != 4`.
   const cmp = /(?:===?|!==?|<>|\bis(?:\s+not)?|\bnot\s+in|\bin)\s*$/.exec(left);
-  if (cmp && !/\b(?:case|when)\s+[^:;]*$/.test(left)) {
+  // (not `when x == 1` patterns, but a guard is: `case 100 if err.error_subcode == 2388040:`).
+  if (cmp && (!/\b(?:case|when)\s+[^:;]*$/.test(left) || /\bif\b[^:;]*$/.test(left))) {
     const subject = exprBefore(left.slice(0, cmp.index).trimEnd());
-    if (strong) return !isNonCodeName(lastSegment(subject) || subject);
-    return smallOk(ctx, subject);
+    return strong ? strongSubject(ctx, subject) : smallOk(ctx, subject);
   }
   // Yoda comparison: `131047 === err.code`.
   const yoda = /^(?:===?|!==?)\s*/.exec(right);
   if (yoda) {
     const subject = exprAfter(right.slice(yoda[0].length));
-    if (strong) return !isNonCodeName(lastSegment(subject) || subject);
-    return smallOk(ctx, subject);
+    return strong ? strongSubject(ctx, subject) : smallOk(ctx, subject);
   }
   // Matchers: `expect(err.code).toBe(131047)`, `assertEquals(131047, e.getCode())`, `.equals(131047)`.
   if (MATCHER_CALL.test(left) || /\b(?:eq|eql|equal|be)\s+$/.test(leftRaw)) {
-    if (strong) return !/\b(?:status|length|size|count|toHaveLength)\b/i.test(left.slice(-60));
+    if (strong) return !matchesOtherNumber(left, right);
     return scan.wa && /(?:err\w*|error\w*|\be|ex)\s*(?:\.|->|\?\.)\s*(?:get)?code|error_?code|errorCode|subcode|getCode\(\)/i.test(left.slice(-120) + right.slice(0, 60));
   }
 
   // `case 131047:`, `when 131047`, Go `case 4, 80007:`, C# `case 131047 or 131026:`.
-  const lineHead = left.trimStart();
   const caseHead = /^(?:\}\s*)?(?:case|when)\b/.exec(lineHead);
   if (caseHead && /^[\d_,\s|'"#()]*$/.test(lineHead.slice(caseHead[0].length).replace(/\bor\b/g, ','))) {
     if (strong) return true;
@@ -333,6 +379,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (names.some((n) => isNonCodeName(n))) return false;
     const last = names[names.length - 1] as string;
     if (strong) return scan.wa || names.some((n) => isCodeExpr(n) || isErrorishName(n)) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
+    if (NOT_A_MEMBER_NAME.test(last)) return false;
     if (!scan.wa) return false;
     const expr = exprBefore(lhs);
     if (isErrorCodeExpr(expr) && lastSegment(expr) !== 'code') return true;
@@ -342,7 +389,11 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // (or rows of a table of codes: `{name: "throttled", code: 4}` under `{..., code: 131056}`).
     if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*[:=]\s*(\d{5,7})(?![\w])/gi);
     // A member of an enum or constant block of codes: `TooManyCalls = 4,` next to `ReEngagement = 131047,`.
-    return /^\s*(?:(?:export|public|const|static|final|readonly|private|val|int)\s+)*[A-Za-z_][\w]*\s*(?::\s*\w+\s*)?=$/.test(left) && hasAssignedCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at), ctx.code);
+    // In a Go `const (...)` or a class of constants, settings sit next to codes: an unqualified small
+    // member counts only inside an `enum`, or when its name is about errors.
+    if (!/^\s*(?:(?:export|public|const|static|final|readonly|private|val|int)\s+)*[A-Za-z_][\w]*\s*(?::\s*\w+\s*)?=$/.test(left)) return false;
+    if (!isErrorishName(last) && !insideEnum(scan.text, ctx.lineStart)) return false;
+    return hasAssignedCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at), ctx.code);
   }
 
   // Members of a list, set, tuple or argument list.
