@@ -100,6 +100,26 @@ suite('settings', () => {
     await until(() => ours(py), (l) => l.length > 0);
   });
 
+  test('invalid customCodes entries are skipped; valid ones and the built-in catalog keep working', async () => {
+    const custom = [
+      { code: 'not-a-code', title: 42 },
+      { code: 131047, title: 'Custom re-engagement title' },
+      { code: 131026, docsUrl: 'javascript:alert(1)' },
+    ];
+    const hoverAt = async (file: string, needle: string) => {
+      const doc = await open(file);
+      const pos = doc.positionAt(doc.getText().indexOf(needle) + 1);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
+      return hovers.flatMap((h) => h.contents).map((c) => readableMarkdown(typeof c === 'string' ? c : c.value)).join('\n');
+    };
+    await withSetting('customCodes', custom, async () => {
+      assert.match(await hoverAt('webhook.json', '131047'), /Custom re-engagement title/);
+      const builtin = await hoverAt('statuses.ndjson', '131026');
+      assert.match(builtin, /Message Undeliverable/);
+      assert.doesNotMatch(builtin, /javascript:/);
+    });
+  });
+
   test('customCodes add an entry to hovers', async () => {
     const doc = await open('webhook.json');
     const custom = [{ code: 131047, title: 'Custom re-engagement title', description: 'From a test.', solution: 'None.', category: 'test', retry: 'do-not-retry' }];

@@ -143,18 +143,36 @@ class LineLexer {
 }
 
 /** What a list's items are: only numbers that are all catalog codes? any distinctive one? */
-function groupOf(scan: SourceScan, items: string): { allCodes: boolean; hasDistinctive: boolean } {
+function groupOf(scan: SourceScan, items: string): { allCodes: boolean; hasDistinctive: boolean; items: number } {
   let allCodes = true;
   let hasDistinctive = false;
+  let count = 0;
   for (const raw of items.slice(0, 400).split(',')) {
     const item = raw.trim();
     if (item === '') continue;
-    if (!/^\d[\d_]{0,9}$/.test(item)) return { allCodes: false, hasDistinctive };
+    count++;
+    if (!/^\d[\d_]{0,9}$/.test(item)) return { allCodes: false, hasDistinctive, items: count };
     const n = Number(item.replace(/_/g, ''));
     if (!scan.catalog.has(n)) allCodes = false;
     else if (isDistinctive(n)) hasDistinctive = true;
   }
-  return { allCodes, hasDistinctive };
+  return { allCodes, hasDistinctive, items: count };
+}
+
+/**
+ * The names a list belongs to: the constant it is assigned to (`TOKEN_ERRORS = [`,
+ * `REFRESH = new Set<number>([`), the value tested for membership (`row_id in (`), or the
+ * parameter of a parametrized test (`parametrize("amount", [`). Not the callee of a call.
+ */
+function listOwner(before: string): string[] {
+  const param = /\(\s*["']([A-Za-z_]\w*)["']\s*,$/.exec(before);
+  if (param) return [param[1] as string];
+  const test = /\b(?:not\s+)?in$/.exec(before);
+  if (test) return assignedNames(before.slice(0, test.index));
+  // Drop the collection call wrapping the list: `new Set<number>(`, `frozenset(`, `Arrays.asList(`.
+  const bare = before.replace(/(?:\bnew\s+)?[A-Za-z_$][\w$.]*\s*(?:<[^<>()]{0,60}>)?\s*\(?$/, '').trimEnd();
+  const op = /(?:=|:=|:|=>)$/.exec(bare);
+  return op ? assignedNames(bare.slice(0, op.index)) : [];
 }
 
 /** Characters of a member expression: word chars and `$ . > - ? : ' "`. */
@@ -410,8 +428,10 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const items = left.slice(open + 1);
     // Indexing (`arr[0]`, `row[131047]`) and calls of numeric helpers are not lists of codes.
     if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield)$/.test(before)) return false;
-    const named = assignedNames(before.replace(/(?:=|:=|:|=>)\s*(?:new\s+\w+\s*\(?|[\w.]*\s*)?$/, ''));
+    const named = listOwner(before);
     if (named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
+    const close = right.search(/[)\]}]/);
+    const group = groupOf(scan, items + (close === -1 ? right : right.slice(0, close)));
     let membership = false;
     if (opener === '(') {
       if (NUMERIC_FN.test(before)) return false;
@@ -425,16 +445,21 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       }
       membership = inTest || /(?:Contains|contains|includes|include\?|has|in_array|isIn|IsIn|isin|member\?)\s*$/.test(before);
     }
-    if (strong) return true;
+    if (strong) {
+      // Without WhatsApp words in the file, six-digit ids, amounts and test data collide with
+      // codes: the list must be named for codes or errors, or hold nothing but catalog codes.
+      return scan.fileWa || group.allCodes || named.some((n) => isCodeListName(n) || isErrorishName(n) || isCodeExpr(n));
+    }
     if (!scan.wa) return false;
     // The key of a pair in a list of pairs: `[368, 'integrity'],` next to `[131031, 'integrity'],`.
     if (items.trim() === '' && /^,\s*['"A-Za-z_]/.test(right)) return opener === '[' && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
     // Otherwise a small code counts only in a list made of catalog codes and nothing else.
-    const close = right.search(/[)\]}]/);
-    const group = groupOf(scan, items + (close === -1 ? right : right.slice(0, close)));
     if (!group.allCodes) return false;
     if (group.hasDistinctive) return true;
-    if (named.some((n) => isCodesName(n))) return true;
+    if (named.some((n) => isCodeListName(n))) return true;
+    // A constant set of small codes (this one and at least one more) among constant sets of
+    // distinctive ones: `REFRESH = new Set([0, 190])`.
+    if (named.length > 0 && group.items >= 1 && /[A-Z]/.test(named[named.length - 1] as string) && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2, ctx.at), ctx.code)) return true;
     if (membership || /(?:\bin|\bnot\s+in)$/.test(before)) {
       const subject = exprBefore(before.replace(/(?:\bin|\bnot\s+in|\(\s*)$/, '').trimEnd());
       if (isErrorCodeExpr(subject) || /codes/i.test(subject)) return true;
@@ -510,7 +535,7 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
 }
 
 /** A quick look at a line: can a small code on it possibly be in an error-code context? */
-const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|\d{5}|^\s*['"]?\d|^\s*[A-Za-z_]\w*\s*=\s*\d/;
+const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|\d{5}|^\s*['"]?\d|^\s*[A-Za-z_]\w*\s*=\s*\d|rror|RROR|xception|Set|\[\s*\d/;
 
 /** Scan source text; `scan.wa` may turn true during the scan (distinctive codes found). */
 export function scanSource(scan: SourceScan, out: Finding[]): void {
