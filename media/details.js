@@ -5,19 +5,7 @@
   const vscode = acquireVsCodeApi();
   const root = document.getElementById('root');
 
-  function el(tag, props, children) {
-    const node = document.createElement(tag);
-    if (props) {
-      for (const [name, value] of Object.entries(props)) {
-        if (value === undefined) continue;
-        if (name === 'text') node.textContent = value;
-        else if (name === 'onclick') node.addEventListener('click', value);
-        else node.setAttribute(name, value);
-      }
-    }
-    for (const child of children || []) if (child) node.appendChild(child);
-    return node;
-  }
+  const { el } = window.waDom;
 
   function button(label, onClick, ariaLabel) {
     return el('button', { type: 'button', text: label, 'aria-label': ariaLabel, onclick: onClick });

@@ -31,13 +31,6 @@ function errorText(e: unknown): string {
   return err.code ?? (err.message || String(e));
 }
 
-/**
- * perf: files read ahead of the one being scanned, so reading overlaps scanning. Only files up to
- * PREFETCH_BYTES are read ahead, which bounds the memory held by waiting files (16 MB).
- */
-const PREFETCH = 8;
-const PREFETCH_BYTES = 2 * 1024 * 1024;
-
 /** Hands the findings of one file to `onFindings`, group by group, each group in report order. */
 async function scanTarget(t: ScanTarget, bytes: FileBytes, catalog: Catalog, detect: Detect, onFindings: (found: ReportedFinding[]) => Promise<void>): Promise<'text' | 'binary'> {
   if (bytes === 'stream') {
@@ -59,29 +52,6 @@ async function scanTarget(t: ScanTarget, bytes: FileBytes, catalog: Catalog, det
 }
 
 /**
- * Reads ahead up to PREFETCH small files; `next(i)` resolves to target i's bytes (read ahead, or
- * read now), or rejects with its read error. Asked for in increasing order.
- */
-function prefetcher(targets: readonly ScanTarget[]): (i: number) => Promise<FileBytes> {
-  const ahead = new Map<number, Promise<FileBytes>>();
-  let queued = 0;
-  const small = (i: number): Promise<FileBytes> => {
-    const p = readWhole((targets[i] as ScanTarget).absPath, PREFETCH_BYTES);
-    // Rejections are reported when the file's turn comes; until then they must not count as unhandled.
-    p.catch(() => undefined);
-    return p;
-  };
-  return async (i) => {
-    for (queued = Math.max(queued, i + 1); queued < targets.length && queued <= i + PREFETCH; queued++) ahead.set(queued, small(queued));
-    const early = ahead.get(i);
-    ahead.delete(i);
-    // A file too big to read ahead ('stream' from the small read) gets its own whole read now.
-    const bytes = early ? await early : 'stream';
-    return bytes === 'stream' ? readWhole((targets[i] as ScanTarget).absPath) : bytes;
-  };
-}
-
-/**
  * Runs `wa-errors scan`: streams the report to `out` file by file, in report order. Returns the
  * exit code: 1 when `--fail-on` matched, else 0. Throws MissingPathError for a missing PATH.
  */
@@ -92,7 +62,6 @@ export async function runScan(cmd: ScanCommand, ctx: ScanContext): Promise<numbe
   let written = 0;
   const failed = (): boolean => (cmd.failOn === 'any' ? written > 0 : cmd.failOn === 'title-match' && counts.titleMatches > 0);
   await ctx.out.write(report.begin());
-  const bytesOf = prefetcher(targets);
   const onFindings = async (found: ReportedFinding[]): Promise<void> => {
     // One string per group: a write per finding costs more than the finding itself.
     const pieces: string[] = [];
@@ -104,12 +73,11 @@ export async function runScan(cmd: ScanCommand, ctx: ScanContext): Promise<numbe
     await ctx.out.write(pieces.join(''));
   };
 
-  for (let i = 0; i < targets.length; i++) {
-    const t = targets[i] as ScanTarget;
+  for (const t of targets) {
     // Once nobody reads the report, go on only as long as the exit code could still change.
     if (ctx.out.closed && (cmd.failOn === undefined || failed())) break;
     try {
-      const kind = await scanTarget(t, await bytesOf(i), ctx.catalog, ctx.detect ?? detectAll, onFindings);
+      const kind = await scanTarget(t, readWhole(t.absPath), ctx.catalog, ctx.detect ?? detectAll, onFindings);
       if (kind === 'text') counts.files++;
       else if (t.explicit) ctx.warn(`skipped binary file ${t.file}`);
     } catch (e) {

@@ -21,9 +21,10 @@ suite('webview shell', () => {
     assert.ok(nonce, csp);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? '');
-    assert.equal(scripts.length, 1);
-    assert.match(scripts[0] ?? '', new RegExp(`nonce="${nonce}"`));
-    assert.match(scripts[0] ?? '', /src="https:\/\/webview\.test\/ext\/media\/details\.js"/);
+    assert.equal(scripts.length, 2);
+    for (const attrs of scripts) assert.match(attrs, new RegExp(`nonce="${nonce}"`));
+    assert.match(scripts[0] ?? '', /src="https:\/\/webview\.test\/ext\/media\/dom\.js"/);
+    assert.match(scripts[1] ?? '', /src="https:\/\/webview\.test\/ext\/media\/details\.js"/);
   });
 
   test('a fresh nonce for every rendering', () => {

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
+import { BracketPairs } from './brackets';
 import { fileContext } from '../detect/context';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
 import { isCodeFamily, lex, type Lexed, type Literal } from './lexer';
@@ -84,7 +85,7 @@ export function scanTitleMatches(text: string, family: LanguageFamily, catalog: 
   let wa: boolean | undefined;
   const whatsapp = (): boolean => (wa ??= fileContext(text).whatsapp || MORE_WHATSAPP.test(text));
   const out: Finding[] = [];
-  const scan = { text, masked, family, collections: new Map<string, string | undefined>(), closes: new Map<number, number>(), opens: new Map<number, number>() };
+  const scan = { text, masked, family, collections: new Map<string, string | undefined>(), pairs: new BracketPairs(masked), opens: new Map<number, number>() };
   for (const { lit, body, match } of candidates) {
     const site = useSite(scan, lit);
     if (!site) continue;

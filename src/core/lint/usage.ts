@@ -1,4 +1,5 @@
 import type { LanguageFamily } from '../types';
+import type { BracketPairs } from './brackets';
 import type { Literal } from './lexer';
 
 /**
@@ -19,8 +20,8 @@ export interface UsageScan {
   readonly family: LanguageFamily;
   /** Per-scan memo of how named collections are used (a map of 50 titles is looked up once). */
   readonly collections?: Map<string, string | undefined>;
-  /** Per-scan memo of where the collection opening at an offset closes (many literals share one list). */
-  readonly closes?: Map<number, number>;
+  /** Where each bracket of `masked` closes, paired once per scan. */
+  readonly pairs: BracketPairs;
   /** Per-scan memo of the bracket enclosing each literal start (see `enclosingOpen`). */
   readonly opens?: Map<number, number>;
 }
@@ -41,6 +42,9 @@ const MATCH_CALLS = new Set([
   'fullmatch', 'findall', 'finditer', 'MustCompile', 'MatchString', 'Compile', 'IsMatch', 'Regex', 'startswith', 'endswith', 'find',
   '__contains__', 'containsMatchIn', 'isMatch', 'contains_key?', 'Match', 'Matches', 'compare', 'Compare', 'localeCompare', 'CompareOrdinal',
 ]);
+
+/** A target-typed `new(...)` that builds a regex: C# `Regex Name = new(`, `static readonly Regex? Name = new (`. */
+const REGEX_TARGET = /\bRegex\??[ \t]+[A-Za-z_]\w*[ \t]*=[ \t]*new[ \t]*$/;
 
 /** Membership tests on a collection of strings: `TITLES.includes(err.title)`, `%w[...].include?(t)`. */
 const MEMBERSHIP_USE = /^\s*(?:\?\.|\.|->)\s*(?:includes|include\?|contains|Contains|has|indexOf|IndexOf|member\?)(?!\w)/;
@@ -259,11 +263,7 @@ function collectionUsedToMatch(text: string, s: string, name: string, defStart: 
 /** How a literal inside a collection literal is used: directly (`[...].includes(x)`) or by the collection's name. */
 function inCollection(scan: UsageScan, lit: Literal, open: number): UseSite | undefined {
   const s = scan.masked;
-  let close = scan.closes?.get(open);
-  if (close === undefined) {
-    close = matchingClose(s, open, open + 200_000); // once per list, memoised
-    scan.closes?.set(open, close);
-  }
+  const close = scan.pairs.closeOf(open);
   if (close === -1) return undefined;
   const opener = s[open];
   const afterLit = s.slice(lit.end, Math.min(close + 1, lit.end + 200)).trimStart();
@@ -369,8 +369,9 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
   const open = enclosingOpen(s, lit.start, scan.opens);
   if (open !== -1 && s[open] === '(') {
     const callee = calleeAt(s, open);
-    if (MATCH_CALLS.has(callee)) {
-      const close = matchingClose(s, open, open + 2 * WINDOW);
+    if (MATCH_CALLS.has(callee) || (callee === 'new' && REGEX_TARGET.test(s.slice(Math.max(ls, open - 200), open)))) {
+      const paired = scan.pairs.closeOf(open);
+      const close = paired - open > 2 * WINDOW ? -1 : paired;
       const callStart = chainStart(s, open);
       return { subject: scan.text.slice(callStart, lit.start) + scan.text.slice(lit.end, close === -1 ? lit.end : close + 1) };
     }

@@ -30,10 +30,24 @@ export interface ReportStream {
  * perf: generic stringify walks the object's shape for each of the (possibly hundreds of thousands)
  * findings; here only the strings are escaped, and a file's name once for its run of findings.
  */
-export function findingJson(f: ReportedFinding, fileJson: string = JSON.stringify(f.file)): string {
+export function findingJson(f: ReportedFinding, fileJson: string = JSON.stringify(f.file), messageJson: string = JSON.stringify(f.message)): string {
   const which = f.code !== undefined ? `,"code":${f.code}` : '';
   const codes = f.codes !== undefined ? `,"codes":[${f.codes.join(',')}]` : '';
-  return `{"file":${fileJson},"line":${f.line},"column":${f.column},"endLine":${f.endLine},"endColumn":${f.endColumn},"kind":"${f.kind}"${which}${codes},"message":${JSON.stringify(f.message)},"severity":"${f.severity}"}`;
+  return `{"file":${fileJson},"line":${f.line},"column":${f.column},"endLine":${f.endLine},"endColumn":${f.endColumn},"kind":"${f.kind}"${which}${codes},"message":${messageJson},"severity":"${f.severity}"}`;
+}
+
+/** Remembers the JSON of messages: a report repeats the same few (one per code) many times. */
+function messageJsonCache(): (message: string) => string {
+  const known = new Map<string, string>();
+  return (message) => {
+    let json = known.get(message);
+    if (json === undefined) {
+      json = JSON.stringify(message);
+      // Bounded: title-match messages quote the matched text, so they need not repeat.
+      if (known.size < 4096) known.set(message, json);
+    }
+    return json;
+  };
 }
 
 /** Remembers the JSON of the last file name: findings come file by file. */
@@ -71,8 +85,9 @@ export function reportStream(format: ReportFormat, catalog: Catalog, tool: ToolI
       return { begin: () => '', finding: (f) => textLine(f) + '\n', end: (s) => summaryLine(s) + '\n' };
     case 'json': {
       const fileJson = fileJsonCache();
+      const messageJson = messageJsonCache();
       // One finding per line: valid JSON that is also easy to grep and diff.
-      return { begin: () => '{"findings":[\n', finding: (f, i) => (i ? ',\n' : '') + findingJson(f, fileJson(f.file)), end: () => '\n]}\n' };
+      return { begin: () => '{"findings":[\n', finding: (f, i) => (i ? ',\n' : '') + findingJson(f, fileJson(f.file), messageJson(f.message)), end: () => '\n]}\n' };
     }
     case 'sarif':
       return { begin: () => sarifHead(tool), finding: (f, i) => (i ? ',\n' : '') + sarifResult(f, catalog), end: () => sarifTail() };

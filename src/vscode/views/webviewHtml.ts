@@ -6,7 +6,8 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
 }
 
 /**
- * The static shell of a panel: a strict CSP, one stylesheet and one nonce'd script from `media/`.
+ * The static shell of a panel: a strict CSP, the shared and the panel's stylesheet, and two nonce'd
+ * scripts from `media/` (the DOM helper, then the panel's own).
  * security: no catalog or log text is ever put in this HTML; the script renders data it receives by
  * postMessage with textContent.
  */
@@ -20,11 +21,13 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, n
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttr(media('base.css'))}">
 <link rel="stylesheet" href="${escapeAttr(media(`${name}.css`))}">
 <title>${escapeAttr(title)}</title>
 </head>
 <body>
 <main id="root" aria-live="polite"></main>
+<script nonce="${nonce}" src="${escapeAttr(media('dom.js'))}"></script>
 <script nonce="${nonce}" src="${escapeAttr(media(`${name}.js`))}"></script>
 </body>
 </html>`;
