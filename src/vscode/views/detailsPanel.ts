@@ -142,7 +142,8 @@ function detailsModel(entry: CatalogEntry, language: SnippetLanguage): DetailsMo
       solution: entry.solution,
       retry: retryAdviceText(entry.retry),
       docsUrl: isMetaDocsUrl(entry.docsUrl) ? entry.docsUrl : undefined,
-      variants: entry.variants,
+      // A variant that differs from the title only in letter case tells the reader nothing.
+      variants: entry.variants.filter((v) => v.toLowerCase() !== entry.title.toLowerCase()),
       confidenceNote: entry.confidenceNote,
       origin: entry.custom
         ? vscode.l10n.t('From your waErrors.customCodes setting.')
