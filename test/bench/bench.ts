@@ -16,6 +16,7 @@ import type { Finding } from '../../src/core/types';
 import { Rng } from '../fuzz/prng';
 import { bigLog, listFiles, mediumSource, SEED, sourceCorpus, writeWorkspace } from './inputs';
 import { bestOf, MiB, mbps, percentile, prefixLines, lineSlices, retainedBytes, timeOnce } from './measure';
+import { measureActivation } from './activation';
 import { naiveCodes } from './naive';
 import { Report } from './report';
 
@@ -228,6 +229,19 @@ async function workspace(tmp: string): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+function activation(): void {
+  report.section('Activation: activate() of dist/extension.js with a stand-in vscode module');
+  const bundle = path.join(ROOT, 'dist', 'extension.js');
+  if (!fs.existsSync(bundle)) {
+    report.add({ id: 'activate.p95', label: 'activate()', value: null, unit: 'ms', target: { op: '<=', limit: 5 }, note: 'not built' });
+    return;
+  }
+  const t = measureActivation(bundle, 50);
+  report.add({ id: 'activate.load', label: 'load and evaluate the bundle (once)', value: t.loadMs, unit: 'ms' });
+  report.add({ id: 'activate.first', label: 'first activate()', value: t.activateMs[0] ?? null, unit: 'ms', target: { op: '<=', limit: 5 } });
+  report.add({ id: 'activate.p95', label: 'activate(), p95 of 50 calls', value: percentile(t.activateMs, 95), unit: 'ms', target: { op: '<=', limit: 5 } });
+}
+
 function bundles(): void {
   report.section('Activation: bundle sizes (built by --production)');
   const size = (f: string): number | null => (fs.existsSync(path.join(ROOT, f)) ? fs.statSync(path.join(ROOT, f)).size / 1024 : null);
@@ -302,6 +316,7 @@ async function main(): Promise<void> {
     memory(log);
     await workspace(tmp);
     bundles();
+    activation();
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

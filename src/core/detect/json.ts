@@ -28,6 +28,10 @@ const WEBHOOK_KEYS = new Set(['title', 'href', 'details']);
 const BSP_KEYS = new Set(['errormessage', 'error_message', 'errorcategory', 'error_category', 'retriable', 'errordescription', 'error_description']);
 const CODE_KEYS = new Set(['code', 'error_code', 'errorcode', 'err_code', 'errcode']);
 const SUBCODE_KEYS = new Set(['error_subcode', 'errorsubcode', 'subcode']);
+/** Keys whose string may repeat the code's catalog title (BSP wrappers: `errorMessage`). */
+const MESSAGE_KEYS = new Set(['message', 'errormessage', 'error_message', 'title', 'error_title', 'errortitle', 'errordescription', 'error_description']);
+/** Message strings remembered per object (start and end offsets), enough for any real wrapper. */
+const MAX_MESSAGES = 4;
 
 /** Frames deeper than this are walked but not tracked (bounded memory on hostile nesting). */
 const MAX_DEPTH = 64;
@@ -53,6 +57,8 @@ interface Frame {
   flags: number;
   cands: Cand[] | undefined;
   numKeys: number;
+  /** Offsets [start, end, start, end...] of message-like strings of this object. */
+  messages: number[] | undefined;
 }
 
 export interface JsonEnv {
@@ -117,8 +123,23 @@ function digitsValue(text: string, start: number, end: number): number {
   return v;
 }
 
+/**
+ * True when one of the object's message strings starts with the code's catalog title: a wrapper
+ * such as `{"errorCode":190,"errorMessage":"Access token has expired"}` explains itself.
+ */
+function titledByMessage(frame: Frame, code: number, env: JsonEnv, text: string): boolean {
+  const spans = frame.messages;
+  const entry = spans ? env.catalog.get(code) : undefined;
+  if (!spans || !entry) return false;
+  for (let k = 0; k < spans.length; k += 2) {
+    const said = text.slice(spans[k] as number, Math.min(spans[k + 1] as number, (spans[k] as number) + 200)).toLowerCase();
+    if ([entry.title, ...entry.variants].some((t) => t.length >= 6 && said.startsWith(t.toLowerCase()))) return true;
+  }
+  return false;
+}
+
 /** Judge one closed (or truncated) frame's candidates and emit the accepted ones. */
-function decide(frame: Frame, env: JsonEnv): void {
+function decide(frame: Frame, env: JsonEnv, text: string): void {
   const cands = frame.cands;
   if (!cands) return;
   const { catalog, wa, out } = env;
@@ -136,7 +157,7 @@ function decide(frame: Frame, env: JsonEnv): void {
           // An unknown code is kept only in an unmistakable Graph/WhatsApp error object, in Meta's 13xxxx block.
           ok = known ? graph || webhook || bsp || underError || wa || c.key !== 'code' : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
         } else {
-          ok = known && (graph || (underError && wa) || ((bsp || webhook) && wa && c.key !== 'code'));
+          ok = known && (graph || (underError && wa) || ((bsp || webhook) && (wa || titledByMessage(frame, c.code, env, text)) && c.key !== 'code'));
         }
         break;
       case 'subcode':
@@ -219,6 +240,7 @@ export function walkJson(text: string, from: number, to: number, env: JsonEnv): 
   const onString = (f: Frame, s: number, e: number): void => {
     const key = valueKey(f);
     if (!f.array && key === 'type' && e - s <= 60 && text.slice(s, e).includes('Exception')) f.flags |= F_GRAPH;
+    if (!f.array && MESSAGE_KEYS.has(key) && (f.messages?.length ?? 0) < 2 * MAX_MESSAGES) (f.messages ??= []).push(s, e);
     if (text.charCodeAt(s) === 40 /* ( */ && text.charCodeAt(s + 1) === 35 /* # */) f.flags |= F_GRAPH;
     if (e - s <= 7) onValueDigits(f, s, e);
     hashesIn(f, s, e);
@@ -229,14 +251,14 @@ export function walkJson(text: string, from: number, to: number, env: JsonEnv): 
     if (c === 123 /* { */ || c === 91 /* [ */) {
       const parent = top();
       if (frames.length >= MAX_DEPTH || untracked > 0) untracked++;
-      else frames.push({ array: c === 91, key: parent ? valueKey(parent) : '', flags: 0, cands: undefined, numKeys: 0 });
+      else frames.push({ array: c === 91, key: parent ? valueKey(parent) : '', flags: 0, cands: undefined, numKeys: 0, messages: undefined });
       expectKey = c === 123;
       i++;
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       if (untracked > 0) untracked--;
       else {
         const f = frames.pop();
-        if (f) decide(f, env);
+        if (f) decide(f, env, text);
         if (frames.length === 0) return i + 1;
       }
       expectKey = false;
@@ -290,6 +312,6 @@ export function walkJson(text: string, from: number, to: number, env: JsonEnv): 
     }
   }
   // Truncated input: judge what is open, innermost first.
-  for (let k = frames.length - 1; k >= 0; k--) decide(frames[k] as Frame, env);
+  for (let k = frames.length - 1; k >= 0; k--) decide(frames[k] as Frame, env, text);
   return to;
 }

@@ -448,9 +448,11 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (strong) {
       // Without WhatsApp words in the file, six-digit ids, amounts and test data collide with
       // codes: the list must be named for codes or errors, hold nothing but catalog codes, be an
-      // argument next to a code (`Contains(codes, 131048)`), or be a Graph `(#131047)` marker.
+      // argument next to a code (`Contains(codes, 131048)`) or a key of a map (`Map.of(131047, ...)`),
+      // or be a Graph `(#131047)` marker.
       if (scan.fileWa || group.allCodes || scan.text.startsWith('(#', ctx.at - 2)) return true;
-      return named.some((n) => isCodeListName(n) || isErrorishName(n) || isCodeExpr(n)) || (opener === '(' && /(?:code|Code|CODE)s?\b/.test(items));
+      if (opener === '(' && (/(?:code|Code|CODE)s?\b/.test(items) || /(?:Map\.(?:of|entry)|mapOf|hashMapOf|ImmutableMap\.of)$/.test(before))) return true;
+      return named.some((n) => isCodeListName(n) || isErrorishName(n) || isCodeExpr(n));
     }
     if (!scan.wa) return false;
     // The key of a pair in a list of pairs: `[368, 'integrity'],` next to `[131031, 'integrity'],`.

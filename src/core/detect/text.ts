@@ -52,6 +52,14 @@ function titleFollows(catalog: Catalog, code: number, right: string): boolean {
   return [entry.title, ...entry.variants].some((t) => t.length >= 4 && after.startsWith(t.toLowerCase()));
 }
 
+/** The code's catalog title (or a variant) quoted somewhere on the line. */
+function titleOnLine(catalog: Catalog, code: number, line: string): boolean {
+  const entry = catalog.get(code);
+  if (!entry) return false;
+  const lower = line.length > 2000 ? line.slice(0, 2000).toLowerCase() : line.toLowerCase();
+  return [entry.title, ...entry.variants].some((t) => t.length >= 6 && lower.includes(`"${t.toLowerCase()}`));
+}
+
 interface LineCtx {
   readonly scan: LineScan;
   readonly line: string;
@@ -91,8 +99,9 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     if (isCodeExpr(key)) {
       if (strong) return true;
       if (!wa) return false;
-      // A bare `code=100` needs the line itself to be about a Graph / WhatsApp error.
-      return seg !== 'code' || ctx.lineWa || /OAuthException|fbtrace|graph|whatsapp/i.test(line);
+      // A bare `code=100` needs the line itself to be about a Graph / WhatsApp error: its words,
+      // a Graph subcode beside it, or the code's own title (`code=100 ... "Invalid parameter"`).
+      return seg !== 'code' || ctx.lineWa || /OAuthException|fbtrace|graph|whatsapp|\bsubcode\s*[=:]/i.test(line) || titleOnLine(scan.catalog, code, line);
     }
     return strong && isErrorishName(key);
   }

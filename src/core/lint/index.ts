@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
+import type { FileContext } from '../detect/context';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
 import { scanTitleMatches } from './titleScan';
 
@@ -7,6 +8,11 @@ export { dropSuppressed, suppressionsOf, Suppressions, DIRECTIVE, type Directive
 
 export interface LintOptions {
   readonly token?: CancelToken;
+  /**
+   * The file's context when the caller has already computed it (`fileContext` of the document, as
+   * passed to `scanCodes`): saves a second pass over the text. OR-ed with what the text shows.
+   */
+  readonly context?: FileContext;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { BracketPairs } from './brackets';
-import { fileContext } from '../detect/context';
+import { fileContext, type FileContext } from '../detect/context';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
 import { isCodeFamily, lex, type Lexed, type Literal } from './lexer';
 import { dropSuppressed } from './suppress';
@@ -15,8 +15,24 @@ import { isErrorish, useSite } from './usage';
 
 const CHECK_EVERY = 256;
 
-/** Evidence beyond `fileContext` that a file handles Cloud API errors: a 13xxxx code, Graph's user-facing fields. */
-const MORE_WHATSAPP = /\b13[0-9]{4}\b|\b80007\b|error_user_(?:title|msg)|\bwamid\b/;
+/**
+ * Evidence beyond `fileContext` that a file handles Cloud API errors: a 13xxxx code where an error
+ * code stands (`code: 131047`, `(#131047)`, `case 131047`), 80007, Graph's user-facing fields. A
+ * bare 13xxxx number is not evidence: version strings, ids and amounts hold them too.
+ */
+const MORE_WHATSAPP = /(?:code|\(#|\bcase)[\s'"=:>(]{0,6}13[0-9]{4}\b|\b80007\b|error_user_(?:title|msg)|\bwamid\b/i;
+
+/** The last text judged and its verdict: the diagnostics and the quick fixes scan the same text in turn. */
+let lastJudged: { text: string; whatsapp: boolean } | undefined;
+
+/** Whether a text is about WhatsApp / Graph errors: the caller's context, else one judgement per text. */
+function aboutWhatsApp(text: string, context: FileContext | undefined): boolean {
+  if (context?.whatsapp === true) return true;
+  if (lastJudged?.text === text) return lastJudged.whatsapp;
+  const whatsapp = fileContext(text).whatsapp || MORE_WHATSAPP.test(text);
+  lastJudged = { text, whatsapp };
+  return whatsapp;
+}
 
 /** Strings whose body is itself a delimited pattern (PHP `'/rate limit/i'`). */
 const DELIMITED = /^([/#~!@%|])([\s\S]*)\1[a-zA-Z]*$/;
@@ -63,6 +79,8 @@ export function maskText(text: string, lexed: Lexed): string {
 
 export interface TitleScanOptions {
   readonly token?: CancelToken;
+  /** The file's context when the caller already has it (`fileContext` of the document); OR-ed with the text's own. */
+  readonly context?: FileContext;
 }
 
 /** Title matches in source text, suppression comments applied, sorted by start. */
@@ -83,7 +101,7 @@ export function scanTitleMatches(text: string, family: LanguageFamily, catalog: 
 
   const masked = maskText(text, lexed);
   let wa: boolean | undefined;
-  const whatsapp = (): boolean => (wa ??= fileContext(text).whatsapp || MORE_WHATSAPP.test(text));
+  const whatsapp = (): boolean => (wa ??= aboutWhatsApp(text, opts.context));
   const out: Finding[] = [];
   const scan = { text, masked, family, collections: new Map<string, string | undefined>(), pairs: new BracketPairs(masked), opens: new Map<number, number>() };
   for (const { lit, body, match } of candidates) {
