@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../types';
-import { BUILTIN_ENTRIES } from './entries';
+import { builtinEntries } from './entries';
 import { normalizeTitle } from './titles';
 
 export { normalizeTitle } from './titles';
@@ -159,6 +159,6 @@ let builtin: Catalog | undefined;
 
 /** The built-in catalog, indexed on first use (never at activation). */
 export function builtinCatalog(): Catalog {
-  builtin ??= new Catalog(BUILTIN_ENTRIES);
+  builtin ??= new Catalog(builtinEntries());
   return builtin;
 }

@@ -1,6 +1,6 @@
 import type { CatalogEntry, RetryAdvice } from '../types';
 import { Catalog, builtinCatalog } from './catalog';
-import { BUILTIN_ENTRIES } from './entries';
+import { builtinEntries } from './entries';
 import { ERROR_CODES_URL } from './entrySpec';
 import { normalizeTitle } from './titles';
 
@@ -78,7 +78,7 @@ export function createCatalog(custom: unknown): CreatedCatalog {
   const items: readonly unknown[] = custom;
   if (items.length > CUSTOM_CODE_LIMITS.entries) problems.push(`${SETTING}: only the first ${CUSTOM_CODE_LIMITS.entries} entries are used`);
 
-  const byKey = new Map(BUILTIN_ENTRIES.map((e) => [e.key, e]));
+  const byKey = new Map(builtinEntries().map((e) => [e.key, e]));
   const firstIndex = new Map<string, number>();
   const added: CatalogEntry[] = [];
   const overridden = new Map<string, CatalogEntry>();
@@ -101,7 +101,7 @@ export function createCatalog(custom: unknown): CreatedCatalog {
   }
 
   if (overridden.size === 0 && added.length === 0) return { catalog: builtinCatalog(), problems };
-  const entries = [...BUILTIN_ENTRIES.map((e) => overridden.get(e.key) ?? e), ...added];
+  const entries = [...builtinEntries().map((e) => overridden.get(e.key) ?? e), ...added];
   return { catalog: new Catalog(entries), problems };
 }
 

@@ -20,7 +20,7 @@ const CHECK_EVERY = 256;
  * code stands (`code: 131047`, `(#131047)`, `case 131047`), 80007, Graph's user-facing fields. A
  * bare 13xxxx number is not evidence: version strings, ids and amounts hold them too.
  */
-const MORE_WHATSAPP = /(?:code|\(#|\bcase)[\s'"=:>(]{0,6}13[0-9]{4}\b|\b80007\b|error_user_(?:title|msg)|\bwamid\b/i;
+const MORE_WHATSAPP = /(?:code|\(#|\bcase)[\s'"=:>()[\]]{0,8}13[0-9]{4}\b|\b80007\b|error_user_(?:title|msg)|\bwamid\b/i;
 
 /** The last text judged and its verdict: the diagnostics and the quick fixes scan the same text in turn. */
 let lastJudged: { text: string; whatsapp: boolean } | undefined;
