@@ -51,6 +51,8 @@ const catalogFromJson = {
       const resolved = path.resolve(args.resolveDir, `${args.path}.ts`);
       return resolved === CATALOG_SPECS ? { path: path.resolve('src/vscode/node/catalogSpecs.ts') } : undefined;
     });
+    // Every build of the desktop bundle (watch rebuilds too) writes the data it will read.
+    build.onEnd(() => writeCatalogJson());
   },
 };
 
@@ -108,7 +110,6 @@ if (withTests) {
 async function main() {
   const active = builds.filter((b) => b.entryPoints.length > 0);
   if (watch) {
-    await writeCatalogJson();
     for (const b of active) {
       const ctx = await esbuild.context(b);
       await ctx.watch();
@@ -116,7 +117,7 @@ async function main() {
     console.log('[watch] esbuild is watching for changes');
     return;
   }
-  await Promise.all([writeCatalogJson(), ...active.map((b) => esbuild.build(b))]);
+  await Promise.all(active.map((b) => esbuild.build(b)));
   fs.chmodSync('dist/cli.js', 0o755);
 }
 

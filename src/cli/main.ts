@@ -1,7 +1,9 @@
 // `wa-errors`: the command-line face of the core (lookup and scan), for terminals and CI.
+import { isMainThread, workerData } from 'node:worker_threads';
 import { builtinCatalog } from '../core/catalog/catalog';
 import { homepage, version } from '../../package.json';
 import { parseArgs, USAGE, UsageError } from './args';
+import { DETECT_WORKER, serveDetection } from './detectPool';
 import { runLookup } from './lookup';
 import { Output } from './output';
 import { runScan } from './scan';
@@ -27,7 +29,7 @@ async function run(argv: readonly string[]): Promise<number> {
       case 'lookup':
         return await runLookup(cmd, builtinCatalog(), out, warn);
       case 'scan':
-        return await runScan(cmd, { cwd: process.cwd(), catalog: builtinCatalog(), tool: { version, informationUri: homepage }, out, warn });
+        return await runScan(cmd, { cwd: process.cwd(), catalog: builtinCatalog(), tool: { version, informationUri: homepage }, out, warn, workerScript: __filename });
     }
   } catch (e) {
     if (e instanceof UsageError) warn(`${e.message} (see wa-errors --help)`);
@@ -38,8 +40,12 @@ async function run(argv: readonly string[]): Promise<number> {
   }
 }
 
-// stderr may be a closed pipe too; a failed diagnostic must not turn into a crash.
-process.stderr.on('error', () => undefined);
-run(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+// The same script runs the scan's detector threads (see DetectPool).
+if (!isMainThread && workerData === DETECT_WORKER) serveDetection();
+else {
+  // stderr may be a closed pipe too; a failed diagnostic must not turn into a crash.
+  process.stderr.on('error', () => undefined);
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,13 +1,15 @@
+import { availableParallelism } from 'node:os';
 import type { Catalog } from '../core/catalog/catalog';
-import { scanCodes } from '../core/detect';
-import { scanTitles } from '../core/lint';
 import { LineCursor, reportSortedFindings, reportStream, type ReportedFinding, type ToolInfo } from '../core/report';
 import type { Finding, LanguageFamily } from '../core/types';
 import type { Command } from './args';
-import type { Output } from './output';
+import { detectAll, DetectPool, type Detect } from './detectPool';
 import { lineGroupBounds } from './lineGroups';
-import { decodeWhole, readText, readWhole, type FileBytes } from './readText';
+import type { Output } from './output';
+import { decodeWhole, readText, readWhole } from './readText';
 import { collectTargets, type ScanTarget } from './walk';
+
+export type { Detect } from './detectPool';
 
 type ScanCommand = Extract<Command, { name: 'scan' }>;
 
@@ -20,49 +22,80 @@ export interface ScanContext {
   readonly warn: (message: string) => void;
   /** The detectors; tests substitute their own to exercise reporting and exit codes. */
   readonly detect?: Detect;
+  /**
+   * The CLI's own script, which runs the detectors when started as a worker (see main.ts). Without
+   * it, or with `detect`, or on one core, every text is scanned on the main thread.
+   */
+  readonly workerScript?: string;
 }
 
-export type Detect = (text: string, family: LanguageFamily, catalog: Catalog) => Finding[];
+/**
+ * perf: detector threads start only once this much text has been read, so small scans never pay
+ * for starting them (tens of milliseconds each).
+ */
+const POOL_AFTER_CHARS = 4 * 1024 * 1024;
+/** Text read ahead of the file being printed: bounds memory while the threads work. */
+const AHEAD_CHARS = 64 * 1024 * 1024;
+const AHEAD_FILES = 256;
 
-const detectAll: Detect = (text, family, catalog) => [...scanCodes(text, family, catalog), ...scanTitles(text, family, catalog)];
+/** One file on its way through the scan: read, its groups sent to the detectors, then printed. */
+interface Pending {
+  readonly target: ScanTarget;
+  /** Text files: the whole text and its groups' findings; undefined for binary files. */
+  readonly text?: string;
+  readonly groups: readonly { readonly start: number; readonly found: Promise<Finding[]> }[];
+  /** A file too big to hold whole, or a pipe: streamed and scanned when its turn comes. */
+  readonly stream?: boolean;
+  /** Why the file could not be read. */
+  readonly error?: unknown;
+}
 
 function errorText(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   return err.code ?? (err.message || String(e));
 }
 
-/** Hands the findings of one file to `onFindings`, group by group, each group in report order. */
-async function scanTarget(t: ScanTarget, bytes: FileBytes, catalog: Catalog, detect: Detect, onFindings: (found: ReportedFinding[]) => Promise<void>): Promise<'text' | 'binary'> {
-  if (bytes === 'stream') {
-    return readText(t.absPath, async ({ text, origin }) => {
-      const found = detect(text, t.family, catalog);
-      if (found.length) await onFindings(reportSortedFindings(found, text, t.file, catalog, origin));
-    });
+/** The detectors' answer as a promise: a failure is reported when the file's turn comes. */
+function settled(run: () => Finding[]): Promise<Finding[]> {
+  try {
+    return Promise.resolve(run());
+  } catch (e) {
+    const failed = Promise.reject(e);
+    failed.catch(() => undefined);
+    return failed;
   }
-  const text = decodeWhole(bytes);
-  if (text === undefined) return 'binary';
-  // One cursor over the whole text places the findings of every group: groups only bound what
-  // the detectors see at once, so the file is cut exactly as the streaming reader would cut it.
-  const cursor = new LineCursor(text);
-  for (const [start, end] of lineGroupBounds(text)) {
-    const found = detect(start === 0 && end === text.length ? text : text.slice(start, end), t.family, catalog);
-    if (found.length) await onFindings(reportSortedFindings(found, text, t.file, catalog, undefined, start, cursor));
-  }
-  return 'text';
 }
 
 /**
  * Runs `wa-errors scan`: streams the report to `out` file by file, in report order. Returns the
  * exit code: 1 when `--fail-on` matched, else 0. Throws MissingPathError for a missing PATH.
+ *
+ * perf: files are read and their texts handed to the detectors ahead of printing (in detector
+ * threads when there are several cores), and printed strictly in target order, so the report is
+ * the same whatever finishes first.
  */
 export async function runScan(cmd: ScanCommand, ctx: ScanContext): Promise<number> {
   const targets = await collectTargets(cmd.paths, ctx.cwd, ctx.warn);
   const report = reportStream(cmd.format, ctx.catalog, ctx.tool);
   const counts = { files: 0, errorCodes: 0, titleMatches: 0 };
+  const detect = ctx.detect ?? detectAll;
+  const threads = ctx.detect || !ctx.workerScript ? 0 : Math.min(availableParallelism(), 4);
+  let pool: DetectPool | undefined;
+  let charsRead = 0;
   let written = 0;
   const failed = (): boolean => (cmd.failOn === 'any' ? written > 0 : cmd.failOn === 'title-match' && counts.titleMatches > 0);
-  await ctx.out.write(report.begin());
-  const onFindings = async (found: ReportedFinding[]): Promise<void> => {
+  // Once nobody reads the report, go on only as long as the exit code could still change.
+  const pointless = (): boolean => ctx.out.closed && (cmd.failOn === undefined || failed());
+
+  const findingsOf = (text: string, family: LanguageFamily): Promise<Finding[]> => {
+    if (!pool && threads > 1 && charsRead > POOL_AFTER_CHARS && ctx.workerScript) pool = new DetectPool(ctx.workerScript, threads);
+    const threaded = pool?.detect(text, family);
+    // Awaited in report order, maybe never (output closed): a failure must not count as unhandled.
+    threaded?.catch(() => undefined);
+    return threaded ?? settled(() => detect(text, family, ctx.catalog));
+  };
+
+  const print = async (found: readonly ReportedFinding[]): Promise<void> => {
     // One string per group: a write per finding costs more than the finding itself.
     const pieces: string[] = [];
     for (const f of found) {
@@ -73,20 +106,80 @@ export async function runScan(cmd: ScanCommand, ctx: ScanContext): Promise<numbe
     await ctx.out.write(pieces.join(''));
   };
 
-  for (const t of targets) {
-    // Once nobody reads the report, go on only as long as the exit code could still change.
-    if (ctx.out.closed && (cmd.failOn === undefined || failed())) break;
+  const prepare = (target: ScanTarget): Pending => {
     try {
-      const kind = await scanTarget(t, readWhole(t.absPath), ctx.catalog, ctx.detect ?? detectAll, onFindings);
-      if (kind === 'text') counts.files++;
-      else if (t.explicit) ctx.warn(`skipped binary file ${t.file}`);
-    } catch (e) {
-      // An unreadable file, or a detector that failed on hostile input: say so and scan the rest.
-      ctx.warn(`cannot scan ${t.file} (${errorText(e)})`);
+      const bytes = readWhole(target.absPath);
+      if (bytes === 'stream') return { target, groups: [], stream: true };
+      const text = decodeWhole(bytes);
+      if (text === undefined) return { target, groups: [] };
+      charsRead += text.length;
+      // Groups bound what the detectors see at once, cut exactly as the streaming reader cuts them.
+      const groups = lineGroupBounds(text).map(([start, end]) => ({ start, found: findingsOf(start === 0 && end === text.length ? text : text.slice(start, end), target.family) }));
+      return { target, text, groups };
+    } catch (error) {
+      return { target, groups: [], error };
     }
+  };
+
+  const finish = async (p: Pending): Promise<void> => {
+    const t = p.target;
+    try {
+      if (p.error !== undefined) throw p.error;
+      if (p.stream) {
+        const kind = await readText(t.absPath, async ({ text, origin }) => {
+          const found = detect(text, t.family, ctx.catalog);
+          if (found.length) await print(reportSortedFindings(found, text, t.file, ctx.catalog, origin));
+        });
+        if (kind === 'binary') throw new BinaryFile();
+      } else if (p.text === undefined) throw new BinaryFile();
+      else {
+        // One cursor over the whole text places the findings of every group.
+        const cursor = new LineCursor(p.text);
+        for (const g of p.groups) {
+          const found = await g.found;
+          if (found.length) await print(reportSortedFindings(found, p.text, t.file, ctx.catalog, undefined, g.start, cursor));
+        }
+      }
+      counts.files++;
+    } catch (e) {
+      if (e instanceof BinaryFile) {
+        if (t.explicit) ctx.warn(`skipped binary file ${t.file}`);
+      } else {
+        // An unreadable file, or a detector that failed on hostile input: say so and scan the rest.
+        ctx.warn(`cannot scan ${t.file} (${errorText(e)})`);
+      }
+    }
+  };
+
+  await ctx.out.write(report.begin());
+  try {
+    const queue: Pending[] = [];
+    let queuedChars = 0;
+    const finishNext = async (): Promise<boolean> => {
+      const p = queue.shift() as Pending;
+      queuedChars -= p.text?.length ?? 0;
+      if (pointless()) return false;
+      await finish(p);
+      return true;
+    };
+    let going = true;
+    for (const t of targets) {
+      if (!going) break;
+      // A file to stream waits until every earlier one is printed, then is scanned on its own.
+      const p = prepare(t);
+      queue.push(p);
+      queuedChars += p.text?.length ?? 0;
+      while (going && queue.length && (p.stream || queuedChars > AHEAD_CHARS || queue.length > AHEAD_FILES)) going = await finishNext();
+    }
+    while (going && queue.length) going = await finishNext();
+  } finally {
+    await pool?.close();
   }
 
   await ctx.out.write(report.end(counts));
   await ctx.out.flush();
   return failed() ? 1 : 0;
 }
+
+/** Thrown inside `finish` for a binary file: counted as no file, and named only when explicit. */
+class BinaryFile extends Error {}

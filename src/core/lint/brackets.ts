@@ -4,6 +4,7 @@
  * stray bracket degrades the same way everywhere, and every question after the pass is O(1).
  */
 export class BracketPairs {
+  /** `closes[open]` is the closing index plus one; 0 (the typed array's default) means never closed. */
   private closes: Int32Array | undefined;
 
   constructor(private readonly s: string) {}
@@ -11,20 +12,20 @@ export class BracketPairs {
   /** Index of the bracket closing the one that opens at `open`, or -1 when it is never closed. */
   closeOf(open: number): number {
     const closes = (this.closes ??= pairUp(this.s));
-    return closes[open] ?? -1;
+    return (closes[open] ?? 0) - 1;
   }
 }
 
+// perf: typed arrays for the pairs and the stack; no per-bracket allocation.
 function pairUp(s: string): Int32Array {
-  const closes = new Int32Array(s.length).fill(-1);
-  const stack: number[] = [];
-  for (let j = 0; j < s.length; j++) {
+  const n = s.length;
+  const closes = new Int32Array(n);
+  const stack = new Int32Array(n);
+  let top = 0;
+  for (let j = 0; j < n; j++) {
     const c = s.charCodeAt(j);
-    if (c === 40 || c === 91 || c === 123) stack.push(j);
-    else if (c === 41 || c === 93 || c === 125) {
-      const open = stack.pop();
-      if (open !== undefined) closes[open] = j;
-    }
+    if (c === 40 || c === 91 || c === 123) stack[top++] = j;
+    else if ((c === 41 || c === 93 || c === 125) && top > 0) closes[stack[--top] as number] = j + 1;
   }
   return closes;
 }
