@@ -100,6 +100,7 @@ if (withTests) {
     { ...testCommon, entryPoints: [...existing('test/integration/index.ts'), ...testEntries('test/integration')], external: ['vscode', 'mocha'] },
     { ...testCommon, entryPoints: [...existing('test/ui/ui.ts'), ...testEntries('test/ui')], external: ['playwright-core'] },
     { ...testCommon, entryPoints: existing('test/bench/bench.ts', 'test/fuzz/fuzz.ts') },
+    { ...testCommon, entryPoints: existing('test/bench/exthost/index.ts'), external: ['vscode'] },
   );
   const web = existing('test/web/index.ts');
   if (web.length) {

@@ -46,7 +46,8 @@ interface Waiting {
 /**
  * Detector threads: the scan is CPU-bound in the detectors, so on a machine with several cores the
  * texts are scanned in parallel while the main thread reads, places and prints. Each text goes to
- * the worker with the fewest texts waiting. Workers are unref'd: they never keep the process alive.
+ * the worker with the fewest texts waiting. `close` must be called: a live worker keeps the process
+ * running (which is also what keeps it alive while the scan waits for answers).
  */
 export class DetectPool {
   private readonly workers: { readonly worker: Worker; readonly waiting: Map<number, Waiting> }[] = [];
@@ -73,7 +74,6 @@ export class DetectPool {
       };
       worker.on('error', fail);
       worker.on('exit', () => fail(undefined));
-      worker.unref();
       this.workers.push({ worker, waiting });
     }
   }

@@ -242,6 +242,33 @@ function activation(): void {
   report.add({ id: 'activate.p95', label: 'activate(), p95 of 50 calls', value: percentile(t.activateMs, 95), unit: 'ms', target: { op: '<=', limit: 5 } });
 }
 
+/**
+ * Hover and CodeLens inside VS Code (code-server): test/bench/exthost runs in the extension host and
+ * prints `bench: <id> <value> (<note>)` lines. Round trips include the workbench's IPC, so the same
+ * calls on a 3-line log are shown beside them; the `direct` figures time our providers alone.
+ */
+function extensionHost(tmp: string): void {
+  report.section('Inside VS Code (code-server extension host): hover on a 49 MB log, CodeLens on a 19 MB log');
+  const out = path.join(tmp, 'exthost.out');
+  const env = { ...process.env, WA_ERRORS_EXT_TESTS: path.join('out', 'test', 'bench', 'exthost', 'index.js') };
+  const fd = fs.openSync(out, 'w');
+  const res = spawnSync(process.execPath, [path.join(ROOT, 'test', 'harness', 'run-ext-tests.js')], { cwd: ROOT, env, stdio: ['ignore', fd, fd], timeout: 600_000 });
+  fs.closeSync(fd);
+  const figures = new Map<string, { value: number; note: string }>();
+  for (const m of fs.readFileSync(out, 'utf8').matchAll(/^bench: (\S+) ([\d.]+) \((.*)\)$/gm)) figures.set(m[1] ?? '', { value: Number(m[2]), note: m[3] ?? '' });
+  const add = (id: string, label: string, unit: string, target?: { op: '<=' | '>='; limit: number }) => {
+    const f = figures.get(id);
+    report.add({ id, label, value: f ? f.value : null, unit, target, note: f ? f.note : `no figure (exit ${res.status}); see ${out}` });
+  };
+  add('exthost.hover.direct.p95', 'HoverProvider.provideHover on the 49 MB document, p95', 'ms', { op: '<=', limit: 2 });
+  add('exthost.hover.p95', 'vscode.executeHoverProvider on the 49 MB document, p95 (round trip)', 'ms');
+  add('exthost.hover.small.p95', 'the same round trip on a 3-line log, p95', 'ms');
+  add('exthost.scan19', 'first CodeLens on the 19 MB log (sliced scan)', 'ms');
+  add('exthost.lens.direct.p95', 'CodeLensProvider.provideCodeLenses from the cached scan, p95', 'ms', { op: '<=', limit: 5 });
+  add('exthost.lens.p95', 'vscode.executeCodeLensProvider on the 19 MB log, p95 (round trip, 501 lenses)', 'ms');
+  add('exthost.lens.small.p95', 'the same round trip on a 3-line log, p95', 'ms');
+}
+
 function bundles(): void {
   report.section('Activation: bundle sizes (built by --production)');
   const size = (f: string): number | null => (fs.existsSync(path.join(ROOT, f)) ? fs.statSync(path.join(ROOT, f)).size / 1024 : null);
@@ -318,6 +345,7 @@ async function main(): Promise<void> {
     await workspace(tmp);
     bundles();
     activation();
+    extensionHost(tmp);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

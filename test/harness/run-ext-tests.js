@@ -10,7 +10,8 @@ const { runTests } = require('@vscode/test-electron');
 const root = path.resolve(__dirname, '..', '..');
 
 async function main() {
-  const extensionTestsPath = path.join(root, 'out', 'test', 'integration', 'index.js');
+  // WA_ERRORS_EXT_TESTS names another runner module (the bench's extension-host part uses it).
+  const extensionTestsPath = path.resolve(root, process.env.WA_ERRORS_EXT_TESTS || path.join('out', 'test', 'integration', 'index.js'));
   if (!fs.existsSync(extensionTestsPath)) throw new Error(`${extensionTestsPath} missing: run  node esbuild.js --tests`);
   const download = process.env.WA_ERRORS_TEST_VSCODE === 'download';
   await runTests({

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { builtinCatalog } from '../../src/core/catalog/catalog';
 import { scanCodes } from '../../src/core/detect';
@@ -28,6 +29,7 @@ import { decodeWhole, readText } from '../../src/cli/readText';
 import { runScan } from '../../src/cli/scan';
 import { collectTargets } from '../../src/cli/walk';
 import { Rng } from '../fuzz/prng';
+import { ndjsonText, sourceText } from '../fuzz/shapes';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const catalog = builtinCatalog();
@@ -221,4 +223,30 @@ test('runScan prints exactly what the straightforward scan prints, on every fixt
     assert.equal(stdout, expected, format);
   }
   assert.deepEqual(warnings, []);
+});
+
+test('dist/cli.js with detector threads prints what the in-process scan prints', async () => {
+  const cli = path.join(ROOT, 'dist/cli.js');
+  assert.ok(fs.existsSync(cli), 'run `node esbuild.js --tests` first');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wa-errors-threads-'));
+  try {
+    // Over POOL_AFTER_CHARS in all, so threads start part-way through, with files before and after.
+    const r = new Rng(12);
+    fs.mkdirSync(path.join(dir, 'w/src'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'w/a.ndjson'), ndjsonText(r, 3 * 1024 * 1024, 0.25));
+    fs.writeFileSync(path.join(dir, 'w/b.ndjson'), ndjsonText(r, 3 * 1024 * 1024, 0.25).replace(/\n/g, '\r\n'));
+    for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(dir, `w/src/f${i}.ts`), sourceText(r, 'javascript', 20_000));
+    fs.writeFileSync(path.join(dir, 'w/src/blob.json'), Buffer.from([0x7b, 0, 1, 2]));
+    for (const format of ['json', 'text'] as const) {
+      const child = spawnSync(process.execPath, [cli, 'scan', '--format', format, 'w'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      assert.equal(child.status, 0, child.stderr);
+      let stdout = '';
+      const sink = new Writable({ write: (chunk, _enc, done) => ((stdout += String(chunk)), done()) });
+      await runScan({ name: 'scan', paths: ['w'], format }, { cwd: dir, catalog, tool, out: new Output(sink), warn: () => undefined });
+      assert.ok(stdout.length > 100_000, 'many findings to compare');
+      assert.equal(child.stdout, stdout, format);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

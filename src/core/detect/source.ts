@@ -15,8 +15,6 @@ import { isCodeExpr, isCodeListName, isCodesName, isDistinctive, isErrorCodeExpr
 
 /** A literal number: not part of an identifier, a float, a version or a longer number; `131_047` allowed. */
 const ANY_NUMBER = /(?<![\w$.])(?:\d{1,3}(?:_\d{3})+|\d+)(?!\w|\.\d)/g;
-/** Only 5-7 digit numbers: the pass used when the file has no WhatsApp context yet. */
-const LONG_NUMBER = /(?<![\w$.])(?:\d{2,3}_\d{3}(?:_\d{1,3})?|\d{5,7})(?!\w|\.\d)/g;
 /** Distinctive numbers in a window of neighbouring lines. */
 const NEIGHBOUR_NUMBER = /(?<![\w$.])\d{5,7}(?![\w])/g;
 
@@ -160,6 +158,35 @@ function groupOf(scan: SourceScan, items: string): { allCodes: boolean; hasDisti
 }
 
 /**
+ * `before` without the collection call that wraps a list: `x = new Set<number>(` -> `x =`,
+ * `frozenset(`, `Arrays.asList(`. Read backwards from the end (no end-anchored regex, which would
+ * retry from every position of the window).
+ */
+function withoutCallee(before: string): string {
+  let i = before.length;
+  const skipBlanks = (): void => {
+    while (i > 0 && (before.charCodeAt(i - 1) === 32 || before.charCodeAt(i - 1) === 9)) i--;
+  };
+  skipBlanks();
+  if (before.charCodeAt(i - 1) === 40) {
+    i--;
+    skipBlanks();
+  }
+  if (before.charCodeAt(i - 1) === 62) {
+    const open = before.lastIndexOf('<', i - 1);
+    if (open !== -1 && i - open <= 62 && !/[()<]/.test(before.slice(open + 1, i - 1))) {
+      i = open;
+      skipBlanks();
+    }
+  }
+  const stop = i;
+  while (i > 0 && isNameChar(before.charCodeAt(i - 1))) i--;
+  if (i === stop) return before.trimEnd();
+  const head = before.slice(0, i);
+  return head.replace(/\bnew\s*$/, '').trimEnd();
+}
+
+/**
  * The names a list belongs to: the constant it is assigned to (`TOKEN_ERRORS = [`,
  * `REFRESH = new Set<number>([`), the value tested for membership (`row_id in (`), or the
  * parameter of a parametrized test (`parametrize("amount", [`). Not the callee of a call.
@@ -169,8 +196,7 @@ function listOwner(before: string): string[] {
   if (param) return [param[1] as string];
   const test = /\b(?:not\s+)?in$/.exec(before);
   if (test) return assignedNames(before.slice(0, test.index));
-  // Drop the collection call wrapping the list: `new Set<number>(`, `frozenset(`, `Arrays.asList(`.
-  const bare = before.replace(/(?:\bnew\s+)?[A-Za-z_$][\w$.]*\s*(?:<[^<>()]{0,60}>)?\s*\(?$/, '').trimEnd();
+  const bare = withoutCallee(before);
   const op = /(?:=|:=|:|=>)$/.exec(bare);
   return op ? assignedNames(bare.slice(0, op.index)) : [];
 }
@@ -178,6 +204,11 @@ function listOwner(before: string): string[] {
 /** Characters of a member expression: word chars and `$ . > - ? : ' "`. */
 function isExprChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46 || c === 62 || c === 45 || c === 63 || c === 58 || c === 39 || c === 34;
+}
+
+/** Characters of a dotted name: word chars, `$` and `.`. */
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46;
 }
 
 /** The expression just before an operator at the end of `s`: `err.response.data.error.code`, `$e->getCode()`. */
@@ -431,7 +462,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const named = listOwner(before);
     if (named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
     const close = right.search(/[)\]}]/);
-    const group = groupOf(scan, items + (close === -1 ? right : right.slice(0, close)));
+    let known: ReturnType<typeof groupOf> | undefined;
+    const group = (): ReturnType<typeof groupOf> => (known ??= groupOf(scan, items + (close === -1 ? right : right.slice(0, close))));
     let membership = false;
     if (opener === '(') {
       if (NUMERIC_FN.test(before)) return false;
@@ -450,7 +482,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       // codes: the list must be named for codes or errors, hold nothing but catalog codes, be an
       // argument next to a code (`Contains(codes, 131048)`) or a key of a map (`Map.of(131047, ...)`),
       // or be a Graph `(#131047)` marker.
-      if (scan.fileWa || group.allCodes || scan.text.startsWith('(#', ctx.at - 2)) return true;
+      if (scan.fileWa || scan.text.startsWith('(#', ctx.at - 2) || group().allCodes) return true;
       if (opener === '(' && (/(?:code|Code|CODE)s?\b/.test(items) || /(?:Map\.(?:of|entry)|mapOf|hashMapOf|ImmutableMap\.of)$/.test(before))) return true;
       return named.some((n) => isCodeListName(n) || isErrorishName(n) || isCodeExpr(n));
     }
@@ -458,12 +490,12 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // The key of a pair in a list of pairs: `[368, 'integrity'],` next to `[131031, 'integrity'],`.
     if (items.trim() === '' && /^,\s*['"A-Za-z_]/.test(right)) return opener === '[' && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
     // Otherwise a small code counts only in a list made of catalog codes and nothing else.
-    if (!group.allCodes) return false;
-    if (group.hasDistinctive) return true;
+    if (!group().allCodes) return false;
+    if (group().hasDistinctive) return true;
     if (named.some((n) => isCodeListName(n))) return true;
     // A constant set of small codes (this one and at least one more) among constant sets of
     // distinctive ones: `REFRESH = new Set([0, 190])`.
-    if (named.length > 0 && group.items >= 1 && /[A-Z]/.test(named[named.length - 1] as string) && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2, ctx.at), ctx.code)) return true;
+    if (named.length > 0 && group().items >= 1 && /[A-Z]/.test(named[named.length - 1] as string) && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2, ctx.at), ctx.code)) return true;
     if (membership || /(?:\bin|\bnot\s+in)$/.test(before)) {
       const subject = exprBefore(before.replace(/(?:\bin|\bnot\s+in|\(\s*)$/, '').trimEnd());
       if (isErrorCodeExpr(subject) || /codes/i.test(subject)) return true;
@@ -544,58 +576,59 @@ const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|\d{5}|^\s*['"]?\d|^\s*[A-
 /** Scan source text; `scan.wa` may turn true during the scan (distinctive codes found). */
 export function scanSource(scan: SourceScan, out: Finding[]): void {
   const { text, catalog } = scan;
-  const found = new Set<number>();
-  const pass = (re: RegExp, smallToo: boolean): void => {
-    const lexer = new LineLexer(text, scan.family);
-    let lineStart = 0;
-    let lineEnd = -1;
-    let hintLine = -1;
-    let hint = false;
-    let smallOnLine = 0;
-    let n = 0;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (++n % CHECK_EVERY === 0 && scan.token?.isCancellationRequested) return;
-      const raw = m[0];
-      if (raw.length > 9) continue;
-      const code = Number(raw.includes('_') ? raw.replace(/_/g, '') : raw);
-      const strong = isDistinctive(code);
-      if (smallToo && strong) continue; // the second pass only adds small codes
-      if (!catalog.has(code)) continue;
-      const start = m.index;
-      if (found.has(start)) continue;
-      if (start > lineEnd) {
-        smallOnLine = 0;
-        const prev = text.lastIndexOf('\n', start - 1);
-        lineStart = prev + 1;
-        const next = text.indexOf('\n', start);
-        lineEnd = next === -1 ? text.length : next;
-      }
-      if (!strong) {
-        // A line with thousands of small numbers is data (a table, a minified bundle), not error handling.
-        if (++smallOnLine > MAX_SMALL_PER_LINE) continue;
-        if (!smallMayMatch(text, start, start + raw.length, lineStart, lineEnd)) continue;
-        if (hintLine !== lineStart) {
-          hintLine = lineStart;
-          hint = SMALL_HINT.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 400))) || SMALL_HINT.test(text.slice(Math.max(lineStart, start - 80), start + 80));
-        }
-        if (!hint) continue;
-      }
-      const ctx: Ctx = { scan, code, strong, lineStart, lineEnd, at: start };
-      lexer.advance(lineStart, start);
-      if (judge(ctx, lexer, start, start + raw.length)) {
-        found.add(start);
-        out.push({ kind: 'error-code', start, end: start + raw.length, code });
-        if (strong) scan.wa = true;
-      }
+  const lexer = new LineLexer(text, scan.family);
+  // Small codes met before the file showed itself to be about WhatsApp: judged at the end if it
+  // did (a distinctive code further down), as [start, end, lineStart, lineEnd, code] groups.
+  const deferred: number[] = [];
+  let lineStart = 0;
+  let lineEnd = -1;
+  let hintLine = -1;
+  let hint = false;
+  let smallOnLine = 0;
+  let n = 0;
+  const decide = (code: number, strong: boolean, start: number, end: number, from: number, to: number): void => {
+    lexer.advance(from, start);
+    if (judge({ scan, code, strong, lineStart: from, lineEnd: to, at: start }, lexer, start, end)) {
+      out.push({ kind: 'error-code', start, end, code });
+      if (strong) scan.wa = true;
     }
   };
-  if (scan.wa) {
-    pass(ANY_NUMBER, false);
-    return;
+  ANY_NUMBER.lastIndex = 0;
+  for (let m = ANY_NUMBER.exec(text); m; m = ANY_NUMBER.exec(text)) {
+    if (++n % CHECK_EVERY === 0 && scan.token?.isCancellationRequested) return;
+    const raw = m[0];
+    if (raw.length > 9) continue;
+    const code = Number(raw.includes('_') ? raw.replace(/_/g, '') : raw);
+    if (!catalog.has(code)) continue;
+    const start = m.index;
+    const end = start + raw.length;
+    if (start > lineEnd) {
+      smallOnLine = 0;
+      lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const next = text.indexOf('\n', start);
+      lineEnd = next === -1 ? text.length : next;
+    }
+    const strong = isDistinctive(code);
+    if (!strong) {
+      // A line with thousands of small numbers is data (a table, a minified bundle), not error handling.
+      if (++smallOnLine > MAX_SMALL_PER_LINE) continue;
+      if (!smallMayMatch(text, start, end, lineStart, lineEnd)) continue;
+      if (hintLine !== lineStart) {
+        hintLine = lineStart;
+        hint = SMALL_HINT.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 400)));
+      }
+      if (!hint && !(start - lineStart > 320 && SMALL_HINT.test(text.slice(start - 80, Math.min(lineEnd, start + 80))))) continue;
+      if (!scan.wa) {
+        deferred.push(start, end, lineStart, lineEnd, code);
+        continue;
+      }
+    }
+    decide(code, strong, start, end, lineStart, lineEnd);
   }
-  pass(LONG_NUMBER, false);
-  // Distinctive codes in context make this a WhatsApp file: now small codes may count too.
-  if (scan.wa) pass(ANY_NUMBER, true);
+  // Distinctive codes in context made this a WhatsApp file: the small codes before them count too.
+  if (!scan.wa) return;
+  for (let k = 0; k < deferred.length; k += 5) {
+    if ((k / 5) % CHECK_EVERY === 0 && scan.token?.isCancellationRequested) return;
+    decide(deferred[k + 4] as number, false, deferred[k] as number, deferred[k + 1] as number, deferred[k + 2] as number, deferred[k + 3] as number);
+  }
 }
-

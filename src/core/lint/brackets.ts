@@ -1,31 +1,42 @@
 /**
- * Where each bracket of a masked text closes, from one stack pass made on first use. Any closing
- * bracket closes the innermost open one, whatever its kind, as a depth count would: code with a
- * stray bracket degrades the same way everywhere, and every question after the pass is O(1).
+ * Where brackets of a masked text close. Any closing bracket closes the innermost open one,
+ * whatever its kind, as a depth count would: code with a stray bracket degrades the same way
+ * everywhere.
+ *
+ * Pairs are found on demand, walking forward from the bracket asked about, and every bracket met
+ * on the way is remembered: a later walk jumps over a known pair, and stops at a bracket known
+ * never to close (nothing around it can close either). So no character is walked twice, and a
+ * text whose titles sit in no list is never walked at all.
  */
 export class BracketPairs {
-  /** `closes[open]` is the closing index plus one; 0 (the typed array's default) means never closed. */
-  private closes: Int32Array | undefined;
+  /** Opening index -> closing index, or -1 when it never closes. */
+  private readonly known = new Map<number, number>();
 
   constructor(private readonly s: string) {}
 
-  /** Index of the bracket closing the one that opens at `open`, or -1 when it is never closed. */
+  /** Index of the bracket closing the one that opens at `open`, or -1 (never closed, or not an opening bracket). */
   closeOf(open: number): number {
-    const closes = (this.closes ??= pairUp(this.s));
-    return (closes[open] ?? 0) - 1;
+    const hit = this.known.get(open);
+    if (hit !== undefined) return hit;
+    const s = this.s;
+    if (!isOpening(s.charCodeAt(open))) return -1;
+    const stack: number[] = [open];
+    for (let j = open + 1; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      if (isOpening(c)) {
+        const known = this.known.get(j);
+        if (known === -1) break;
+        if (known !== undefined) j = known;
+        else stack.push(j);
+      } else if (c === 41 || c === 93 || c === 125) {
+        const o = stack.pop() as number;
+        this.known.set(o, j);
+        if (stack.length === 0) return j;
+      }
+    }
+    for (const o of stack) this.known.set(o, -1);
+    return -1;
   }
 }
 
-// perf: typed arrays for the pairs and the stack; no per-bracket allocation.
-function pairUp(s: string): Int32Array {
-  const n = s.length;
-  const closes = new Int32Array(n);
-  const stack = new Int32Array(n);
-  let top = 0;
-  for (let j = 0; j < n; j++) {
-    const c = s.charCodeAt(j);
-    if (c === 40 || c === 91 || c === 123) stack[top++] = j;
-    else if ((c === 41 || c === 93 || c === 125) && top > 0) closes[stack[--top] as number] = j + 1;
-  }
-  return closes;
-}
+const isOpening = (c: number): boolean => c === 40 || c === 91 || c === 123;

@@ -44,6 +44,25 @@ interface Candidate {
   readonly match: TitleMatch;
 }
 
+/**
+ * Answers of `matchBody` per matcher, by body: a re-scan after an edit meets the same literals
+ * again, and files repeat their titles. Bounded: cleared when it grows past MEMO_SIZE bodies.
+ */
+const memos = new WeakMap<TitleMatcher, Map<string, TitleMatch | null>>();
+const MEMO_SIZE = 4096;
+
+function memoMatch(matcher: TitleMatcher, lit: Literal, body: string): TitleMatch | undefined {
+  let memo = memos.get(matcher);
+  if (!memo) memos.set(matcher, (memo = new Map()));
+  const key = lit.regex ? `/${body}` : `"${body}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const match = matchBody(matcher, lit, body);
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, match ?? null);
+  return match;
+}
+
 /** The title a literal body names, reading it as a pattern where it looks like one. */
 function matchBody(matcher: TitleMatcher, lit: Literal, body: string): TitleMatch | undefined {
   if (lit.regex) return matcher.matchRegex(body);
@@ -54,24 +73,39 @@ function matchBody(matcher: TitleMatcher, lit: Literal, body: string): TitleMatc
   return matcher.match(body) ?? (REGEX_META.test(body) ? matcher.matchRegex(body) : undefined);
 }
 
+const SPACES = ' '.repeat(512);
+
 /** Spaces in place of every character but line breaks. */
 function blank(s: string): string {
-  if (s.indexOf('\n') === -1) return ' '.repeat(s.length);
-  return s
-    .split('\n')
-    .map((line) => ' '.repeat(line.length))
-    .join('\n');
+  if (s.indexOf('\n') !== -1) return s.replace(/[^\n]/g, ' ');
+  return s.length <= SPACES.length ? SPACES.slice(0, s.length) : ' '.repeat(s.length);
 }
 
 /** The text with literal bodies and comments blanked (newlines kept), so context checks see only code. */
 export function maskText(text: string, lexed: Lexed): string {
-  const spans = [...lexed.literals.map((l) => ({ start: l.bodyStart, end: l.bodyEnd })), ...lexed.comments].sort((a, b) => a.start - b.start);
+  // The lexer yields literals and comments each in order and never overlapping: merge, do not sort.
+  const { literals, comments } = lexed;
   const parts: string[] = [];
   let at = 0;
-  for (const sp of spans) {
-    if (sp.start < at) continue;
-    parts.push(text.slice(at, sp.start), blank(text.slice(sp.start, sp.end)));
-    at = sp.end;
+  let li = 0;
+  let ci = 0;
+  while (li < literals.length || ci < comments.length) {
+    const lit = literals[li];
+    const com = comments[ci];
+    let start: number;
+    let end: number;
+    if (lit && (!com || lit.bodyStart < com.start)) {
+      start = lit.bodyStart;
+      end = lit.bodyEnd;
+      li++;
+    } else if (com) {
+      start = com.start;
+      end = com.end;
+      ci++;
+    } else break;
+    if (start < at) continue;
+    parts.push(text.slice(at, start), blank(text.slice(start, end)));
+    at = end;
   }
   parts.push(text.slice(at));
   return parts.join('');
@@ -94,7 +128,7 @@ export function scanTitleMatches(text: string, family: LanguageFamily, catalog: 
     if (++k % CHECK_EVERY === 0 && opts.token?.isCancellationRequested) return [];
     if (!matcher.mayMatch(text, lit.bodyStart, lit.bodyEnd)) continue;
     const body = text.slice(lit.bodyStart, lit.bodyEnd);
-    const match = matchBody(matcher, lit, body);
+    const match = memoMatch(matcher, lit, body);
     if (match) candidates.push({ lit, body, match });
   }
   if (candidates.length === 0) return [];
@@ -107,7 +141,7 @@ export function scanTitleMatches(text: string, family: LanguageFamily, catalog: 
   for (const { lit, body, match } of candidates) {
     const site = useSite(scan, lit);
     if (!site) continue;
-    if (match.generic && !(whatsapp() && isErrorish(site.subject))) continue;
+    if (match.generic && !(isErrorish(site.subject) && whatsapp())) continue;
     if (match.partial && !match.strong && !whatsapp()) continue;
     out.push({ kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: body });
   }

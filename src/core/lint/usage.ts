@@ -263,10 +263,9 @@ function collectionUsedToMatch(text: string, s: string, name: string, defStart: 
 /** How a literal inside a collection literal is used: directly (`[...].includes(x)`) or by the collection's name. */
 function inCollection(scan: UsageScan, lit: Literal, open: number): UseSite | undefined {
   const s = scan.masked;
-  const close = scan.pairs.closeOf(open);
-  if (close === -1) return undefined;
   const opener = s[open];
-  const afterLit = s.slice(lit.end, Math.min(close + 1, lit.end + 200)).trimStart();
+  // The cheap look-arounds come first: most literals in brackets are call arguments, never paired.
+  const afterLit = s.slice(lit.end, lit.end + 200).trimStart();
   const isKey = /^(?::(?!:)|=>|to\b)/.test(afterLit) || (opener === '[' && /^\]\s*=(?!=)/.test(afterLit));
   const isItem = /^[,\])}]/.test(afterLit) || afterLit === '';
   if (!isKey && !isItem) return undefined;
@@ -275,6 +274,8 @@ function inCollection(scan: UsageScan, lit: Literal, open: number): UseSite | un
   if (opener === '(' && !/(?:[=,(:]|\bin|\breturn|\b(?:listOf|setOf|arrayOf|mutableListOf|mutableSetOf|mapOf|mutableMapOf|hashMapOf|frozenset|set|tuple|dict|array|of|asList|Set|Map|List))\s*$/.test(before)) {
     return undefined;
   }
+  const close = scan.pairs.closeOf(open);
+  if (close === -1) return undefined;
   if (isItem) {
     const after = s.slice(close + 1, close + 160);
     if (MEMBERSHIP_USE.test(after)) return { subject: scan.text.slice(close + 1, close + 160) };
@@ -370,8 +371,7 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
   if (open !== -1 && s[open] === '(') {
     const callee = calleeAt(s, open);
     if (MATCH_CALLS.has(callee) || (callee === 'new' && REGEX_TARGET.test(s.slice(Math.max(ls, open - 200), open)))) {
-      const paired = scan.pairs.closeOf(open);
-      const close = paired - open > 2 * WINDOW ? -1 : paired;
+      const close = matchingClose(s, open, open + 2 * WINDOW);
       const callStart = chainStart(s, open);
       return { subject: scan.text.slice(callStart, lit.start) + scan.text.slice(lit.end, close === -1 ? lit.end : close + 1) };
     }
