@@ -33,6 +33,23 @@ const MESSAGE_KEYS = new Set(['message', 'errormessage', 'error_message', 'title
 /** Message strings remembered per object (start and end offsets), enough for any real wrapper. */
 const MAX_MESSAGES = 4;
 
+/** The frame flag each evidence key sets, in one lookup. */
+const KEY_FLAGS = new Map<string, number>([
+  ...[...GRAPH_KEYS].map((k): [string, number] => [k, F_GRAPH]),
+  ...[...WEBHOOK_KEYS].map((k): [string, number] => [k, F_WEBHOOK]),
+  ...[...BSP_KEYS].map((k): [string, number] => [k, F_BSP]),
+]);
+
+/** `text[s, e)` in lower case; most keys already are, and then no second string is made. */
+function lowerKey(text: string, s: number, e: number): string {
+  const key = text.slice(s, e);
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return key.toLowerCase();
+  }
+  return key;
+}
+
 /** Frames deeper than this are walked but not tracked (bounded memory on hostile nesting). */
 const MAX_DEPTH = 64;
 /** Keys longer than this cannot be one we look for; they are not sliced. */
@@ -216,11 +233,9 @@ export function walkJson(text: string, from: number, to: number, env: JsonEnv): 
   };
 
   const onKey = (f: Frame, s: number, e: number): void => {
-    lastKey = e - s <= MAX_KEY ? text.slice(s, e).toLowerCase() : '~';
-    if (GRAPH_KEYS.has(lastKey)) f.flags |= F_GRAPH;
-    else if (WEBHOOK_KEYS.has(lastKey)) f.flags |= F_WEBHOOK;
-    else if (BSP_KEYS.has(lastKey)) f.flags |= F_BSP;
-    const code = digitsValue(text, s, e);
+    lastKey = e - s <= MAX_KEY ? lowerKey(text, s, e) : '~';
+    f.flags |= KEY_FLAGS.get(lastKey) ?? 0;
+    const code = isDigitCode(text.charCodeAt(s)) ? digitsValue(text, s, e) : -1;
     if (code >= 0) {
       f.numKeys += 1;
       add(f, { kind: 'numkey', key: '', code, start: s, end: e });

@@ -16,7 +16,7 @@ export function isCloudApiBlock(code: number): boolean {
 
 /** Names that hold something other than an error code even when their value looks like one. */
 const NOT_A_CODE_WORD =
-  /(?:^|_)(?:id|ids|count|total|num|amount|price|cost|size|len|length|width|height|timeout|delay|ms|millis|seconds|secs|port|offset|index|idx|page|version|year|phone|msisdn|wa_id|recipient|timestamp|ts|time|date|duration|interval|status|http|line|lineno|col|column|bytes|pid|uid|zip|postal|balance|qty|quantity|score|seq|sequence|retries|attempts)$|^(?:limit|max|min|from|to|number|n|i|j|k|x|y)$/i;
+  /(?:^|_)(?:id|ids|count|total|num|amount|price|cost|size|len|length|width|height|timeout|delay|ms|millis|seconds|secs|port|offset|index|idx|page|version|year|phone|msisdn|wa_id|recipient|timestamp|ts|time|date|duration|interval|status|http|line|lineno|col|column|bytes|pid|uid|zip|postal|balance|qty|quantity|score|seq|sequence|retries|attempts|cents|number)s?$|^(?:limit|max|min|from|to|number|n|i|j|k|x|y)$/i;
 const NOT_A_CODE_CAMEL = /[a-z0-9](?:Id|ID|Ids|Count|Total|Timeout|Ms|Millis|Seconds|Port|Size|Length|Status|Phone|Number|Timestamp|Time|Version|Index|Offset|Amount|Price|Line|Duration|Interval|Delay|Retries|Attempts)$/;
 
 /** Parts of a name that say the code belongs to another system (HTTP, process, country...). */
@@ -32,14 +32,47 @@ export function isNonCodeName(name: string): boolean {
  * `$e->getCode()` -> `getCode`), lower-cased with `_`, `$` and `()` removed.
  */
 export function lastSegment(expr: string): string {
-  const m = /([A-Za-z_$][\w$]*)\s*(?:\(\s*\))?\s*[\]'"]*\s*$/.exec(expr.length > 120 ? expr.slice(-120) : expr);
-  return m ? (m[1] as string).replace(/[$_]/g, '').toLowerCase() : '';
+  const name = trailingName(expr);
+  return name.includes('_') || name.includes('$') ? name.replace(/[$_]/g, '').toLowerCase() : name.toLowerCase();
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function isIdentChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+
+/**
+ * The identifier that ends an expression, read backwards over `  ] ' " ()` and blanks:
+ * `err.response['code']` -> `code`, `$e->getCode()` -> `getCode`. A backwards loop rather than an
+ * end-anchored regex, which would be retried from every position of the expression.
+ */
+function trailingName(expr: string): string {
+  const stop = Math.max(0, expr.length - 120);
+  let i = expr.length;
+  while (i > stop && isBlank(expr.charCodeAt(i - 1))) i--;
+  while (i > stop && (expr.charCodeAt(i - 1) === 93 || expr.charCodeAt(i - 1) === 39 || expr.charCodeAt(i - 1) === 34)) i--;
+  while (i > stop && isBlank(expr.charCodeAt(i - 1))) i--;
+  if (expr.charCodeAt(i - 1) === 41) {
+    let k = i - 1;
+    while (k > stop && isBlank(expr.charCodeAt(k - 1))) k--;
+    if (expr.charCodeAt(k - 1) === 40) {
+      i = k - 1;
+      while (i > stop && isBlank(expr.charCodeAt(i - 1))) i--;
+    }
+  }
+  const end = i;
+  while (i > stop && isIdentChar(expr.charCodeAt(i - 1))) i--;
+  // An identifier does not start with a digit: `2fa` ends in the name `fa`.
+  while (i < end && expr.charCodeAt(i) >= 48 && expr.charCodeAt(i) <= 57) i++;
+  return expr.slice(i, end);
 }
 
 /** The last identifier of an expression as written (`row.row_id` -> `row_id`), for the word rules above. */
 export function lastName(expr: string): string {
-  const m = /([A-Za-z_$][\w$]*)\s*(?:\(\s*\))?\s*[\]'"]*\s*$/.exec(expr.length > 120 ? expr.slice(-120) : expr);
-  return m ? (m[1] as string).replace(/^\$/, '') : '';
+  return trailingName(expr).replace(/^\$/, '');
 }
 
 /** Last segments that name an error code or subcode. */

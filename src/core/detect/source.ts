@@ -140,21 +140,31 @@ class LineLexer {
   }
 }
 
-/** What a list's items are: only numbers that are all catalog codes? any distinctive one? */
-function groupOf(scan: SourceScan, items: string): { allCodes: boolean; hasDistinctive: boolean; items: number } {
+/** A small code that is not also a round number (`190`, `368`, `613`; not `10`, `100`, `250`). */
+function isTellingSmall(n: number): boolean {
+  return n > 4 && n % 50 !== 0 && n !== 10;
+}
+
+/**
+ * What a list's other items are (`self` is the number being judged): all catalog codes? any
+ * distinctive one? how many? any telling small code, `self` included?
+ */
+function groupOf(scan: SourceScan, items: string, self: number): { allCodes: boolean; hasDistinctive: boolean; items: number; telling: boolean } {
   let allCodes = true;
   let hasDistinctive = false;
+  let telling = isTellingSmall(self);
   let count = 0;
   for (const raw of items.slice(0, 400).split(',')) {
     const item = raw.trim();
     if (item === '') continue;
     count++;
-    if (!/^\d[\d_]{0,9}$/.test(item)) return { allCodes: false, hasDistinctive, items: count };
+    if (!/^\d[\d_]{0,9}$/.test(item)) return { allCodes: false, hasDistinctive, items: count, telling };
     const n = Number(item.replace(/_/g, ''));
     if (!scan.catalog.has(n)) allCodes = false;
     else if (isDistinctive(n)) hasDistinctive = true;
+    else if (isTellingSmall(n)) telling = true;
   }
-  return { allCodes, hasDistinctive, items: count };
+  return { allCodes, hasDistinctive, items: count, telling };
 }
 
 /**
@@ -427,7 +437,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (names.length === 0) return false;
     if (names.some((n) => isNonCodeName(n))) return false;
     const last = names[names.length - 1] as string;
-    if (strong) return scan.wa || names.some((n) => isCodeExpr(n) || isErrorishName(n)) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
+    // (a neighbouring number is evidence only once the file has shown real codes: `scan.wa`).
+    if (strong) return scan.fileWa || names.some((n) => isCodeExpr(n) || isErrorishName(n)) || (scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code));
     if (NOT_A_MEMBER_NAME.test(last)) return false;
     if (!scan.wa) return false;
     const expr = exprBefore(lhs);
@@ -463,7 +474,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
     const close = right.search(/[)\]}]/);
     let known: ReturnType<typeof groupOf> | undefined;
-    const group = (): ReturnType<typeof groupOf> => (known ??= groupOf(scan, items + (close === -1 ? right : right.slice(0, close))));
+    const group = (): ReturnType<typeof groupOf> => (known ??= groupOf(scan, items + (close === -1 ? right : right.slice(0, close)), ctx.code));
     let membership = false;
     if (opener === '(') {
       if (NUMERIC_FN.test(before)) return false;
@@ -493,9 +504,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (!group().allCodes) return false;
     if (group().hasDistinctive) return true;
     if (named.some((n) => isCodeListName(n))) return true;
-    // A constant set of small codes (this one and at least one more) among constant sets of
-    // distinctive ones: `REFRESH = new Set([0, 190])`.
-    if (named.length > 0 && group().items >= 1 && /[A-Z]/.test(named[named.length - 1] as string) && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2, ctx.at), ctx.code)) return true;
+    // A constant set of small codes (this one and at least one more, one of them not a round
+    // number) among constant sets of distinctive ones: `REFRESH = new Set([0, 190])`.
+    if (named.length > 0 && group().items >= 1 && group().telling && /[A-Z]/.test(named[named.length - 1] as string) && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2, ctx.at), ctx.code)) return true;
     if (membership || /(?:\bin|\bnot\s+in)$/.test(before)) {
       const subject = exprBefore(before.replace(/(?:\bin|\bnot\s+in|\(\s*)$/, '').trimEnd());
       if (isErrorCodeExpr(subject) || /codes/i.test(subject)) return true;
@@ -571,11 +582,29 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
 }
 
 /** A quick look at a line: can a small code on it possibly be in an error-code context? */
-const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|\d{5}|^\s*['"]?\d|^\s*[A-Za-z_]\w*\s*=\s*\d|rror|RROR|xception|Set|\[\s*\d/;
+const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[\s*\d|\d{5}/;
+/** The same for a line's start: list items (`  4,`) and constants (`TooManyCalls = 4`). */
+const SMALL_HEAD_HINT = /^\s*(?:['"]?\d|[A-Za-z_]\w*\s*=\s*\d)/;
+
+/** Numbers below this are looked up in a table: they are most numbers in source, and rarely codes. */
+const SMALL_LIMIT = 1024;
+const smallTables = new WeakMap<Catalog, Uint8Array>();
+
+/** Which numbers below SMALL_LIMIT are catalog codes (1) or not (0), computed once per catalog. */
+function smallCodesOf(catalog: Catalog): Uint8Array {
+  let table = smallTables.get(catalog);
+  if (!table) {
+    table = new Uint8Array(SMALL_LIMIT);
+    for (let n = 0; n < SMALL_LIMIT; n++) table[n] = catalog.has(n) ? 1 : 0;
+    smallTables.set(catalog, table);
+  }
+  return table;
+}
 
 /** Scan source text; `scan.wa` may turn true during the scan (distinctive codes found). */
 export function scanSource(scan: SourceScan, out: Finding[]): void {
   const { text, catalog } = scan;
+  const small = smallCodesOf(catalog);
   const lexer = new LineLexer(text, scan.family);
   // Small codes met before the file showed itself to be about WhatsApp: judged at the end if it
   // did (a distinctive code further down), as [start, end, lineStart, lineEnd, code] groups.
@@ -599,7 +628,7 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
     const raw = m[0];
     if (raw.length > 9) continue;
     const code = Number(raw.includes('_') ? raw.replace(/_/g, '') : raw);
-    if (!catalog.has(code)) continue;
+    if (code < SMALL_LIMIT ? small[code] === 0 : !catalog.has(code)) continue;
     const start = m.index;
     const end = start + raw.length;
     if (start > lineEnd) {
@@ -615,7 +644,8 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
       if (!smallMayMatch(text, start, end, lineStart, lineEnd)) continue;
       if (hintLine !== lineStart) {
         hintLine = lineStart;
-        hint = SMALL_HINT.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 400)));
+        const head = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
+        hint = SMALL_HEAD_HINT.test(head) || SMALL_HINT.test(head);
       }
       if (!hint && !(start - lineStart > 320 && SMALL_HINT.test(text.slice(start - 80, Math.min(lineEnd, start + 80))))) continue;
       if (!scan.wa) {

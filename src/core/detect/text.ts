@@ -21,8 +21,12 @@ export interface LineScan {
 
 /** Lines worth a look in a log or config file. */
 const TEXT_TRIGGER = /\(#|code|CODE|Code|err|ERR|Err|(?<![\w.])\d{5,7}(?!\w)|^[ \t]*-[ \t]*['"]?\d/gm;
-/** Lines worth a look in JSON lines: only keys named like codes and `(#` messages can hold a finding. */
-const JSON_TRIGGER = /\(#|code"|Code"|code'|Code'|CODE"|code\s*:|Code\s*:/g;
+/**
+ * Lines worth a look in JSON lines: only a number under a key named like a code (`"code":131047`,
+ * `errorCode: '190'`, `"retry_codes": [4`) or a `(#NNN)` message can hold a finding. `status_code`
+ * and `http_code` are ruled out here, so a log's ordinary request lines are never walked.
+ */
+const JSON_TRIGGER = /\(#\d|(?:code|Code|CODE)(?<!(?:status|Status|http|Http)_?(?:code|Code))[sS]?["']?\s*(?::|=>)\s*\[?\s*["']?\d/g;
 /** A number in plain text: not inside a word, path, version, date, time or `file:line:col`. */
 const TEXT_NUMBER = /(?<![\w$.\-/]|\d:)\d{1,7}(?![\w]|\.\d|:\d|-\d|\/)/g;
 /** Lines longer than this are read in this many characters only (minified or binary junk). */

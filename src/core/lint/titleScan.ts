@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
-import { BracketPairs } from './brackets';
 import { fileContext, type FileContext } from '../detect/context';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
+import { BracketPairs } from './brackets';
 import { isCodeFamily, lex, type Lexed, type Literal } from './lexer';
 import { dropSuppressed } from './suppress';
 import { titleMatcher, type TitleMatch, type TitleMatcher } from './titleMatcher';
@@ -10,7 +10,8 @@ import { isErrorish, useSite } from './usage';
 /**
  * The title lint: string and regex literals that name a catalog title and are used to match error
  * text. Cost: one lexer pass; literals without a title word are dropped by a set look-up, and
- * everything else (masking, context checks) runs only when some literal survives that.
+ * everything else (masking, bracket pairing, the file's context) runs only when some literal
+ * survives that, and then only as far as the surviving literals need it.
  */
 
 const CHECK_EVERY = 256;

@@ -43,8 +43,8 @@ const MATCH_CALLS = new Set([
   '__contains__', 'containsMatchIn', 'isMatch', 'contains_key?', 'Match', 'Matches', 'compare', 'Compare', 'localeCompare', 'CompareOrdinal',
 ]);
 
-/** A target-typed `new(...)` that builds a regex: C# `Regex Name = new(`, `static readonly Regex? Name = new (`. */
-const REGEX_TARGET = /\bRegex\??[ \t]+[A-Za-z_]\w*[ \t]*=[ \t]*new[ \t]*$/;
+/** A `new(...)` that builds a regex: C# target-typed `Regex Name = new(`, `Regex? Name = new (`; Ruby `Regexp.new(`. */
+const REGEX_NEW = /(?:\bRegex\??[ \t]+[A-Za-z_]\w*[ \t]*=[ \t]*|\bRegexp[ \t]*\.[ \t]*)new[ \t]*$/;
 
 /** Membership tests on a collection of strings: `TITLES.includes(err.title)`, `%w[...].include?(t)`. */
 const MEMBERSHIP_USE = /^\s*(?:\?\.|\.|->)\s*(?:includes|include\?|contains|Contains|has|indexOf|IndexOf|member\?)(?!\w)/;
@@ -345,6 +345,8 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
   if ((scan.family === 'python' || scan.family === 'kotlin') && /^(?:not\s+)?in\b/.test(rightT)) return { subject: rightText };
   // Yoda calls: `"...".equals(x)`, `"...".equalsIgnoreCase(x)`, `'...'.Equals(x)`.
   if (/^\.\s*(?:equals|equalsIgnoreCase|Equals|contentEquals|compareTo|__eq__)\s*\(/.test(rightT)) return { subject: rightText };
+  // A string made into a pattern: Kotlin `"...".toRegex()` or `"...".toPattern()`.
+  if (/^\.\s*(?:toRegex|toPattern)\s*\(/.test(rightT)) return { subject: rightText };
 
   // Regex literals are patterns by nature; only replacing or splitting with one is not a test.
   if (lit.regex) {
@@ -370,7 +372,7 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
   const open = enclosingOpen(s, lit.start, scan.opens);
   if (open !== -1 && s[open] === '(') {
     const callee = calleeAt(s, open);
-    if (MATCH_CALLS.has(callee) || (callee === 'new' && REGEX_TARGET.test(s.slice(Math.max(ls, open - 200), open)))) {
+    if (MATCH_CALLS.has(callee) || (callee === 'new' && REGEX_NEW.test(s.slice(Math.max(ls, open - 200), open)))) {
       const close = matchingClose(s, open, open + 2 * WINDOW);
       const callStart = chainStart(s, open);
       return { subject: scan.text.slice(callStart, lit.start) + scan.text.slice(lit.end, close === -1 ? lit.end : close + 1) };
