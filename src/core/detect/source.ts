@@ -13,8 +13,6 @@ import { isCodeExpr, isCodeListName, isCodesName, isDistinctive, isErrorCodeExpr
  * neighbouring lines), so the scan is linear in the text.
  */
 
-/** A literal number: not part of an identifier, a float, a version or a longer number; `131_047` allowed. */
-const ANY_NUMBER = /(?<![\w$.])(?:\d{1,3}(?:_\d{3})+|\d+)(?!\w|\.\d)/g;
 /** Distinctive numbers in a window of neighbouring lines. */
 const NEIGHBOUR_NUMBER = /(?<![\w$.])\d{5,7}(?![\w])/g;
 
@@ -587,24 +585,53 @@ const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[
 const SMALL_HEAD_HINT = /^\s*(?:['"]?\d|[A-Za-z_]\w*\s*=\s*\d)/;
 
 /** Numbers below this are looked up in a table: they are most numbers in source, and rarely codes. */
-const SMALL_LIMIT = 1024;
-const smallTables = new WeakMap<Catalog, Uint8Array>();
+const SMALL_LIMIT = 10000;
 
-/** Which numbers below SMALL_LIMIT are catalog codes (1) or not (0), computed once per catalog. */
-function smallCodesOf(catalog: Catalog): Uint8Array {
-  let table = smallTables.get(catalog);
-  if (!table) {
-    table = new Uint8Array(SMALL_LIMIT);
-    for (let n = 0; n < SMALL_LIMIT; n++) table[n] = catalog.has(n) ? 1 : 0;
-    smallTables.set(catalog, table);
+interface NumberIndex {
+  /** 1 where a number below SMALL_LIMIT is a catalog code. */
+  readonly small: Uint8Array;
+  /** Numbers that may be catalog codes: 5-9 digits, `131_047`, and the catalog's small codes only. */
+  readonly pattern: RegExp;
+}
+
+const numberIndexes = new WeakMap<Catalog, NumberIndex>();
+
+/**
+ * Small codes spelled as a regex, grouped by all-but-the-last digit: `[0-4]|10|33|10[0]|20\d|...`.
+ * Other small numbers (`16`, `8080`) then never reach the loop: most numbers in source are those.
+ */
+function smallCodeAlternatives(small: Uint8Array): string[] {
+  const alts: string[] = [];
+  for (let digits = 1; digits <= 4; digits++) {
+    const lo = digits === 1 ? 0 : 10 ** (digits - 1);
+    for (let head = lo; head < 10 ** digits; head += 10) {
+      const last: number[] = [];
+      for (let d = 0; d < 10 && head + d < 10 ** digits; d++) if (small[head + d] === 1) last.push(d);
+      if (last.length === 0) continue;
+      const prefix = digits === 1 ? '' : String(head / 10);
+      alts.push(prefix + (last.length === 10 ? '\\d' : `[${last.join('')}]`));
+    }
   }
-  return table;
+  return alts;
+}
+
+/** The lookup table and candidate regex of a catalog, built once per catalog. */
+function numberIndexOf(catalog: Catalog): NumberIndex {
+  let index = numberIndexes.get(catalog);
+  if (!index) {
+    const small = new Uint8Array(SMALL_LIMIT);
+    for (let n = 0; n < SMALL_LIMIT; n++) small[n] = catalog.has(n) ? 1 : 0;
+    const alts = ['\\d{1,3}(?:_\\d{3})+', '\\d{5,9}', ...smallCodeAlternatives(small)];
+    index = { small, pattern: new RegExp(`(?<![\\w$.])(?:${alts.join('|')})(?!\\w|\\.\\d)`, 'g') };
+    numberIndexes.set(catalog, index);
+  }
+  return index;
 }
 
 /** Scan source text; `scan.wa` may turn true during the scan (distinctive codes found). */
 export function scanSource(scan: SourceScan, out: Finding[]): void {
   const { text, catalog } = scan;
-  const small = smallCodesOf(catalog);
+  const { small, pattern } = numberIndexOf(catalog);
   const lexer = new LineLexer(text, scan.family);
   // Small codes met before the file showed itself to be about WhatsApp: judged at the end if it
   // did (a distinctive code further down), as [start, end, lineStart, lineEnd, code] groups.
@@ -622,15 +649,19 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
       if (strong) scan.wa = true;
     }
   };
-  ANY_NUMBER.lastIndex = 0;
-  for (let m = ANY_NUMBER.exec(text); m; m = ANY_NUMBER.exec(text)) {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     if (++n % CHECK_EVERY === 0 && scan.token?.isCancellationRequested) return;
-    const raw = m[0];
-    if (raw.length > 9) continue;
-    const code = Number(raw.includes('_') ? raw.replace(/_/g, '') : raw);
-    if (code < SMALL_LIMIT ? small[code] === 0 : !catalog.has(code)) continue;
     const start = m.index;
-    const end = start + raw.length;
+    const end = start + m[0].length;
+    if (end - start > 9) continue;
+    // The value from the digits themselves (`131_047` too): cheaper than Number() on a string.
+    let code = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 95) code = code * 10 + (c - 48);
+    }
+    if (code < SMALL_LIMIT ? small[code] === 0 : !catalog.has(code)) continue;
     if (start > lineEnd) {
       smallOnLine = 0;
       lineStart = text.lastIndexOf('\n', start - 1) + 1;
