@@ -52,12 +52,25 @@ export function createContext(page: Page, catalog: Catalog, outDir: string, medi
   }
 
   async function runCommand(title: string): Promise<void> {
-    await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${title}`);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible', timeout: 5_000 });
+        await input.fill(`>${title}`, { timeout: 5_000 });
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+        return;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        // Focus inside a webview keeps F1 to itself or closes the palette as it opens: hand focus back to
+        // the workbench and try again.
+        log(`command palette not ready (attempt ${attempt}), retrying`);
+        await page.keyboard.press('Escape');
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        await page.waitForTimeout(300);
+      }
+    }
   }
 
   async function waitForTab(label: string): Promise<void> {
