@@ -109,6 +109,8 @@ if (withTests) {
 }
 
 async function main() {
+  // A test bundle whose source was renamed or deleted must not keep running from a stale out/.
+  if (withTests && !watch) fs.rmSync('out', { recursive: true, force: true });
   const active = builds.filter((b) => b.entryPoints.length > 0);
   if (watch) {
     for (const b of active) {
