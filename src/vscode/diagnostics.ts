@@ -73,7 +73,7 @@ export class TitleLint implements vscode.Disposable {
     const findings = scanTitles(text, kind.family, catalog).slice(0, MAX_PER_FILE);
     this.collection.set(
       document.uri,
-      findings.map((f) => toDiagnostic(document, f, catalog.get(f.codes?.[0] ?? -1)?.docsUrl, titleMatchMessage(f, catalog), toDiagnosticSeverity(severity))),
+      findings.map((f) => toDiagnostic(document, f, catalog.get(f.codes?.[0] ?? -1)?.docsUrl, titleMatchMessage(f, catalog, kind.family), toDiagnosticSeverity(severity))),
     );
   }
 

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
+import { familyFor } from '../detect/language';
 import { titleMatchMessage } from '../lint';
 import type { Finding, FindingKind } from '../types';
 import { LineCursor } from './lineCursor';
@@ -55,7 +56,7 @@ function placed(p: TextPosition, origin: TextOrigin): { line: number; column: nu
 function reported(f: Finding, file: string, catalog: Catalog, start: { line: number; column: number }, end: { line: number; column: number }): ReportedFinding {
   if (f.kind === 'title-match') {
     const codes = [...(f.codes ?? [])];
-    return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, kind: f.kind, codes, message: titleMatchMessage(f, catalog), severity: severityOf(f.kind) };
+    return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, kind: f.kind, codes, message: titleMatchMessage(f, catalog, familyFor(undefined, file) ?? 'javascript'), severity: severityOf(f.kind) };
   }
   const code = f.code ?? 0;
   return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, kind: f.kind, code, message: errorCodeMessage(code, catalog), severity: severityOf(f.kind) };
