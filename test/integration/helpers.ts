@@ -45,3 +45,14 @@ export async function hoverTexts(doc: vscode.TextDocument, pos: vscode.Position)
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
   return (hovers ?? []).map((h) => readableMarkdown(h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n')));
 }
+
+/** Polls `get` every 50 ms until `ok` accepts its value; fails after `ms` with the last value. */
+export async function until<T>(get: () => T, ok: (v: T) => boolean, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = get();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

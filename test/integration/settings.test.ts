@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, openFixture, readableMarkdown } from './helpers';
+import { activateExtension, openFixture, readableMarkdown, until } from './helpers';
 
 const Global = vscode.ConfigurationTarget.Global;
 
@@ -19,16 +19,6 @@ async function lensCount(doc: vscode.TextDocument): Promise<number> {
 
 function ours(doc: vscode.TextDocument): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'wa-errors');
-}
-
-async function until<T>(get: () => T, ok: (v: T) => boolean, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Runs `body` with a waErrors setting changed (optionally for one language only), then restores it. */
