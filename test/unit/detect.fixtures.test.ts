@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { familyFor, scanCodes } from '../../src/core/detect';
+import { LineIndex } from '../../src/core/report/lineIndex';
 import { fixtureCatalog, FIXTURES } from '../fixtures/detect/support/catalog';
 
 interface Expected {
@@ -15,20 +16,10 @@ interface Expected {
 
 const key = (e: Expected): string => `${e.line}:${e.kind}:${e.code}`;
 
-/** 1-based line of each offset, from one pass over the line starts. */
+/** 1-based line of each offset. */
 function lineOf(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const index = new LineIndex(text);
+  return (offset) => index.positionAt(offset).line + 1;
 }
 
 const files = fs

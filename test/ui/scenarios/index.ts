@@ -1,8 +1,6 @@
 // Every UI scenario, in the order they run. Add yours here.
 import type { Scenario } from '../scenario';
-import { hoverJson } from './hoverJson';
-import { hoverNdjson } from './hoverNdjson';
-import { hoverTypeScript } from './hoverTypeScript';
+import { hoverJson, hoverNdjson, hoverTypeScript } from './hovers';
 import { tourCodeLens } from './tourCodeLens';
 import { tourHoverPython } from './tourHoverPython';
 import { tourLintQuickFix } from './tourLintQuickFix';
