@@ -20,25 +20,63 @@ const F_WEBHOOK = 2;
 /** BSP wrapper evidence: errorMessage, errorCategory, retriable next to the code. */
 const F_BSP = 4;
 
-const GRAPH_KEYS = new Set([
+/** What a key we look for means; keys are compared lower-cased. */
+interface KeyInfo {
+  readonly name: string;
+  /** The evidence flag (F_*) the key sets on its object. */
+  readonly flags: number;
+  /** `code`, `error_code`...: its number is a code candidate. */
+  readonly code: boolean;
+  /** `error_subcode`, `subcode`. */
+  readonly subcode: boolean;
+  /** Its string may repeat the code's catalog title (BSP wrappers: `errorMessage`). */
+  readonly message: boolean;
+  /** `type`: its string may say `OAuthException`. */
+  readonly type: boolean;
+}
+
+const GRAPH_KEYS = [
   'fbtrace_id', 'fbtraceid', 'error_data', 'errordata', 'error_subcode', 'errorsubcode', 'messaging_product',
   'error_user_title', 'error_user_msg', 'errorusertitle', 'errorusermsg', 'is_transient', 'istransient',
-]);
-const WEBHOOK_KEYS = new Set(['title', 'href', 'details']);
-const BSP_KEYS = new Set(['errormessage', 'error_message', 'errorcategory', 'error_category', 'retriable', 'errordescription', 'error_description']);
-const CODE_KEYS = new Set(['code', 'error_code', 'errorcode', 'err_code', 'errcode']);
-const SUBCODE_KEYS = new Set(['error_subcode', 'errorsubcode', 'subcode']);
-/** Keys whose string may repeat the code's catalog title (BSP wrappers: `errorMessage`). */
-const MESSAGE_KEYS = new Set(['message', 'errormessage', 'error_message', 'title', 'error_title', 'errortitle', 'errordescription', 'error_description']);
+];
+const WEBHOOK_KEYS = ['title', 'href', 'details'];
+const BSP_KEYS = ['errormessage', 'error_message', 'errorcategory', 'error_category', 'retriable', 'errordescription', 'error_description'];
+const CODE_KEYS = ['code', 'error_code', 'errorcode', 'err_code', 'errcode'];
+const SUBCODE_KEYS = ['error_subcode', 'errorsubcode', 'subcode'];
+const MESSAGE_KEYS = ['message', 'errormessage', 'error_message', 'title', 'error_title', 'errortitle', 'errordescription', 'error_description'];
+
+/**
+ * perf: the keys we look for, by length. A key in the text is compared in place with the few of
+ * its length (no slice, no hashing), so the walk allocates nothing for the keys it passes.
+ */
+const KEYS_BY_LENGTH: KeyInfo[][] = (() => {
+  const names = new Set([...GRAPH_KEYS, ...WEBHOOK_KEYS, ...BSP_KEYS, ...CODE_KEYS, ...SUBCODE_KEYS, ...MESSAGE_KEYS, 'type']);
+  const table: KeyInfo[][] = [];
+  for (const name of names) {
+    const flags = (GRAPH_KEYS.includes(name) ? F_GRAPH : 0) | (WEBHOOK_KEYS.includes(name) ? F_WEBHOOK : 0) | (BSP_KEYS.includes(name) ? F_BSP : 0);
+    (table[name.length] ??= []).push({ name, flags, code: CODE_KEYS.includes(name), subcode: SUBCODE_KEYS.includes(name), message: MESSAGE_KEYS.includes(name), type: name === 'type' });
+  }
+  return table;
+})();
+
+/** The known key spelled (in any case) by `text[s, e)`, if any. */
+function knownKey(text: string, s: number, e: number): KeyInfo | undefined {
+  const candidates = KEYS_BY_LENGTH[e - s];
+  if (candidates === undefined) return undefined;
+  for (const k of candidates) {
+    const name = k.name;
+    let i = 0;
+    for (; i < name.length; i++) {
+      const c = text.charCodeAt(s + i);
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== name.charCodeAt(i)) break;
+    }
+    if (i === name.length) return k;
+  }
+  return undefined;
+}
+
 /** Message strings remembered per object (start and end offsets), enough for any real wrapper. */
 const MAX_MESSAGES = 4;
-
-/** The frame flag each evidence key sets, in one lookup. */
-const KEY_FLAGS = new Map<string, number>([
-  ...[...GRAPH_KEYS].map((k): [string, number] => [k, F_GRAPH]),
-  ...[...WEBHOOK_KEYS].map((k): [string, number] => [k, F_WEBHOOK]),
-  ...[...BSP_KEYS].map((k): [string, number] => [k, F_BSP]),
-]);
 
 /** `text[s, e)` in lower case; most keys already are, and then no second string is made. */
 function lowerKey(text: string, s: number, e: number): string {
@@ -59,7 +97,8 @@ type CandKind = 'code' | 'subcode' | 'hash' | 'list' | 'numkey';
 
 interface Cand {
   readonly kind: CandKind;
-  readonly key: string;
+  /** The code sits under a key spelled exactly `code` (weaker than `error_code`). */
+  readonly bare: boolean;
   readonly code: number;
   readonly start: number;
   readonly end: number;
@@ -67,15 +106,57 @@ interface Cand {
   readonly prose?: boolean;
 }
 
-interface Frame {
-  readonly array: boolean;
-  /** The key this container is the value of (for items of an array: the array's key). */
-  readonly key: string;
-  flags: number;
-  cands: Cand[] | undefined;
-  numKeys: number;
+/** Unknown yet / false / true, for facts about a frame's key worked out only when needed. */
+const UNKNOWN = 0;
+const NO = 1;
+const YES = 2;
+
+/**
+ * One open object or array. perf: frames are reused from line to line (one per depth), and the
+ * key a container is the value of is kept as offsets, made a string only if a candidate needs it.
+ */
+class Frame {
+  array = false;
+  /** `text[keyStart, keyEnd)` is the key this container is the value of (for array items: the array's key); -1: none. */
+  keyStart = -1;
+  keyEnd = -1;
+  /** Whether that key mentions `err` / names a list of codes (UNKNOWN, NO, YES). */
+  private errKey = UNKNOWN;
+  private codesKey = UNKNOWN;
+  flags = 0;
+  readonly cands: Cand[] = [];
+  numKeys = 0;
   /** Offsets [start, end, start, end...] of message-like strings of this object. */
-  messages: number[] | undefined;
+  readonly messages: number[] = [];
+
+  reset(array: boolean, keyStart: number, keyEnd: number): void {
+    this.array = array;
+    this.keyStart = keyStart;
+    this.keyEnd = keyEnd;
+    this.errKey = UNKNOWN;
+    this.codesKey = UNKNOWN;
+    this.flags = 0;
+    // (setting an array's length is a runtime call: skipped for the usual empty arrays)
+    if (this.cands.length !== 0) this.cands.length = 0;
+    this.numKeys = 0;
+    if (this.messages.length !== 0) this.messages.length = 0;
+  }
+
+  /** The key, lower-cased ('' for none, '~' when too long to be one we look for). */
+  key(text: string): string {
+    if (this.keyStart < 0) return '';
+    return this.keyEnd - this.keyStart <= MAX_KEY ? lowerKey(text, this.keyStart, this.keyEnd) : '~';
+  }
+
+  underError(text: string): boolean {
+    if (this.errKey === UNKNOWN) this.errKey = this.key(text).includes('err') ? YES : NO;
+    return this.errKey === YES;
+  }
+
+  namesCodes(text: string): boolean {
+    if (this.codesKey === UNKNOWN) this.codesKey = isCodesName(this.key(text)) ? YES : NO;
+    return this.codesKey === YES;
+  }
 }
 
 export interface JsonEnv {
@@ -91,11 +172,17 @@ export interface JsonEnv {
   /** The same, for the next `"` and `'` (string ends are found with indexOf, not char by char). */
   nextDouble: number;
   nextSingle: number;
+  /** The same, for the next `{` (used by the line scan to find the objects on a line). */
+  nextBrace: number;
+  /** Frames by depth, reused by every walk over the text. */
+  readonly frames: Frame[];
+  /** The walker of this text, made on the first walk. */
+  walker: Walker | undefined;
 }
 
 /** A fresh walking state for one text. */
 export function jsonEnv(catalog: Catalog, wa: boolean, out: Finding[]): JsonEnv {
-  return { catalog, wa, out, nextHash: -2, nextDouble: -2, nextSingle: -2 };
+  return { catalog, wa, out, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, frames: [], walker: undefined };
 }
 
 /**
@@ -118,6 +205,37 @@ function stringEnd(text: string, open: number, quote: number, env: JsonEnv): num
   else env.nextSingle = at;
   return at === -1 ? text.length : at;
 }
+
+/** Character classes of the walk, looked up for ASCII (everything else is C_OTHER). */
+const C_OTHER = 0;
+const C_QUOTE = 1;
+const C_COLON = 2;
+const C_COMMA = 3;
+const C_OPEN = 4;
+const C_CLOSE = 5;
+const C_DIGIT = 6;
+const C_MINUS = 7;
+const C_SLASH = 8;
+const C_WORD = 9;
+const C_EQUALS = 10;
+
+const CHAR_CLASS: Uint8Array = (() => {
+  const t = new Uint8Array(128);
+  const set = (chars: string, cls: number): void => {
+    for (const ch of chars) t[ch.charCodeAt(0)] = cls;
+  };
+  set('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_$', C_WORD);
+  set('0123456789', C_DIGIT);
+  set('"\'', C_QUOTE);
+  set(':', C_COLON);
+  set(',', C_COMMA);
+  set('{[', C_OPEN);
+  set('}]', C_CLOSE);
+  set('-', C_MINUS);
+  set('/', C_SLASH);
+  set('=', C_EQUALS);
+  return t;
+})();
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -146,8 +264,8 @@ function digitsValue(text: string, start: number, end: number): number {
  */
 function titledByMessage(frame: Frame, code: number, env: JsonEnv, text: string): boolean {
   const spans = frame.messages;
-  const entry = spans ? env.catalog.get(code) : undefined;
-  if (!spans || !entry) return false;
+  const entry = spans.length > 0 ? env.catalog.get(code) : undefined;
+  if (!entry) return false;
   for (let k = 0; k < spans.length; k += 2) {
     const said = text.slice(spans[k] as number, Math.min(spans[k + 1] as number, (spans[k] as number) + 200)).toLowerCase();
     if ([entry.title, ...entry.variants].some((t) => t.length >= 6 && said.startsWith(t.toLowerCase()))) return true;
@@ -158,12 +276,12 @@ function titledByMessage(frame: Frame, code: number, env: JsonEnv, text: string)
 /** Judge one closed (or truncated) frame's candidates and emit the accepted ones. */
 function decide(frame: Frame, env: JsonEnv, text: string): void {
   const cands = frame.cands;
-  if (!cands) return;
+  if (cands.length === 0) return;
   const { catalog, wa, out } = env;
   const graph = (frame.flags & F_GRAPH) !== 0;
   const webhook = (frame.flags & F_WEBHOOK) !== 0;
   const bsp = (frame.flags & F_BSP) !== 0;
-  const underError = frame.key.includes('err');
+  const underError = frame.underError(text);
   for (const c of cands) {
     const known = catalog.has(c.code);
     const strong = isDistinctive(c.code);
@@ -172,9 +290,9 @@ function decide(frame: Frame, env: JsonEnv, text: string): void {
       case 'code':
         if (strong) {
           // An unknown code is kept only in an unmistakable Graph/WhatsApp error object, in Meta's 13xxxx block.
-          ok = known ? graph || webhook || bsp || underError || wa || c.key !== 'code' : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
+          ok = known ? graph || webhook || bsp || underError || wa || !c.bare : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
         } else {
-          ok = known && (graph || (underError && wa) || ((bsp || webhook) && (wa || titledByMessage(frame, c.code, env, text)) && c.key !== 'code'));
+          ok = known && (graph || (underError && wa) || ((bsp || webhook) && (wa || titledByMessage(frame, c.code, env, text)) && !c.bare));
         }
         break;
       case 'subcode':
@@ -196,25 +314,179 @@ function decide(frame: Frame, env: JsonEnv, text: string): void {
 }
 
 /**
- * Walk one JSON value starting at `from` (a `{` or `[`), stopping when it closes or at `to`.
- * Returns the offset just past what was walked.
+ * One walk over a JSON value: the state of the single pass described at the top of this file.
+ * perf: a class with methods rather than closures, so a walk per log line allocates nothing.
  */
-export function walkJson(text: string, from: number, to: number, env: JsonEnv): number {
-  const frames: Frame[] = [];
-  let untracked = 0; // open containers beyond MAX_DEPTH
-  let expectKey = false;
-  let lastKey = '';
-  let i = from;
+class Walker {
+  private depth = 0;
+  /** Open containers beyond MAX_DEPTH. */
+  private untracked = 0;
+  /** The last key read: `text[keyStart, keyEnd)` (-1: none yet) and what it is, if one we look for. */
+  private keyStart = -1;
+  private keyEnd = -1;
+  private keyInfo: KeyInfo | undefined = undefined;
 
-  const top = (): Frame | undefined => (untracked > 0 ? undefined : frames[frames.length - 1]);
-  const add = (f: Frame, c: Cand): void => {
-    (f.cands ??= []).push(c);
-  };
-  /** The key a value at the current position belongs to. */
-  const valueKey = (f: Frame): string => (f.array ? f.key : lastKey);
+  constructor(
+    private readonly text: string,
+    private readonly env: JsonEnv,
+  ) {}
+
+  /** Walk from `from` (a `{` or `[`) until it closes or `to`; returns the offset just past the walk. */
+  walk(from: number, to: number): number {
+    const text = this.text;
+    const env = this.env;
+    const frames = env.frames;
+    this.depth = 0;
+    this.untracked = 0;
+    let expectKey = false;
+    this.keyStart = -1;
+    this.keyEnd = -1;
+    this.keyInfo = undefined;
+    let i = from;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      switch (c < 128 ? CHAR_CLASS[c] : C_OTHER) {
+        case C_QUOTE: {
+          const end = Math.min(stringEnd(text, i, c, env), to);
+          const f = this.untracked > 0 || this.depth === 0 ? undefined : frames[this.depth - 1];
+          if (f) {
+            if (expectKey && !f.array) this.onKey(f, i + 1, end);
+            else this.onString(f, i + 1, end);
+          }
+          i = end + 1;
+          break;
+        }
+        case C_COLON:
+          expectKey = false;
+          i++;
+          break;
+        case C_COMMA: {
+          const f = this.untracked > 0 || this.depth === 0 ? undefined : frames[this.depth - 1];
+          expectKey = f !== undefined && !f.array;
+          i++;
+          break;
+        }
+        case C_OPEN:
+          this.open(c === 91);
+          expectKey = c === 123;
+          i++;
+          break;
+        case C_CLOSE:
+          if (this.untracked > 0) this.untracked--;
+          else {
+            if (this.depth > 0) {
+              const f = frames[--this.depth] as Frame;
+              if (f.cands.length !== 0) decide(f, env, text);
+            }
+            if (this.depth === 0) return i + 1;
+          }
+          expectKey = false;
+          i++;
+          break;
+        case C_DIGIT:
+        case C_MINUS: {
+          let j = i + 1;
+          while (j < to) {
+            const d = text.charCodeAt(j);
+            if (isDigitCode(d) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45) j++;
+            else break;
+          }
+          const f = this.untracked > 0 || this.depth === 0 ? undefined : frames[this.depth - 1];
+          if (f && c !== 45) {
+            if (expectKey && !f.array) this.onKey(f, i, j);
+            else this.onValueDigits(f, i, j);
+          }
+          i = j;
+          break;
+        }
+        case C_SLASH:
+          if (text.charCodeAt(i + 1) === 47) {
+            const nl = text.slice(i, to).indexOf('\n');
+            i = nl === -1 ? to : i + nl;
+          } else if (text.charCodeAt(i + 1) === 42 /* * */) {
+            // Sliced so that an unclosed comment costs the walked range only.
+            const close = text.slice(i + 2, to).indexOf('*/');
+            i = close === -1 ? to : i + 2 + close + 2;
+          } else i++;
+          break;
+        case C_WORD: {
+          let j = i + 1;
+          while (j < to && isWordCode(text.charCodeAt(j))) j++;
+          const f = this.untracked > 0 || this.depth === 0 ? undefined : frames[this.depth - 1];
+          if (f && expectKey && !f.array) this.onKey(f, i, j);
+          i = j;
+          break;
+        }
+        case C_EQUALS:
+          if (text.charCodeAt(i + 1) === 62 /* > */) {
+            expectKey = false;
+            i += 2;
+          } else i++;
+          break;
+        default:
+          i++;
+      }
+    }
+    // Truncated input: judge what is open, innermost first.
+    while (this.depth > 0) decide(frames[--this.depth] as Frame, this.env, text);
+    return to;
+  }
+
+  /** A `{` or `[`: push a frame (or count it, beyond MAX_DEPTH). */
+  private open(array: boolean): void {
+    const frames = this.env.frames;
+    if (this.depth >= MAX_DEPTH || this.untracked > 0) this.untracked++;
+    else {
+      const parent = this.depth > 0 ? (frames[this.depth - 1] as Frame) : undefined;
+      const f = frames[this.depth] ?? (frames[this.depth] = new Frame());
+      // The key this container is the value of: the parent array's own key, or the last key read.
+      if (parent === undefined) f.reset(array, -1, -1);
+      else if (parent.array) f.reset(array, parent.keyStart, parent.keyEnd);
+      else f.reset(array, this.keyStart, this.keyEnd);
+      this.depth++;
+    }
+  }
+
+  private add(f: Frame, kind: CandKind, bare: boolean, code: number, start: number, end: number, prose?: boolean): void {
+    f.cands.push(prose === undefined ? { kind, bare, code, start, end } : { kind, bare, code, start, end, prose });
+  }
+
+  private onKey(f: Frame, s: number, e: number): void {
+    const text = this.text;
+    this.keyStart = s;
+    this.keyEnd = e;
+    const info = knownKey(text, s, e);
+    this.keyInfo = info;
+    if (info) f.flags |= info.flags;
+    else if (isDigitCode(text.charCodeAt(s))) {
+      const code = digitsValue(text, s, e);
+      if (code >= 0) {
+        f.numKeys += 1;
+        this.add(f, 'numkey', false, code, s, e);
+      }
+    }
+  }
+
+  private onValueDigits(f: Frame, s: number, e: number): void {
+    const text = this.text;
+    if (f.array) {
+      if (!f.namesCodes(text)) return;
+      const code = digitsValue(text, s, e);
+      if (code >= 0) this.add(f, 'list', false, code, s, e);
+      return;
+    }
+    const info = this.keyInfo;
+    if (info === undefined || !(info.code || info.subcode)) return;
+    const code = digitsValue(text, s, e);
+    if (code < 0) return;
+    if (info.subcode) this.add(f, 'subcode', false, code, s, e);
+    else this.add(f, 'code', info.name === 'code', code, s, e);
+  }
 
   /** Record `(#N)` occurrences inside the string `text[s, e)`. */
-  const hashesIn = (f: Frame, s: number, e: number): void => {
+  private hashesIn(f: Frame, s: number, e: number): void {
+    const text = this.text;
+    const env = this.env;
     let nextHash = env.nextHash;
     if (nextHash === -2 || (nextHash !== -1 && nextHash < s)) nextHash = text.indexOf('(#', s);
     while (nextHash !== -1 && nextHash < e) {
@@ -225,108 +497,35 @@ export function walkJson(text: string, from: number, to: number, env: JsonEnv): 
         const after = text.charCodeAt(j + 1);
         const word = text.charCodeAt(j + 2);
         const prose = after === 32 && ((word >= 65 && word <= 90) || (word >= 97 && word <= 122) || word === 40);
-        add(f, { kind: 'hash', key: '', code, start: nextHash + 2, end: j, prose });
+        this.add(f, 'hash', false, code, nextHash + 2, j, prose);
       }
       nextHash = text.indexOf('(#', nextHash + 2);
     }
     env.nextHash = nextHash;
-  };
-
-  const onKey = (f: Frame, s: number, e: number): void => {
-    lastKey = e - s <= MAX_KEY ? lowerKey(text, s, e) : '~';
-    f.flags |= KEY_FLAGS.get(lastKey) ?? 0;
-    const code = isDigitCode(text.charCodeAt(s)) ? digitsValue(text, s, e) : -1;
-    if (code >= 0) {
-      f.numKeys += 1;
-      add(f, { kind: 'numkey', key: '', code, start: s, end: e });
-    }
-  };
-
-  const onValueDigits = (f: Frame, s: number, e: number): void => {
-    const code = digitsValue(text, s, e);
-    if (code < 0) return;
-    const key = valueKey(f);
-    if (f.array) {
-      if (isCodesName(key)) add(f, { kind: 'list', key, code, start: s, end: e });
-    } else if (SUBCODE_KEYS.has(key)) add(f, { kind: 'subcode', key, code, start: s, end: e });
-    else if (CODE_KEYS.has(key)) add(f, { kind: 'code', key, code, start: s, end: e });
-  };
-
-  const onString = (f: Frame, s: number, e: number): void => {
-    const key = valueKey(f);
-    if (!f.array && key === 'type' && e - s <= 60 && text.slice(s, e).includes('Exception')) f.flags |= F_GRAPH;
-    if (!f.array && MESSAGE_KEYS.has(key) && (f.messages?.length ?? 0) < 2 * MAX_MESSAGES) (f.messages ??= []).push(s, e);
-    if (text.charCodeAt(s) === 40 /* ( */ && text.charCodeAt(s + 1) === 35 /* # */) f.flags |= F_GRAPH;
-    if (e - s <= 7) onValueDigits(f, s, e);
-    hashesIn(f, s, e);
-  };
-
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c === 123 /* { */ || c === 91 /* [ */) {
-      const parent = top();
-      if (frames.length >= MAX_DEPTH || untracked > 0) untracked++;
-      else frames.push({ array: c === 91, key: parent ? valueKey(parent) : '', flags: 0, cands: undefined, numKeys: 0, messages: undefined });
-      expectKey = c === 123;
-      i++;
-    } else if (c === 125 /* } */ || c === 93 /* ] */) {
-      if (untracked > 0) untracked--;
-      else {
-        const f = frames.pop();
-        if (f) decide(f, env, text);
-        if (frames.length === 0) return i + 1;
-      }
-      expectKey = false;
-      i++;
-    } else if (c === 44 /* , */) {
-      const f = top();
-      expectKey = f !== undefined && !f.array;
-      i++;
-    } else if (c === 58 /* : */) {
-      expectKey = false;
-      i++;
-    } else if (c === 34 /* " */ || c === 39 /* ' */) {
-      const end = Math.min(stringEnd(text, i, c, env), to);
-      const f = top();
-      if (f) {
-        if (expectKey && !f.array) onKey(f, i + 1, end);
-        else onString(f, i + 1, end);
-      }
-      i = end + 1;
-    } else if (isDigitCode(c) || c === 45 /* - */) {
-      let j = i + 1;
-      while (j < to) {
-        const d = text.charCodeAt(j);
-        if (isDigitCode(d) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45) j++;
-        else break;
-      }
-      const f = top();
-      if (f && c !== 45) {
-        if (expectKey && !f.array) onKey(f, i, j);
-        else onValueDigits(f, i, j);
-      }
-      i = j;
-    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
-      const nl = text.slice(i, to).indexOf('\n');
-      i = nl === -1 ? to : i + nl;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
-      // Sliced so that an unclosed comment costs the walked range only.
-      const close = text.slice(i + 2, to).indexOf('*/');
-      i = close === -1 ? to : i + 2 + close + 2;
-    } else if (isWordCode(c)) {
-      let j = i + 1;
-      while (j < to && isWordCode(text.charCodeAt(j))) j++;
-      const f = top();
-      if (f && expectKey && !f.array) onKey(f, i, j);
-      i = j;
-    } else if (c === 61 /* = */ && text.charCodeAt(i + 1) === 62 /* > */) {
-      expectKey = false;
-      i += 2;
-    } else {
-      i++;
-    }
   }
-  // Truncated input: judge what is open, innermost first.
-  for (let k = frames.length - 1; k >= 0; k--) decide(frames[k] as Frame, env, text);
-  return to;
+
+  private onString(f: Frame, s: number, e: number): void {
+    const text = this.text;
+    if (!f.array) {
+      const info = this.keyInfo;
+      if (info !== undefined) {
+        if (info.type && e - s <= 60 && text.slice(s, e).includes('Exception')) f.flags |= F_GRAPH;
+        if (info.message && f.messages.length < 2 * MAX_MESSAGES) f.messages.push(s, e);
+      }
+    }
+    if (text.charCodeAt(s) === 40 /* ( */ && text.charCodeAt(s + 1) === 35 /* # */) f.flags |= F_GRAPH;
+    if (e - s <= 7) this.onValueDigits(f, s, e);
+    const hash = this.env.nextHash;
+    // Most strings hold no `(#`: the shared cursor says so without a search.
+    if (hash === -2 || (hash !== -1 && hash < e)) this.hashesIn(f, s, e);
+  }
+}
+
+/**
+ * Walk one JSON value starting at `from` (a `{` or `[`), stopping when it closes or at `to`.
+ * Returns the offset just past what was walked. Successive walks over one text share `env`.
+ */
+export function walkJson(text: string, from: number, to: number, env: JsonEnv): number {
+  const walker = env.walker ?? (env.walker = new Walker(text, env));
+  return walker.walk(from, to);
 }

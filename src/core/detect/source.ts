@@ -143,14 +143,41 @@ function isTellingSmall(n: number): boolean {
   return n > 4 && n % 50 !== 0 && n !== 10;
 }
 
+/** What a list's items are, apart from the number being judged. */
+interface ListFacts {
+  /** Every item is a catalog code. */
+  readonly allCodes: boolean;
+  readonly hasDistinctive: boolean;
+  readonly items: number;
+  /** A telling small code among the items read. */
+  readonly telling: boolean;
+}
+
 /**
- * What a list's other items are (`self` is the number being judged): all catalog codes? any
- * distinctive one? how many? any telling small code, `self` included?
+ * Facts of list bodies, per catalog, by body. perf: every number of a list is judged with the same
+ * body (`[130429, 131056, 131047]` three times), and a re-scan after an edit meets the same lists
+ * again. Bounded: cleared when it grows past MEMO_SIZE bodies.
  */
-function groupOf(scan: SourceScan, items: string, self: number): { allCodes: boolean; hasDistinctive: boolean; items: number; telling: boolean } {
+const listFacts = new WeakMap<Catalog, Map<string, ListFacts>>();
+const MEMO_SIZE = 4096;
+
+function factsOf(catalog: Catalog, items: string): ListFacts {
+  let memo = listFacts.get(catalog);
+  if (!memo) listFacts.set(catalog, (memo = new Map()));
+  let facts = memo.get(items);
+  if (!facts) {
+    facts = readList(catalog, items);
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(items, facts);
+  }
+  return facts;
+}
+
+/** Read a list body item by item, stopping at the first item that is not a plain number. */
+function readList(catalog: Catalog, items: string): ListFacts {
   let allCodes = true;
   let hasDistinctive = false;
-  let telling = isTellingSmall(self);
+  let telling = false;
   let count = 0;
   for (const raw of items.slice(0, 400).split(',')) {
     const item = raw.trim();
@@ -158,11 +185,20 @@ function groupOf(scan: SourceScan, items: string, self: number): { allCodes: boo
     count++;
     if (!/^\d[\d_]{0,9}$/.test(item)) return { allCodes: false, hasDistinctive, items: count, telling };
     const n = Number(item.replace(/_/g, ''));
-    if (!scan.catalog.has(n)) allCodes = false;
+    if (!catalog.has(n)) allCodes = false;
     else if (isDistinctive(n)) hasDistinctive = true;
     else if (isTellingSmall(n)) telling = true;
   }
   return { allCodes, hasDistinctive, items: count, telling };
+}
+
+/**
+ * What a list's other items are (`self` is the number being judged): all catalog codes? any
+ * distinctive one? how many? any telling small code, `self` included?
+ */
+function groupOf(scan: SourceScan, items: string, self: number): ListFacts {
+  const facts = factsOf(scan.catalog, items);
+  return facts.telling || !isTellingSmall(self) ? facts : { ...facts, telling: true };
 }
 
 /**
@@ -199,7 +235,20 @@ function withoutCallee(before: string): string {
  * `REFRESH = new Set<number>([`), the value tested for membership (`row_id in (`), or the
  * parameter of a parametrized test (`parametrize("amount", [`). Not the callee of a call.
  */
-function listOwner(before: string): string[] {
+function listOwner(before: string): readonly string[] {
+  let names = owners.get(before);
+  if (!names) {
+    names = readOwner(before);
+    if (owners.size >= MEMO_SIZE) owners.clear();
+    owners.set(before, names);
+  }
+  return names;
+}
+
+/** listOwner's answers by the text before the list (a pure function of it), bounded. */
+const owners = new Map<string, readonly string[]>();
+
+function readOwner(before: string): readonly string[] {
   const param = /\(\s*["']([A-Za-z_]\w*)["']\s*,$/.exec(before);
   if (param) return [param[1] as string];
   const test = /\b(?:not\s+)?in$/.exec(before);
@@ -587,51 +636,66 @@ const SMALL_HEAD_HINT = /^\s*(?:['"]?\d|[A-Za-z_]\w*\s*=\s*\d)/;
 /** Numbers below this are looked up in a table: they are most numbers in source, and rarely codes. */
 const SMALL_LIMIT = 10000;
 
-interface NumberIndex {
-  /** 1 where a number below SMALL_LIMIT is a catalog code. */
-  readonly small: Uint8Array;
-  /** Numbers that may be catalog codes: 5-9 digits, `131_047`, and the catalog's small codes only. */
-  readonly pattern: RegExp;
-}
+/** 1 where a number below SMALL_LIMIT is a catalog code, per catalog, built once. */
+const smallTables = new WeakMap<Catalog, Uint8Array>();
 
-const numberIndexes = new WeakMap<Catalog, NumberIndex>();
+function smallTableOf(catalog: Catalog): Uint8Array {
+  let small = smallTables.get(catalog);
+  if (!small) {
+    small = new Uint8Array(SMALL_LIMIT);
+    for (let n = 0; n < SMALL_LIMIT; n++) small[n] = catalog.has(n) ? 1 : 0;
+    smallTables.set(catalog, small);
+  }
+  return small;
+}
 
 /**
- * Small codes spelled as a regex, grouped by all-but-the-last digit: `[0-4]|10|33|10[0]|20\d|...`.
- * Other small numbers (`16`, `8080`) then never reach the loop: most numbers in source are those.
+ * A run of digits (with `_` separators) that starts a word: every candidate number is one.
+ * perf: a plain pattern V8 scans at native speed; the rules a catalog code must also meet are
+ * checked in `candidateEnd`, on the runs only.
  */
-function smallCodeAlternatives(small: Uint8Array): string[] {
-  const alts: string[] = [];
-  for (let digits = 1; digits <= 4; digits++) {
-    const lo = digits === 1 ? 0 : 10 ** (digits - 1);
-    for (let head = lo; head < 10 ** digits; head += 10) {
-      const last: number[] = [];
-      for (let d = 0; d < 10 && head + d < 10 ** digits; d++) if (small[head + d] === 1) last.push(d);
-      if (last.length === 0) continue;
-      const prefix = digits === 1 ? '' : String(head / 10);
-      alts.push(prefix + (last.length === 10 ? '\\d' : `[${last.join('')}]`));
-    }
-  }
-  return alts;
+const DIGIT_RUN = /\b\d[\d_]*/g;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
-/** The lookup table and candidate regex of a catalog, built once per catalog. */
-function numberIndexOf(catalog: Catalog): NumberIndex {
-  let index = numberIndexes.get(catalog);
-  if (!index) {
-    const small = new Uint8Array(SMALL_LIMIT);
-    for (let n = 0; n < SMALL_LIMIT; n++) small[n] = catalog.has(n) ? 1 : 0;
-    const alts = ['\\d{1,3}(?:_\\d{3})+', '\\d{5,9}', ...smallCodeAlternatives(small)];
-    index = { small, pattern: new RegExp(`(?<![\\w$.])(?:${alts.join('|')})(?!\\w|\\.\\d)`, 'g') };
-    numberIndexes.set(catalog, index);
-  }
-  return index;
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
+
+/**
+ * Whether the digit run `text[start, end)` may be a catalog code: a whole number token (not after
+ * `$` or `.`, not before a word character or `.5`), of 5 to 9 digits, grouped as `131_047`, or one of
+ * the catalog's small codes written plainly (`100`, not `0100`). Other small numbers (`16`, `8080`),
+ * most numbers in source, stop here.
+ */
+function mayBeCode(text: string, start: number, end: number, small: Uint8Array): boolean {
+  const n = end - start;
+  if (n > 9) return false;
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+  if (before === 36 /* $ */ || before === 46 /* . */) return false;
+  const after = text.charCodeAt(end);
+  if (isWordChar(after) || (after === 46 && text.charCodeAt(end + 1) >= 48 && text.charCodeAt(end + 1) <= 57)) return false;
+  let value = 0;
+  let underscores = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 95) underscores = true;
+    else value = value * 10 + (c - 48);
+  }
+  if (underscores) return GROUPED.test(text.slice(start, end));
+  if (n >= 5) return true;
+  return (n === 1 || text.charCodeAt(start) !== 48) && small[value] === 1;
+}
+
+/** Thousands written with separators: `131_047`, `1_000_000`. */
+const GROUPED = /^\d{1,3}(?:_\d{3})+$/;
 
 /** Scan source text; `scan.wa` may turn true during the scan (distinctive codes found). */
 export function scanSource(scan: SourceScan, out: Finding[]): void {
   const { text, catalog } = scan;
-  const { small, pattern } = numberIndexOf(catalog);
+  const small = smallTableOf(catalog);
   const lexer = new LineLexer(text, scan.family);
   // Small codes met before the file showed itself to be about WhatsApp: judged at the end if it
   // did (a distinctive code further down), as [start, end, lineStart, lineEnd, code] groups.
@@ -649,12 +713,14 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
       if (strong) scan.wa = true;
     }
   };
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+  DIGIT_RUN.lastIndex = 0;
+  while (DIGIT_RUN.test(text)) {
+    const end = DIGIT_RUN.lastIndex;
+    // The run began at a word boundary, so walking back over digits and `_` finds its start.
+    let start = end - 1;
+    while (start > 0 && (isDigit(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 95)) start--;
+    if (!mayBeCode(text, start, end, small)) continue;
     if (++n % CHECK_EVERY === 0 && scan.token?.isCancellationRequested) return;
-    const start = m.index;
-    const end = start + m[0].length;
-    if (end - start > 9) continue;
     // The value from the digits themselves (`131_047` too): cheaper than Number() on a string.
     let code = 0;
     for (let i = start; i < end; i++) {

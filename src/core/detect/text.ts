@@ -123,14 +123,16 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
   const { text, catalog } = scan;
   const out = env.out;
   const end = Math.min(lineEnd, lineStart + MAX_LINE);
-  const line = text.slice(lineStart, end);
   const spans: number[] = [];
-  for (let b = line.indexOf('{'); b !== -1; b = line.indexOf('{', b + 1)) {
-    const stop = walkJson(text, lineStart + b, end, env) - lineStart;
-    spans.push(b, stop);
+  // perf: the next `{` comes from a cursor shared by the whole text (no slice of the line, and a
+  // line without `{` never makes the search run on through the lines after it).
+  for (let b = nextBrace(text, env, lineStart); b !== -1 && b < end; b = nextBrace(text, env, b + 1)) {
+    const stop = walkJson(text, b, end, env);
+    if (!jsonOnly) spans.push(b - lineStart, stop - lineStart);
     b = stop - 1;
   }
   if (jsonOnly) return;
+  const line = text.slice(lineStart, end);
   const ctx: LineCtx = { scan, line, lineStart, lineWa: mentionsWhatsApp(line) };
   TEXT_NUMBER.lastIndex = 0;
   let span = 0;
@@ -143,6 +145,12 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
     const s = lineStart + at;
     if (judgeText(ctx, at, at + m[0].length, code)) out.push({ kind: 'error-code', start: s, end: s + m[0].length, code });
   }
+}
+
+/** Offset of the first `{` at or after `from` (-1: none), from the cursor kept in `env`. */
+function nextBrace(text: string, env: JsonEnv, from: number): number {
+  if (env.nextBrace !== -1 && env.nextBrace < from) env.nextBrace = text.indexOf('{', from);
+  return env.nextBrace;
 }
 
 /**
