@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { scanCodes } from '../core/detect';
+import { findingsOf, mergeChange, rescanCodes, scanCodes, scanCodesState, type CodeScanState, type TextChange } from '../core/detect';
 import { addFindings, FindingIndex } from '../core/findingIndex';
 import type { LanguageFamily } from '../core/types';
 import type { CatalogService } from './catalogService';
@@ -28,6 +28,19 @@ const SLICE_CHARS = 1 << 20;
 const MAX_ENTRIES = 24;
 
 /**
+ * The last one-pass scan of a document and the edits made since, from which the next version is
+ * re-scanned around the edits only (see `rescanCodes`): typing in a 200 KB file costs a few KB of scan.
+ */
+interface Baseline {
+  readonly state: CodeScanState;
+  readonly catalogGeneration: number;
+  /** Everything edited since the scan (undefined: nothing yet). */
+  change: TextChange | undefined;
+  /** The document version the edits bring the scanned text to. */
+  upTo: number;
+}
+
+/**
  * Error-code scans of open documents, keyed by uri and version (LRU-bounded). Large documents are
  * scanned in line slices of ~1 MiB with a `setTimeout(0)` between slices, so the extension host is never
  * blocked for long; a scan stops as soon as its document changes, closes, or the catalog is rebuilt.
@@ -35,6 +48,7 @@ const MAX_ENTRIES = 24;
  */
 export class DocumentScans implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
+  private readonly baselines = new Map<string, Baseline>();
   private readonly completed = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires when a scan finishes (not for scans served from the cache). */
   readonly onDidComplete = this.completed.event;
@@ -48,7 +62,10 @@ export class DocumentScans implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       // An edit makes any running scan of the old version useless: stop it now rather than at its next slice.
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.entries.get(e.document.uri.toString())?.cts.cancel();
+        if (e.contentChanges.length === 0) return;
+        const key = e.document.uri.toString();
+        this.entries.get(key)?.cts.cancel();
+        this.track(key, e);
       }),
       catalogs.onDidChange(() => this.clear()),
     ];
@@ -94,7 +111,16 @@ export class DocumentScans implements vscode.Disposable {
     const size = document.offsetAt(new vscode.Position(lineCount, 0));
     if (size <= ONE_PASS_CHARS) {
       const text = document.getText();
-      addFindings(hits, text, 0, scanCodes(text, family, catalog, { token }));
+      const key = document.uri.toString();
+      const base = this.baselines.get(key);
+      const generation = this.catalogs.generation;
+      const incremental = base && base.change && base.upTo === version && base.state.family === family && base.state.catalog === catalog && base.catalogGeneration === generation;
+      const state = incremental ? rescanCodes(base.state, text, base.change as TextChange, { token }) : scanCodesState(text, family, catalog, { token });
+      if (token.isCancellationRequested) return undefined;
+      this.baselines.delete(key);
+      this.baselines.set(key, { state, catalogGeneration: generation, change: undefined, upTo: version });
+      this.evict();
+      addFindings(hits, text, 0, findingsOf(state));
     } else {
       // A slice alone may not show what the file is about: every slice gets the document's context.
       const context = this.contexts.of(document);
@@ -117,11 +143,23 @@ export class DocumentScans implements vscode.Disposable {
     return { version, family, hits };
   }
 
+  /** Adds an edit to the document's baseline, replacement by replacement, in the order VS Code applied them. */
+  private track(key: string, e: vscode.TextDocumentChangeEvent): void {
+    const base = this.baselines.get(key);
+    if (!base) return;
+    for (const c of e.contentChanges) base.change = mergeChange(base.change, c.rangeOffset, c.rangeLength, c.text.length);
+    base.upTo = e.document.version;
+  }
+
   private evict(): void {
     for (const [key, e] of this.entries) {
       if (this.entries.size <= MAX_ENTRIES) break;
       e.cts.cancel();
       this.entries.delete(key);
+    }
+    for (const key of this.baselines.keys()) {
+      if (this.baselines.size <= MAX_ENTRIES) break;
+      this.baselines.delete(key);
     }
   }
 
@@ -131,11 +169,13 @@ export class DocumentScans implements vscode.Disposable {
     e?.cts.cancel();
     e?.cts.dispose();
     this.entries.delete(key);
+    this.baselines.delete(key);
   }
 
   private clear(): void {
     for (const e of this.entries.values()) e.cts.cancel();
     this.entries.clear();
+    this.baselines.clear();
   }
 
   dispose(): void {

@@ -87,4 +87,34 @@ suite('CodeLens', () => {
     const second = await lenses(doc);
     assert.deepEqual(second, first);
   });
+
+  test('lenses follow edits: re-scans around the edit agree with a fresh scan, multi-cursor edits too', async () => {
+    const body = (codes: readonly number[]): string =>
+      codes.map((c, i) => `// step ${i}\n${'const noise = items.length;\n'.repeat(40)}if (err.code === ${c}) retry();\n`).join('');
+    const doc = await vscode.workspace.openTextDocument({ language: 'javascript', content: body([131047, 131026, 130429, 131056]) });
+    const titles = async (): Promise<string[]> => (await lenses(doc)).map((l) => `${l.line}:${l.title.split(' ')[0]}`);
+    const fresh = async (): Promise<string[]> => {
+      const copy = await vscode.workspace.openTextDocument({ language: 'javascript', content: doc.getText() });
+      return (await lenses(copy)).map((l) => `${l.line}:${l.title.split(' ')[0]}`);
+    };
+    assert.equal((await titles()).length, 4);
+    const edit = async (build: (e: vscode.WorkspaceEdit) => void): Promise<void> => {
+      const e = new vscode.WorkspaceEdit();
+      build(e);
+      assert.ok(await vscode.workspace.applyEdit(e));
+    };
+    // A code changed in place, a line removed, two far-apart places edited in one change event.
+    await edit((e) => e.replace(doc.uri, new vscode.Range(doc.positionAt(doc.getText().indexOf('131026')), doc.positionAt(doc.getText().indexOf('131026') + 6)), '131049'));
+    assert.deepEqual(await titles(), await fresh());
+    assert.ok((await titles()).some((t) => t.endsWith(':131049')));
+    await edit((e) => e.delete(doc.uri, doc.lineAt(doc.positionAt(doc.getText().indexOf('130429')).line).rangeIncludingLineBreak));
+    assert.deepEqual(await titles(), await fresh());
+    await edit((e) => {
+      e.insert(doc.uri, new vscode.Position(0, 0), 'if (err.code === 131048) stop();\n');
+      e.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), 'switch (err.code) {\n  case 131051:\n}\n');
+    });
+    const after = await titles();
+    assert.deepEqual(after, await fresh());
+    assert.ok(after.some((t) => t.startsWith('0:131048')) && after.some((t) => t.endsWith(':131051')), after.join(', '));
+  });
 });

@@ -20,7 +20,7 @@ const WHATSAPP_WORDS =
  * URLs, the first log records), and distinctive codes found later set the context anyway; 64 KiB
  * keeps the check near 0.1 ms, where the whole MiB cost more than the rest of a source scan.
  */
-const CONTEXT_HEAD = 1 << 16;
+export const CONTEXT_HEAD = 1 << 16;
 
 /** Cheap file context for `scanCodes` and hovers: one regex pass over at most the first 64 KiB. */
 export function fileContext(text: string): FileContext {

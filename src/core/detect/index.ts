@@ -1,56 +1,13 @@
 import type { Catalog } from '../catalog/catalog';
-import type { CancelToken, Finding, LanguageFamily } from '../types';
-import { fileContext, type FileContext } from './context';
-import { scanSource } from './source';
-import { scanDocument, scanLines } from './text';
+import type { Finding, LanguageFamily } from '../types';
+import type { FileContext } from './context';
+import { scanCodes } from './scanCodes';
 
 export { familyFor } from './language';
 export { fileContext, type FileContext } from './context';
 export { payloadAt, type ErrorPayload } from './payload';
-
-export interface ScanOptions {
-  /** Checked between chunks; a cancelled scan returns what it has found so far. */
-  readonly token?: CancelToken;
-  /**
-   * File-level context computed elsewhere (e.g. `fileContext(document.getText())` cached per
-   * document version) for when `text` is only a line or a window. It is OR-ed with what the
-   * text itself shows, so passing it never removes findings.
-   */
-  readonly context?: FileContext;
-}
-
-/**
- * JSON lines (NDJSON, .jsonl, a .log of JSON records): the first non-empty line is a whole
- * object or array and another line follows. Anything else is walked as one document.
- */
-function isJsonLines(text: string): boolean {
-  const body = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const nl = text.indexOf('\n', body);
-  if (nl === -1) return false;
-  const first = text.slice(body, Math.min(nl, body + 100000)).trim();
-  return /^[{[]/.test(first) && /[}\]]$/.test(first) && /\S/.test(text.slice(nl, nl + 4096));
-}
-
-/**
- * Every error code (kind `error-code`) in a text, for the given language family, sorted by start.
- * Offsets are UTF-16 offsets of the digits only (`(#131047)` and `"131047"` give the digits).
- */
-export function scanCodes(text: string, family: LanguageFamily, catalog: Catalog, opts: ScanOptions = {}): Finding[] {
-  const out: Finding[] = [];
-  const wa = opts.context?.whatsapp === true || fileContext(text).whatsapp;
-  const base = { text, catalog, wa, token: opts.token };
-  if (family === 'json') {
-    // A piece of JSON without brackets (one line of a pretty-printed file, for a hover) reads as text.
-    if (!/[{[]/.test(text)) scanLines(base, out, false);
-    else if (isJsonLines(text)) scanLines(base, out, true);
-    else scanDocument(base, out);
-  } else if (family === 'text') {
-    scanLines(base, out, false);
-  } else {
-    scanSource({ ...base, family, fileWa: wa }, out);
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
+export { scanCodes, type ScanOptions } from './scanCodes';
+export { changeBetween, findingsOf, mergeChange, rescanCodes, scanCodesState, type CodeScanState, type RescanOptions, type TextChange } from './rescan';
 
 /**
  * The error-code finding that covers `offset` in `text` (a line or a small window around the

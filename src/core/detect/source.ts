@@ -47,6 +47,17 @@ export interface SourceScan {
    */
   readonly fileWa: boolean;
   readonly token?: CancelToken;
+  /**
+   * Only numbers starting in `[from, to]` are judged (the rest of the text is still read as their
+   * context); `from` must be a line start. A re-scan after an edit uses it for the edited window.
+   */
+  readonly from?: number;
+  readonly to?: number;
+  /**
+   * A distinctive code was found after `to` (a windowed re-scan): the file is about WhatsApp even if
+   * the window shows nothing, so small codes deferred in the window are judged at the end.
+   */
+  readonly waLater?: boolean;
 }
 
 /** Lines around a position, bounded in characters around `at` (a long line is not read whole). */
@@ -713,12 +724,14 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
       if (strong) scan.wa = true;
     }
   };
-  DIGIT_RUN.lastIndex = 0;
+  const last = scan.to ?? text.length;
+  DIGIT_RUN.lastIndex = scan.from ?? 0;
   while (DIGIT_RUN.test(text)) {
     const end = DIGIT_RUN.lastIndex;
     // The run began at a word boundary, so walking back over digits and `_` finds its start.
     let start = end - 1;
     while (start > 0 && (isDigit(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 95)) start--;
+    if (start > last) break;
     if (!mayBeCode(text, start, end, small)) continue;
     if (++n % CHECK_EVERY === 0 && scan.token?.isCancellationRequested) return;
     // The value from the digits themselves (`131_047` too): cheaper than Number() on a string.
@@ -753,7 +766,8 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
     decide(code, strong, start, end, lineStart, lineEnd);
   }
   // Distinctive codes in context made this a WhatsApp file: the small codes before them count too.
-  if (!scan.wa) return;
+  if (!scan.wa && !scan.waLater) return;
+  scan.wa = true;
   for (let k = 0; k < deferred.length; k += 5) {
     if ((k / 5) % CHECK_EVERY === 0 && scan.token?.isCancellationRequested) return;
     decide(deferred[k + 4] as number, false, deferred[k] as number, deferred[k + 1] as number, deferred[k + 2] as number, deferred[k + 3] as number);

@@ -1,0 +1,172 @@
+import type { Catalog } from '../catalog/catalog';
+import type { CancelToken, Finding, LanguageFamily } from '../types';
+import { CONTEXT_HEAD, fileContext, type FileContext } from './context';
+import { isDistinctive } from './names';
+import { scanCodes } from './scanCodes';
+import { scanSource } from './source';
+
+/**
+ * Incremental error-code scans of source code. A number's verdict depends on a bounded stretch of
+ * text around it (see source.ts): at most BACK_REACH characters before its line and FORWARD_REACH
+ * after it, plus one file-wide fact, "is this file about WhatsApp", which the file's head or any
+ * distinctive code found earlier settles. After an edit, only the numbers whose stretch meets the
+ * edit are judged again; the others keep their verdict, shifted. When the file-wide fact could
+ * change with the edit, the whole text is scanned again.
+ */
+
+/** How far before a number's line its verdict may look (the subject of a `switch` above). */
+const BACK_REACH = 2500;
+/** How far after a number its verdict may look (neighbouring lines of a list or map). */
+const FORWARD_REACH = 800;
+
+/** The part of a new text that differs from the text last scanned. */
+export interface TextChange {
+  /** Where the difference starts (the same offset in both texts). */
+  readonly start: number;
+  /** Where it ends in the new text. */
+  readonly end: number;
+  /** New length minus old length. */
+  readonly delta: number;
+}
+
+/** What a scan of one text leaves for re-scanning the next version of it. */
+export interface CodeScanState {
+  readonly family: LanguageFamily;
+  readonly catalog: Catalog;
+  readonly length: number;
+  /** The findings as [start, end, code] triples, sorted by start (12 bytes a finding). */
+  readonly hits: Int32Array;
+  /** The caller's context said WhatsApp. */
+  readonly callerWa: boolean;
+  /** The text's head said WhatsApp (`fileContext`). */
+  readonly headWa: boolean;
+}
+
+export interface RescanOptions {
+  readonly token?: CancelToken;
+  readonly context?: FileContext;
+}
+
+/**
+ * Adds one replacement (`removed` characters at `offset` replaced by `inserted` ones, offsets of the
+ * text as it was just before it) to the change accumulated since the last scan. Replacements are
+ * added in the order they were applied.
+ */
+export function mergeChange(change: TextChange | undefined, offset: number, removed: number, inserted: number): TextChange {
+  const delta = inserted - removed;
+  if (!change) return { start: offset, end: offset + inserted, delta };
+  // Where the old end of the accumulated change lands after this replacement.
+  const end = change.end <= offset ? change.end : Math.max(offset + inserted, change.end + delta);
+  return { start: Math.min(change.start, offset), end: Math.max(end, offset + inserted), delta: change.delta + delta };
+}
+
+/** The change between two texts (common head and tail left out), or undefined when they are equal. */
+export function changeBetween(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  const max = Math.min(before.length, after.length);
+  let head = 0;
+  // Native comparisons of 1 KiB blocks first, then character by character within the first differing one.
+  while (head + 1024 <= max && before.slice(head, head + 1024) === after.slice(head, head + 1024)) head += 1024;
+  while (head < max && before.charCodeAt(head) === after.charCodeAt(head)) head++;
+  let tail = 0;
+  const room = max - head;
+  while (tail + 1024 <= room && before.slice(before.length - tail - 1024, before.length - tail) === after.slice(after.length - tail - 1024, after.length - tail)) tail += 1024;
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start: head, end: after.length - tail, delta: after.length - before.length };
+}
+
+function isSourceFamily(family: LanguageFamily): boolean {
+  return family !== 'json' && family !== 'text';
+}
+
+function toHits(findings: readonly Finding[]): Int32Array {
+  const hits = new Int32Array(findings.length * 3);
+  let k = 0;
+  for (const f of findings) {
+    hits[k++] = f.start;
+    hits[k++] = f.end;
+    hits[k++] = f.code ?? 0;
+  }
+  return hits;
+}
+
+/** The findings a state holds, as `scanCodes` returns them. */
+export function findingsOf(state: CodeScanState): Finding[] {
+  const out: Finding[] = [];
+  const h = state.hits;
+  for (let k = 0; k < h.length; k += 3) out.push({ kind: 'error-code', start: h[k] as number, end: h[k + 1] as number, code: h[k + 2] as number });
+  return out;
+}
+
+/** A full scan (`scanCodes`) that also keeps what the next re-scan needs. */
+export function scanCodesState(text: string, family: LanguageFamily, catalog: Catalog, opts: RescanOptions = {}): CodeScanState {
+  const headWa = fileContext(text).whatsapp;
+  const callerWa = opts.context?.whatsapp === true;
+  // (the context passed on is the same as scanCodes would work out, and saves it a second look at the head)
+  const findings = scanCodes(text, family, catalog, { token: opts.token, context: { whatsapp: callerWa || headWa } });
+  return { family, catalog, length: text.length, hits: toHits(findings), callerWa, headWa };
+}
+
+/**
+ * The scan of `text`, a new version of the text `previous` was made from, which differs from it
+ * only in `change`: the findings `scanCodes` would return, at the cost of scanning a few KB around
+ * the change (source code). JSON and logs, and edits that could change what the file is about, are
+ * scanned whole.
+ */
+export function rescanCodes(previous: CodeScanState, text: string, change: TextChange, opts: RescanOptions = {}): CodeScanState {
+  const { family, catalog } = previous;
+  if (!isSourceFamily(family) || text.length - change.delta !== previous.length) return scanCodesState(text, family, catalog, opts);
+  const callerWa = opts.context?.whatsapp === true;
+  // The head decides the file context: unchanged when the edit lies wholly after it.
+  const headKept = change.start >= CONTEXT_HEAD && text.length > CONTEXT_HEAD && previous.length > CONTEXT_HEAD;
+  const headWa = headKept ? previous.headWa : fileContext(text).whatsapp;
+  const contextWa = callerWa || headWa;
+  if (contextWa !== (previous.callerWa || previous.headWa)) return scanCodesState(text, family, catalog, opts);
+
+  // Numbers in [from, to] are judged again: every number whose stretch of context meets the change.
+  const back = Math.max(0, change.start - FORWARD_REACH);
+  const from = back === 0 ? 0 : text.lastIndexOf('\n', back - 1) + 1;
+  const ahead = Math.min(text.length, change.end + BACK_REACH);
+  const nl = text.indexOf('\n', ahead);
+  const to = nl === -1 ? text.length : nl;
+
+  const old = previous.hits;
+  const oldTo = to - change.delta;
+  let head = 0; // triples before `from`
+  while (head < old.length && (old[head] as number) < from) head += 3;
+  let tail = head; // first triple after the window (old offsets)
+  while (tail < old.length && (old[tail] as number) <= oldTo) tail += 3;
+
+  // A number's verdict also depends on whether a distinctive code was found before it. Known before
+  // the window (the file's context, or a code kept before it): every verdict from there on sees it.
+  let waBefore = contextWa;
+  for (let k = 0; k < head && !waBefore; k += 3) waBefore = isDistinctive(old[k + 2] as number);
+  let waLater = false;
+  for (let k = tail; k < old.length && !waLater; k += 3) waLater = isDistinctive(old[k + 2] as number);
+
+  const found: Finding[] = [];
+  scanSource({ text, family, catalog, wa: waBefore, fileWa: contextWa, token: opts.token, from, to, waLater }, found);
+  if (!waBefore) {
+    // Otherwise the window decides for what follows it: whether it holds a distinctive code must
+    // not have changed, or the verdicts after it (and those of small codes before it) could.
+    let had = false;
+    for (let k = head; k < tail && !had; k += 3) had = isDistinctive(old[k + 2] as number);
+    if (had !== found.some((f) => isDistinctive(f.code ?? 0))) return scanCodesState(text, family, catalog, opts);
+  }
+  found.sort((a, b) => a.start - b.start);
+
+  const hits = new Int32Array(head + found.length * 3 + (old.length - tail));
+  hits.set(old.subarray(0, head));
+  let k = head;
+  for (const f of found) {
+    hits[k++] = f.start;
+    hits[k++] = f.end;
+    hits[k++] = f.code ?? 0;
+  }
+  for (let j = tail; j < old.length; j += 3) {
+    hits[k++] = (old[j] as number) + change.delta;
+    hits[k++] = (old[j + 1] as number) + change.delta;
+    hits[k++] = old[j + 2] as number;
+  }
+  return { family, catalog, length: text.length, hits, callerWa, headWa };
+}
