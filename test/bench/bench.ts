@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { builtinCatalog } from '../../src/core/catalog/catalog';
-import { codeAt, familyFor, scanCodes } from '../../src/core/detect';
+import { codeAt, familyFor, mergeChange, rescanCodes, scanCodes, scanCodesState } from '../../src/core/detect';
 import { scanTitles } from '../../src/core/lint';
 import { LineIndex } from '../../src/core/report/lineIndex';
 import type { Finding } from '../../src/core/types';
@@ -40,10 +40,16 @@ function run(cmd: string, args: readonly string[], outFile: string, timeoutMs = 
 function ndjsonScan(log: string): void {
   report.section(`NDJSON log (${(log.length / MiB).toFixed(1)} MB, ~1/4 error lines)`);
   let found: Finding[] = [];
+  // The first pass runs while V8 is still compiling the detector; the editor scans every version of
+  // a document, so the steady state is what users meet. Both are shown.
+  const coldMs = timeOnce(() => {
+    found = scanCodes(log, 'json', catalog);
+  });
+  report.add({ id: 'ndjson.core.cold', label: 'core scanCodes(json), first pass (cold JIT)', value: mbps(log.length, coldMs), unit: 'MB/s', note: `${coldMs.toFixed(0)} ms` });
   const ms = bestOf(3, () => {
     found = scanCodes(log, 'json', catalog);
   });
-  report.add({ id: 'ndjson.core', label: 'core scanCodes(json), in memory', value: mbps(log.length, ms), unit: 'MB/s', target: { op: '>=', limit: 300 }, note: `${ms.toFixed(0)} ms, ${found.length} findings` });
+  report.add({ id: 'ndjson.core', label: 'core scanCodes(json), in memory, best of 3 passes', value: mbps(log.length, ms), unit: 'MB/s', target: { op: '>=', limit: 300 }, note: `${ms.toFixed(0)} ms, ${found.length} findings` });
   let naive = 0;
   const naiveMs = timeOnce(() => {
     naive = naiveCodes(log);
@@ -69,6 +75,11 @@ function cliVersusGrep(logFile: string, size: number, tmp: string): void {
   const firstErr = cli.stderr.trim().split('\n')[0] ?? '';
   report.add({ id: 'cli.scan', label: 'node dist/cli.js scan --format json', value: ok ? cli.ms : null, unit: 'ms', note: ok ? `${mbps(size, cli.ms).toFixed(0)} MB/s, ${fs.statSync(path.join(tmp, 'cli.out')).size} B of JSON` : `exit ${cli.status}: ${firstErr.slice(0, 120)}` });
   report.add({ id: 'cli.ratio', label: 'CLI time / grep time', value: ok ? cli.ms / grep.ms : null, unit: 'x', target: { op: '<=', limit: 3 } });
+  // The floor under any Node CLI on this machine: starting node, and reading the file into a string.
+  const start = bestRun(process.execPath, ['-e', ''], path.join(tmp, 'node.out'));
+  report.add({ id: 'cli.floor.start', label: 'floor: node -e "" (process start)', value: start.ms, unit: 'ms', note: `${(start.ms / grep.ms).toFixed(2)} x grep` });
+  const read = bestRun(process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(logFile)}, 'latin1')`], path.join(tmp, 'read.out'));
+  report.add({ id: 'cli.floor.read', label: 'floor: node start + read the log into a string', value: read.ms, unit: 'ms', note: `${(read.ms / grep.ms).toFixed(2)} x grep` });
 }
 
 /** Scans line-aligned slices of at most `max` chars with a setImmediate yield between them. */
@@ -108,11 +119,14 @@ function sourceScan(): void {
   const size = corpus.reduce((n, c) => n + c.text.length, 0);
   report.section(`Source files (${(size / MiB).toFixed(1)} MB over ${corpus.length} languages)`);
   let hits = 0;
-  const ms = bestOf(3, () => {
+  const scanAll = (): void => {
     hits = 0;
     for (const c of corpus) hits += scanCodes(c.text, c.family, catalog).length;
-  });
-  report.add({ id: 'source.codes', label: 'core scanCodes, every code family', value: mbps(size, ms), unit: 'MB/s', target: { op: '>=', limit: 500 }, note: `${hits} findings` });
+  };
+  const coldMs = timeOnce(scanAll);
+  report.add({ id: 'source.codes.cold', label: 'core scanCodes, every code family, first pass (cold JIT)', value: mbps(size, coldMs), unit: 'MB/s' });
+  const ms = bestOf(3, scanAll);
+  report.add({ id: 'source.codes', label: 'core scanCodes, every code family, best of 3 passes', value: mbps(size, ms), unit: 'MB/s', target: { op: '>=', limit: 500 }, note: `${hits} findings` });
   let titles = 0;
   const tms = bestOf(3, () => {
     titles = 0;
@@ -121,25 +135,53 @@ function sourceScan(): void {
   report.add({ id: 'source.titles', label: 'core scanTitles, every code family', value: mbps(size, tms), unit: 'MB/s', note: `${titles} findings` });
 }
 
+/**
+ * The text as VS Code hands it over: `getText()` joins the document's lines into one flat string.
+ * An edit made by concatenation here is a rope that the first search would flatten, a cost of the
+ * bench's own editing, not of the scan.
+ */
+function flat(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+/** Whether [start, end, code] triples hold exactly these findings. */
+function sameHits(hits: Int32Array, findings: readonly Finding[]): boolean {
+  if (hits.length !== findings.length * 3) return false;
+  return findings.every((f, i) => hits[3 * i] === f.start && hits[3 * i + 1] === f.end && hits[3 * i + 2] === f.code);
+}
+
 function editRescan(): void {
   report.section('Re-scan of a 200 KB file after an edit (200 edits)');
   const r = new Rng(SEED + 10);
   let text = mediumSource();
+  let state = scanCodesState(text, 'javascript', catalog);
+  const incremental: number[] = [];
   const codes: number[] = [];
   const titles: number[] = [];
+  let mismatches = 0;
   for (let i = 0; i < 220; i++) {
     const at = r.int(0, text.length);
-    text = text.slice(0, at) + r.pick(['x', ' ', '1', '\n', '"']) + text.slice(at);
-    const c = timeOnce(() => scanCodes(text, 'javascript', catalog));
+    text = flat(text.slice(0, at) + r.pick(['x', ' ', '1', '\n', '"']) + text.slice(at));
+    // What CodeLens does after an edit: re-scan around it from the last scan (see rescanCodes).
+    const inc = timeOnce(() => {
+      state = rescanCodes(state, text, mergeChange(undefined, at, 0, 1));
+    });
+    let full: Finding[] = [];
+    const c = timeOnce(() => {
+      full = scanCodes(text, 'javascript', catalog);
+    });
     const t = timeOnce(() => scanTitles(text, 'javascript', catalog));
+    if (!sameHits(state.hits, full)) mismatches++;
     if (i >= 20) {
       // the first 20 warm the JIT, as the first edits after opening a file would
+      incremental.push(inc);
       codes.push(c);
       titles.push(t);
     }
   }
-  report.add({ id: 'edit.codes.p95', label: 'scanCodes p95', value: percentile(codes, 95), unit: 'ms', target: { op: '<=', limit: 2 } });
-  report.add({ id: 'edit.titles.p95', label: 'scanTitles p95', value: percentile(titles, 95), unit: 'ms', target: { op: '<=', limit: 2 } });
+  report.add({ id: 'edit.codes.p95', label: 'error codes: rescanCodes after the edit, p95', value: percentile(incremental, 95), unit: 'ms', target: { op: '<=', limit: 2 }, note: `p50 ${percentile(incremental, 50).toFixed(2)} ms; ${mismatches} differ from a full scan` });
+  report.add({ id: 'edit.codes.full.p95', label: 'error codes: full scanCodes of the file, p95', value: percentile(codes, 95), unit: 'ms', note: `p50 ${percentile(codes, 50).toFixed(2)} ms` });
+  report.add({ id: 'edit.titles.p95', label: 'title lint: full scanTitles of the file, p95', value: percentile(titles, 95), unit: 'ms', target: { op: '<=', limit: 2 }, note: `p50 ${percentile(titles, 50).toFixed(2)} ms` });
 }
 
 /** Hover: `codeAt` on one line of a 49 MB document, as the provider passes only `lineAt(n).text`. */

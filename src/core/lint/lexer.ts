@@ -89,9 +89,9 @@ export function lex(text: string, family: LanguageFamily): Lexed {
   // perf: a native regex jumps to the next quote, slash or hash; code in between is never walked char by char.
   while (i < n) {
     interesting.lastIndex = i;
-    const found = interesting.exec(text);
-    if (!found) break;
-    i = found.index;
+    // (test, not exec: no match array per token; every pattern here matches one character)
+    if (!interesting.test(text)) break;
+    i = interesting.lastIndex - 1;
     const c = text.charCodeAt(i);
     const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
     // Comments.

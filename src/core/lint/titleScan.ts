@@ -74,12 +74,13 @@ function matchBody(matcher: TitleMatcher, lit: Literal, body: string): TitleMatc
   return matcher.match(body) ?? (REGEX_META.test(body) ? matcher.matchRegex(body) : undefined);
 }
 
-const SPACES = ' '.repeat(512);
+/** Runs of spaces by length, made once: most masked spans are short. */
+const SPACE_RUNS: string[] = [];
+const MAX_RUN = 512;
 
-/** Spaces in place of every character but line breaks. */
-function blank(s: string): string {
-  if (s.indexOf('\n') !== -1) return s.replace(/[^\n]/g, ' ');
-  return s.length <= SPACES.length ? SPACES.slice(0, s.length) : ' '.repeat(s.length);
+function spaces(n: number): string {
+  if (n > MAX_RUN) return ' '.repeat(n);
+  return (SPACE_RUNS[n] ??= ' '.repeat(n));
 }
 
 /** The text with literal bodies and comments blanked (newlines kept), so context checks see only code. */
@@ -90,6 +91,8 @@ export function maskText(text: string, lexed: Lexed): string {
   let at = 0;
   let li = 0;
   let ci = 0;
+  // The next line break at or after the span being blanked (-1: none left), so spans are not sliced to look.
+  let nl = -2;
   while (li < literals.length || ci < comments.length) {
     const lit = literals[li];
     const com = comments[ci];
@@ -105,7 +108,8 @@ export function maskText(text: string, lexed: Lexed): string {
       ci++;
     } else break;
     if (start < at) continue;
-    parts.push(text.slice(at, start), blank(text.slice(start, end)));
+    if (nl !== -1 && nl < start) nl = text.indexOf('\n', start);
+    parts.push(text.slice(at, start), nl === -1 || nl >= end ? spaces(end - start) : text.slice(start, end).replace(/[^\n]/g, ' '));
     at = end;
   }
   parts.push(text.slice(at));
