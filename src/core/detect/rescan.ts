@@ -3,7 +3,7 @@ import type { CancelToken, Finding, LanguageFamily } from '../types';
 import { CONTEXT_HEAD, fileContext, type FileContext } from './context';
 import { isDistinctive } from './names';
 import { scanCodes } from './scanCodes';
-import { scanSource } from './source';
+import { BACK_REACH, FORWARD_REACH, scanSource } from './source';
 
 /**
  * Incremental error-code scans of source code. A number's verdict depends on a bounded stretch of
@@ -14,10 +14,6 @@ import { scanSource } from './source';
  * change with the edit, the whole text is scanned again.
  */
 
-/** How far before a number's line its verdict may look (the subject of a `switch` above). */
-const BACK_REACH = 2500;
-/** How far after a number its verdict may look (neighbouring lines of a list or map). */
-const FORWARD_REACH = 800;
 
 /** The part of a new text that differs from the text last scanned. */
 export interface TextChange {

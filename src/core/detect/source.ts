@@ -18,6 +18,15 @@ const NEIGHBOUR_NUMBER = /(?<![\w$.])\d{5,7}(?![\w])/g;
 
 /** How much of the line on each side of a number is looked at. */
 const WINDOW = 160;
+/** How far from a number the neighbouring lines of a list or map are read (each way). */
+const NEAR_CHARS = 800;
+/**
+ * The farthest any check reads before a number's line (the subject of a `switch` above it) and
+ * after the number (`nearLines`). Every window below stays within these; `rescanCodes` relies on
+ * them to re-judge only the numbers an edit can affect.
+ */
+export const BACK_REACH = 2500;
+export const FORWARD_REACH = NEAR_CHARS;
 /** Lines a small code may borrow evidence from (neighbouring list items, object siblings). */
 const NEAR_LINES = 4;
 const CHECK_EVERY = 512;
@@ -63,16 +72,16 @@ export interface SourceScan {
 /** Lines around a position, bounded in characters around `at` (a long line is not read whole). */
 function nearLines(text: string, lineStart: number, lineEnd: number, lines = NEAR_LINES, at = lineStart): string {
   let s = lineStart;
-  for (let k = 0; k < lines && s > 0 && lineStart - s < 800; k++) {
+  for (let k = 0; k < lines && s > 0 && lineStart - s < NEAR_CHARS; k++) {
     const p = text.lastIndexOf('\n', s - 2);
     s = p === -1 ? 0 : p + 1;
   }
   let e = lineEnd;
-  for (let k = 0; k < lines && e < text.length && e - lineEnd < 800; k++) {
+  for (let k = 0; k < lines && e < text.length && e - lineEnd < NEAR_CHARS; k++) {
     const p = text.indexOf('\n', e + 1);
     e = p === -1 ? text.length : p;
   }
-  return text.slice(Math.max(s, lineStart - 800, at - 800), Math.min(e, lineEnd + 800, at + 800));
+  return text.slice(Math.max(s, lineStart - NEAR_CHARS, at - NEAR_CHARS), Math.min(e, lineEnd + NEAR_CHARS, at + NEAR_CHARS));
 }
 
 /** Another distinctive catalog code within a few lines (a list or map of codes). */
@@ -303,7 +312,7 @@ function exprAfter(s: string): string {
 
 /** The subject of the nearest `switch (...)` / `when (...)` / Ruby `case ...` above the line. */
 function switchSubject(text: string, lineStart: number): string {
-  const window = text.slice(Math.max(0, lineStart - 2500), lineStart);
+  const window = text.slice(Math.max(0, lineStart - BACK_REACH), lineStart);
   const re = /\b(?:switch|when|match|case|select\s+case)\b[ \t]*\(?[ \t]*([A-Za-z_$][^\n{]{0,100})/g;
   let subject = '';
   for (let m = re.exec(window); m; m = re.exec(window)) subject = m[1] as string;
@@ -368,7 +377,7 @@ const NOT_A_MEMBER_NAME = /^(?:max|min|default|num)(?:[A-Z_\d]|$)|^(?:MAX|MIN|DE
 
 /** True when the line is a member of an `enum` body (the nearest opening brace above follows `enum`). */
 function insideEnum(text: string, lineStart: number): boolean {
-  const window = text.slice(Math.max(0, lineStart - 1500), lineStart);
+  const window = text.slice(Math.max(0, lineStart - Math.min(1500, BACK_REACH)), lineStart);
   const open = window.lastIndexOf('{');
   if (open === -1 || window.indexOf('}', open) !== -1) return false;
   return /\benum\b[^{};]*$/.test(window.slice(Math.max(0, open - 120), open));
