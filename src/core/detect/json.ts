@@ -103,7 +103,7 @@ interface Cand {
   readonly start: number;
   readonly end: number;
   /** For `(#N)`: followed by a space and a word, as Graph messages are (`(#100) Invalid parameter`). */
-  readonly prose?: boolean;
+  readonly prose: boolean;
 }
 
 /** Unknown yet / false / true, for facts about a frame's key worked out only when needed. */
@@ -159,6 +159,12 @@ class Frame {
   }
 }
 
+/**
+ * The frames of every walk, one per depth, made once. perf: walks never overlap (each runs to its
+ * end synchronously), so they can share them; a fixed array of one shape keeps the walk's code stable.
+ */
+const FRAMES: readonly Frame[] = Array.from({ length: MAX_DEPTH }, () => new Frame());
+
 export interface JsonEnv {
   readonly catalog: Catalog;
   /** The file (or the caller) already knows it is about WhatsApp / Graph errors. */
@@ -174,15 +180,13 @@ export interface JsonEnv {
   nextSingle: number;
   /** The same, for the next `{` (used by the line scan to find the objects on a line). */
   nextBrace: number;
-  /** Frames by depth, reused by every walk over the text. */
-  readonly frames: Frame[];
   /** The walker of this text, made on the first walk. */
   walker: Walker | undefined;
 }
 
 /** A fresh walking state for one text. */
 export function jsonEnv(catalog: Catalog, wa: boolean, out: Finding[]): JsonEnv {
-  return { catalog, wa, out, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, frames: [], walker: undefined };
+  return { catalog, wa, out, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, walker: undefined };
 }
 
 /**
@@ -300,7 +304,7 @@ function decide(frame: Frame, env: JsonEnv, text: string): void {
         ok = known && strong && (graph || underError || wa);
         break;
       case 'hash':
-        ok = known && (strong || (c.prose === true && (graph || underError || wa)));
+        ok = known && (strong || (c.prose && (graph || underError || wa)));
         break;
       case 'list':
         ok = known && (strong || wa);
@@ -335,7 +339,7 @@ class Walker {
   walk(from: number, to: number): number {
     const text = this.text;
     const env = this.env;
-    const frames = env.frames;
+    const frames = FRAMES;
     this.depth = 0;
     this.untracked = 0;
     let expectKey = false;
@@ -434,11 +438,11 @@ class Walker {
 
   /** A `{` or `[`: push a frame (or count it, beyond MAX_DEPTH). */
   private open(array: boolean): void {
-    const frames = this.env.frames;
+    const frames = FRAMES;
     if (this.depth >= MAX_DEPTH || this.untracked > 0) this.untracked++;
     else {
       const parent = this.depth > 0 ? (frames[this.depth - 1] as Frame) : undefined;
-      const f = frames[this.depth] ?? (frames[this.depth] = new Frame());
+      const f = frames[this.depth] as Frame;
       // The key this container is the value of: the parent array's own key, or the last key read.
       if (parent === undefined) f.reset(array, -1, -1);
       else if (parent.array) f.reset(array, parent.keyStart, parent.keyEnd);
@@ -447,8 +451,8 @@ class Walker {
     }
   }
 
-  private add(f: Frame, kind: CandKind, bare: boolean, code: number, start: number, end: number, prose?: boolean): void {
-    f.cands.push(prose === undefined ? { kind, bare, code, start, end } : { kind, bare, code, start, end, prose });
+  private add(f: Frame, kind: CandKind, bare: boolean, code: number, start: number, end: number, prose = false): void {
+    f.cands.push({ kind, bare, code, start, end, prose });
   }
 
   private onKey(f: Frame, s: number, e: number): void {

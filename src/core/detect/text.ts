@@ -162,13 +162,17 @@ export function scanLines(scan: LineScan, out: Finding[], jsonOnly: boolean): vo
   const trigger = jsonOnly ? JSON_TRIGGER : TEXT_TRIGGER;
   trigger.lastIndex = 0;
   let n = 0;
+  // The search resumes at a line start; the match's line start is found going forward from there
+  // (perf: native searches over the lines in between, not a backwards walk over the matched line).
+  let from = 0;
   for (let m = trigger.exec(text); m; m = trigger.exec(text)) {
     if (++n % CHECK_EVERY === 0 && scan.token?.isCancellationRequested) return;
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    let lineStart = from;
+    for (let nl = text.indexOf('\n', from); nl !== -1 && nl < m.index; nl = text.indexOf('\n', nl + 1)) lineStart = nl + 1;
     const nl = text.indexOf('\n', m.index);
     const lineEnd = nl === -1 ? text.length : nl;
     scanLine(scan, env, lineStart, lineEnd, jsonOnly);
-    trigger.lastIndex = lineEnd + 1;
+    trigger.lastIndex = from = lineEnd + 1;
     if (lineEnd >= text.length) break;
   }
 }
