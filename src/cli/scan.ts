@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Catalog } from '../core/catalog/catalog';
-import { LineCursor, reportSortedFindings, reportStream, type ReportedFinding, type ToolInfo } from '../core/report';
+import { forEachSortedFinding, LineCursor, reportStream, type TextOrigin, type ToolInfo } from '../core/report';
 import type { Finding, LanguageFamily } from '../core/types';
 import type { Command } from './args';
 import { detectAll, DetectPool, type Detect } from './detectPool';
@@ -39,6 +39,8 @@ const POOL_AFTER_CHARS = 4 * 1024 * 1024;
 /** Text read ahead of the file being printed: bounds memory while the threads work. */
 const AHEAD_CHARS = 16 * 1024 * 1024;
 const AHEAD_FILES = 256;
+/** Findings formatted into one string before it is handed to the output. */
+const PRINT_BATCH = 512;
 
 /** One file on its way through the scan: read, its groups sent to the detectors, then printed. */
 interface Pending {
@@ -99,15 +101,25 @@ export async function runScan(cmd: ScanCommand, ctx: ScanContext): Promise<numbe
     return threaded ?? settled(() => detect(text, family, ctx.catalog));
   };
 
-  const print = async (found: readonly ReportedFinding[]): Promise<void> => {
-    // One string per group: a write per finding costs more than the finding itself.
-    const pieces: string[] = [];
-    for (const f of found) {
+  /**
+   * Prints the findings of `text` (offsets shifted by `shift`, placed with `cursor`). perf: findings
+   * are formatted in batches joined into one string each, so the many small strings of a finding die
+   * young; a write per finding would cost more than the finding itself.
+   */
+  const print = async (found: readonly Finding[], text: string, file: string, origin: TextOrigin | undefined, shift: number, cursor: LineCursor): Promise<void> => {
+    const chunks: string[] = [];
+    let batch: string[] = [];
+    forEachSortedFinding(found, text, file, ctx.catalog, origin ?? { line: 0, column: 0 }, shift, cursor, (f) => {
       if (f.kind === 'title-match') counts.titleMatches++;
       else counts.errorCodes++;
-      pieces.push(report.finding(f, written++));
-    }
-    await ctx.out.write(pieces.join(''));
+      batch.push(report.finding(f, written++));
+      if (batch.length === PRINT_BATCH) {
+        chunks.push(batch.join(''));
+        batch = [];
+      }
+    });
+    if (batch.length > 0) chunks.push(batch.join(''));
+    for (const chunk of chunks) await ctx.out.write(chunk);
   };
 
   const prepare = (target: ScanTarget, moreFollow: boolean): Pending => {
@@ -133,7 +145,7 @@ export async function runScan(cmd: ScanCommand, ctx: ScanContext): Promise<numbe
       if (p.stream) {
         const kind = await readText(t.absPath, async ({ text, origin }) => {
           const found = detect(text, t.family, ctx.catalog);
-          if (found.length) await print(reportSortedFindings(found, text, t.file, ctx.catalog, origin));
+          if (found.length) await print(found, text, t.file, origin, 0, new LineCursor(text));
         });
         if (kind === 'binary') throw new BinaryFile();
       } else if (p.text === undefined) throw new BinaryFile();
@@ -142,7 +154,7 @@ export async function runScan(cmd: ScanCommand, ctx: ScanContext): Promise<numbe
         const cursor = new LineCursor(p.text);
         for (const g of p.groups) {
           const found = await g.found;
-          if (found.length) await print(reportSortedFindings(found, p.text, t.file, ctx.catalog, undefined, g.start, cursor));
+          if (found.length) await print(found, p.text, t.file, undefined, g.start, cursor);
         }
       }
       counts.files++;

@@ -97,6 +97,25 @@ export function reportSortedFindings(
   offsetShift = 0,
   cursor: LineCursor = new LineCursor(text),
 ): ReportedFinding[] {
+  const out: ReportedFinding[] = [];
+  forEachSortedFinding(findings, text, file, catalog, origin, offsetShift, cursor, (f) => out.push(f));
+  return out;
+}
+
+/**
+ * `reportSortedFindings` that hands each finding to `each` as soon as it is placed. perf: a scan
+ * printing tens of thousands of findings then keeps none of them alive while it formats the rest.
+ */
+export function forEachSortedFinding(
+  findings: readonly Finding[],
+  text: string,
+  file: string,
+  catalog: Catalog,
+  origin: TextOrigin,
+  offsetShift: number,
+  cursor: LineCursor,
+  each: (f: ReportedFinding) => void,
+): void {
   let ordered = findings;
   for (let i = 1; i < findings.length; i++) {
     if (compareOffsets(findings[i - 1] as Finding, findings[i] as Finding) > 0) {
@@ -104,12 +123,12 @@ export function reportSortedFindings(
       break;
     }
   }
-  return ordered.map((f) => {
+  for (const f of ordered) {
     const from = f.start + offsetShift;
     const startPosition = cursor.positionAt(from);
     const endPosition = cursor.positionAfter(from, startPosition, f.end + offsetShift);
-    return reported(f, file, catalog, placed(startPosition, origin), placed(endPosition, origin));
-  });
+    each(reported(f, file, catalog, placed(startPosition, origin), placed(endPosition, origin)));
+  }
 }
 
 /** Report order: file (by UTF-16 code units, not locale), then line, column, end, kind. */
