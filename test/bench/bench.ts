@@ -37,6 +37,12 @@ function run(cmd: string, args: readonly string[], outFile: string, timeoutMs = 
   }
 }
 
+/**
+ * Passes timed for a throughput figure, after one cold pass; the best is reported. On this shared
+ * 2-core VM the same pass varies by up to ±25% from run to run; the fastest is the least disturbed.
+ */
+const PASSES = 5;
+
 function ndjsonScan(log: string): void {
   report.section(`NDJSON log (${(log.length / MiB).toFixed(1)} MB, ~1/4 error lines)`);
   let found: Finding[] = [];
@@ -46,10 +52,10 @@ function ndjsonScan(log: string): void {
     found = scanCodes(log, 'json', catalog);
   });
   report.add({ id: 'ndjson.core.cold', label: 'core scanCodes(json), first pass (cold JIT)', value: mbps(log.length, coldMs), unit: 'MB/s', note: `${coldMs.toFixed(0)} ms` });
-  const ms = bestOf(3, () => {
+  const ms = bestOf(PASSES, () => {
     found = scanCodes(log, 'json', catalog);
   });
-  report.add({ id: 'ndjson.core', label: 'core scanCodes(json), in memory, best of 3 passes', value: mbps(log.length, ms), unit: 'MB/s', target: { op: '>=', limit: 300 }, note: `${ms.toFixed(0)} ms, ${found.length} findings` });
+  report.add({ id: 'ndjson.core', label: `core scanCodes(json), in memory, best of ${PASSES} passes`, value: mbps(log.length, ms), unit: 'MB/s', target: { op: '>=', limit: 300 }, note: `${ms.toFixed(0)} ms, ${found.length} findings` });
   let naive = 0;
   const naiveMs = timeOnce(() => {
     naive = naiveCodes(log);
@@ -125,10 +131,10 @@ function sourceScan(): void {
   };
   const coldMs = timeOnce(scanAll);
   report.add({ id: 'source.codes.cold', label: 'core scanCodes, every code family, first pass (cold JIT)', value: mbps(size, coldMs), unit: 'MB/s' });
-  const ms = bestOf(3, scanAll);
-  report.add({ id: 'source.codes', label: 'core scanCodes, every code family, best of 3 passes', value: mbps(size, ms), unit: 'MB/s', target: { op: '>=', limit: 500 }, note: `${hits} findings` });
+  const ms = bestOf(PASSES, scanAll);
+  report.add({ id: 'source.codes', label: `core scanCodes, every code family, best of ${PASSES} passes`, value: mbps(size, ms), unit: 'MB/s', target: { op: '>=', limit: 500 }, note: `${hits} findings` });
   let titles = 0;
-  const tms = bestOf(3, () => {
+  const tms = bestOf(PASSES, () => {
     titles = 0;
     for (const c of corpus) titles += scanTitles(c.text, c.family, catalog).length;
   });
@@ -153,35 +159,47 @@ function sameHits(hits: Int32Array, findings: readonly Finding[]): boolean {
 function editRescan(): void {
   report.section('Re-scan of a 200 KB file after an edit (200 edits)');
   const r = new Rng(SEED + 10);
+  const texts: string[] = [];
+  const offsets: number[] = [];
   let text = mediumSource();
-  let state = scanCodesState(text, 'javascript', catalog);
-  const incremental: number[] = [];
-  const codes: number[] = [];
-  const titles: number[] = [];
-  let mismatches = 0;
   for (let i = 0; i < 220; i++) {
     const at = r.int(0, text.length);
     text = flat(text.slice(0, at) + r.pick(['x', ' ', '1', '\n', '"']) + text.slice(at));
-    // What CodeLens does after an edit: re-scan around it from the last scan (see rescanCodes).
+    texts.push(text);
+    offsets.push(at);
+  }
+  // What the editor does after an edit: CodeLens re-scans around it from the last scan (see
+  // rescanCodes), and the title lint (debounced) lints the whole file.
+  let state = scanCodesState(mediumSource(), 'javascript', catalog);
+  const incremental: number[] = [];
+  const titles: number[] = [];
+  const states: Int32Array[] = [];
+  texts.forEach((t, i) => {
     const inc = timeOnce(() => {
-      state = rescanCodes(state, text, mergeChange(undefined, at, 0, 1));
+      state = rescanCodes(state, t, mergeChange(undefined, offsets[i] as number, 0, 1));
     });
+    const lint = timeOnce(() => scanTitles(t, 'javascript', catalog));
+    states.push(state.hits);
+    // the first 20 warm the JIT, as the first edits after opening a file would
+    if (i >= 20) {
+      incremental.push(inc);
+      titles.push(lint);
+    }
+  });
+  // For comparison, a full scan of each version, checked against the re-scan.
+  const codes: number[] = [];
+  let mismatches = 0;
+  texts.forEach((t, i) => {
     let full: Finding[] = [];
     const c = timeOnce(() => {
-      full = scanCodes(text, 'javascript', catalog);
+      full = scanCodes(t, 'javascript', catalog);
     });
-    const t = timeOnce(() => scanTitles(text, 'javascript', catalog));
-    if (!sameHits(state.hits, full)) mismatches++;
-    if (i >= 20) {
-      // the first 20 warm the JIT, as the first edits after opening a file would
-      incremental.push(inc);
-      codes.push(c);
-      titles.push(t);
-    }
-  }
-  report.add({ id: 'edit.codes.p95', label: 'error codes: rescanCodes after the edit, p95', value: percentile(incremental, 95), unit: 'ms', target: { op: '<=', limit: 2 }, note: `p50 ${percentile(incremental, 50).toFixed(2)} ms; ${mismatches} differ from a full scan` });
-  report.add({ id: 'edit.codes.full.p95', label: 'error codes: full scanCodes of the file, p95', value: percentile(codes, 95), unit: 'ms', note: `p50 ${percentile(codes, 50).toFixed(2)} ms` });
+    if (!sameHits(states[i] as Int32Array, full)) mismatches++;
+    if (i >= 20) codes.push(c);
+  });
+  report.add({ id: 'edit.codes.p95', label: 'error codes: rescanCodes after the edit, p95', value: percentile(incremental, 95), unit: 'ms', target: { op: '<=', limit: 2 }, note: `p50 ${percentile(incremental, 50).toFixed(2)} ms; ${mismatches} of ${texts.length} differ from a full scan` });
   report.add({ id: 'edit.titles.p95', label: 'title lint: full scanTitles of the file, p95', value: percentile(titles, 95), unit: 'ms', target: { op: '<=', limit: 2 }, note: `p50 ${percentile(titles, 50).toFixed(2)} ms` });
+  report.add({ id: 'edit.codes.full.p95', label: 'error codes: full scanCodes of the file, p95', value: percentile(codes, 95), unit: 'ms', note: `p50 ${percentile(codes, 50).toFixed(2)} ms` });
 }
 
 /** Hover: `codeAt` on one line of a 49 MB document, as the provider passes only `lineAt(n).text`. */

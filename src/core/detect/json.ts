@@ -59,9 +59,26 @@ const KEYS_BY_LENGTH: KeyInfo[][] = (() => {
   return table;
 })();
 
+/** Longest key we look for. */
+const LONGEST_KEY = KEYS_BY_LENGTH.length - 1;
+
+/** 1 at [length * 128 + first letter, lower-cased] when some key we look for starts so. */
+const KEY_STARTS: Uint8Array = (() => {
+  const t = new Uint8Array((LONGEST_KEY + 1) * 128);
+  KEYS_BY_LENGTH.forEach((keys, length) => {
+    for (const k of keys) t[length * 128 + k.name.charCodeAt(0)] = 1;
+  });
+  return t;
+})();
+
 /** The known key spelled (in any case) by `text[s, e)`, if any. */
 function knownKey(text: string, s: number, e: number): KeyInfo | undefined {
-  const candidates = KEYS_BY_LENGTH[e - s];
+  const length = e - s;
+  if (length > LONGEST_KEY) return undefined;
+  // perf: most keys of a log (`ts`, `level`, `entry`...) are ruled out by their length and first letter.
+  const c0 = text.charCodeAt(s);
+  if (c0 >= 128 || KEY_STARTS[length * 128 + (c0 >= 65 && c0 <= 90 ? c0 + 32 : c0)] === 0) return undefined;
+  const candidates = KEYS_BY_LENGTH[length];
   if (candidates === undefined) return undefined;
   for (const k of candidates) {
     const name = k.name;
