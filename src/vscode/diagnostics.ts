@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { scanTitles, titleMatchMessage } from '../core/lint';
+import { rescanTitles, scanTitlesState, titleMatchMessage, type TitleScanState } from '../core/lint';
 import type { Finding } from '../core/types';
 import type { CatalogService } from './catalogService';
 import { settingsFor, toDiagnosticSeverity } from './config';
 import type { DocumentKinds } from './documentKinds';
+import { EditTracker } from './editTracker';
 import { DIAGNOSTIC_SOURCE } from './ids';
 import { safeHttpsUrl } from './markdown';
 
@@ -13,6 +14,12 @@ const DEBOUNCE_MS = 300;
 const MAX_PER_FILE = 1000;
 /** Source files above this size are generated or minified: not worth a title lint. */
 const MAX_LINT_CHARS = 5 * 1024 * 1024;
+/**
+ * Documents up to this size keep their last lint's state (literals, masked text) so that the next
+ * lint re-reads only around the edits; a few at a time, as many as are being edited.
+ */
+const INCREMENTAL_CHARS = 1 << 20;
+const MAX_STATES = 8;
 
 /**
  * Title-match diagnostics for source files: code that compares error titles or message text where it
@@ -21,6 +28,7 @@ const MAX_LINT_CHARS = 5 * 1024 * 1024;
 export class TitleLint implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly states = new EditTracker<TitleScanState>(MAX_STATES);
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -29,7 +37,11 @@ export class TitleLint implements vscode.Disposable {
   ) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.schedule(e.document)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        this.states.onChange(e);
+        this.schedule(e.document);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
     ];
     for (const d of vscode.workspace.textDocuments) this.schedule(d);
@@ -65,12 +77,20 @@ export class TitleLint implements vscode.Disposable {
       return;
     }
     const text = document.getText();
+    const key = document.uri.toString();
     if (text.length > MAX_LINT_CHARS) {
+      this.states.delete(key);
       this.collection.delete(document.uri);
       return;
     }
     const catalog = this.catalogs.get();
-    const findings = scanTitles(text, kind.family, catalog).slice(0, MAX_PER_FILE);
+    const generation = this.catalogs.generation;
+    const base = this.states.since(key, document.version, generation);
+    const state =
+      base && base.state.family === kind.family && base.state.catalog === catalog ? rescanTitles(base.state, text, base.change) : scanTitlesState(text, kind.family, catalog);
+    if (state && text.length <= INCREMENTAL_CHARS) this.states.set(key, state, document.version, generation);
+    else this.states.delete(key);
+    const findings = (state?.findings ?? []).slice(0, MAX_PER_FILE);
     this.collection.set(
       document.uri,
       findings.map((f) => toDiagnostic(document, f, catalog.get(f.codes?.[0] ?? -1)?.docsUrl, titleMatchMessage(f, catalog, kind.family), toDiagnosticSeverity(severity))),
@@ -81,12 +101,14 @@ export class TitleLint implements vscode.Disposable {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.states.delete(key);
     this.collection.delete(uri);
   }
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.states.clear();
     for (const s of this.subscriptions) s.dispose();
     this.collection.dispose();
   }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { findingsOf, mergeChange, rescanCodes, scanCodes, scanCodesState, type CodeScanState, type TextChange } from '../core/detect';
+import { findingsOf, rescanCodes, scanCodes, scanCodesState, type CodeScanState } from '../core/detect';
 import { addFindings, FindingIndex } from '../core/findingIndex';
 import type { LanguageFamily } from '../core/types';
 import type { CatalogService } from './catalogService';
+import { EditTracker } from './editTracker';
 import type { FileContexts } from './fileContexts';
 
 /** A finished scan of one document version. */
@@ -27,18 +28,6 @@ const SLICE_CHARS = 1 << 20;
 /** Scans kept: enough for the visible editors and a few recently used tabs. */
 const MAX_ENTRIES = 24;
 
-/**
- * The last one-pass scan of a document and the edits made since, from which the next version is
- * re-scanned around the edits only (see `rescanCodes`): typing in a 200 KB file costs a few KB of scan.
- */
-interface Baseline {
-  readonly state: CodeScanState;
-  readonly catalogGeneration: number;
-  /** Everything edited since the scan (undefined: nothing yet). */
-  change: TextChange | undefined;
-  /** The document version the edits bring the scanned text to. */
-  upTo: number;
-}
 
 /**
  * Error-code scans of open documents, keyed by uri and version (LRU-bounded). Large documents are
@@ -48,7 +37,8 @@ interface Baseline {
  */
 export class DocumentScans implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
-  private readonly baselines = new Map<string, Baseline>();
+  /** One-pass scans and the edits since: typing in a 200 KB file re-scans a few KB (see rescanCodes). */
+  private readonly baselines = new EditTracker<CodeScanState>(MAX_ENTRIES);
   private readonly completed = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires when a scan finishes (not for scans served from the cache). */
   readonly onDidComplete = this.completed.event;
@@ -65,7 +55,7 @@ export class DocumentScans implements vscode.Disposable {
         if (e.contentChanges.length === 0) return;
         const key = e.document.uri.toString();
         this.entries.get(key)?.cts.cancel();
-        this.track(key, e);
+        this.baselines.onChange(e);
       }),
       catalogs.onDidChange(() => this.clear()),
     ];
@@ -112,14 +102,12 @@ export class DocumentScans implements vscode.Disposable {
     if (size <= ONE_PASS_CHARS) {
       const text = document.getText();
       const key = document.uri.toString();
-      const base = this.baselines.get(key);
       const generation = this.catalogs.generation;
-      const incremental = base && base.change && base.upTo === version && base.state.family === family && base.state.catalog === catalog && base.catalogGeneration === generation;
-      const state = incremental ? rescanCodes(base.state, text, base.change as TextChange, { token }) : scanCodesState(text, family, catalog, { token });
+      const base = this.baselines.since(key, version, generation);
+      const incremental = base && base.state.family === family && base.state.catalog === catalog;
+      const state = incremental ? rescanCodes(base.state, text, base.change, { token }) : scanCodesState(text, family, catalog, { token });
       if (token.isCancellationRequested) return undefined;
-      this.baselines.delete(key);
-      this.baselines.set(key, { state, catalogGeneration: generation, change: undefined, upTo: version });
-      this.evict();
+      this.baselines.set(key, state, version, generation);
       addFindings(hits, text, 0, findingsOf(state));
     } else {
       // A slice alone may not show what the file is about: every slice gets the document's context.
@@ -143,23 +131,11 @@ export class DocumentScans implements vscode.Disposable {
     return { version, family, hits };
   }
 
-  /** Adds an edit to the document's baseline, replacement by replacement, in the order VS Code applied them. */
-  private track(key: string, e: vscode.TextDocumentChangeEvent): void {
-    const base = this.baselines.get(key);
-    if (!base) return;
-    for (const c of e.contentChanges) base.change = mergeChange(base.change, c.rangeOffset, c.rangeLength, c.text.length);
-    base.upTo = e.document.version;
-  }
-
   private evict(): void {
     for (const [key, e] of this.entries) {
       if (this.entries.size <= MAX_ENTRIES) break;
       e.cts.cancel();
       this.entries.delete(key);
-    }
-    for (const key of this.baselines.keys()) {
-      if (this.baselines.size <= MAX_ENTRIES) break;
-      this.baselines.delete(key);
     }
   }
 

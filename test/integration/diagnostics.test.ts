@@ -56,4 +56,31 @@ suite('diagnostics: title matching', () => {
       assert.deepEqual(ours(doc.uri), [], file);
     }
   });
+
+  test('warnings follow edits: a comment opened above hides them, closing it brings them back at the shifted lines', async () => {
+    const filler = 'const noise = items.length;\n'.repeat(60);
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'javascript',
+      content: `${filler}if (err.message.includes("Re-engagement message")) reopen();\n${filler}if (err.title === "Message Undeliverable") drop();\n`,
+    });
+    const lines = (list: vscode.Diagnostic[]) => list.map((d) => d.range.start.line).join(',');
+    const expected = () => ['Re-engagement message', 'Message Undeliverable'].map((t) => doc.positionAt(doc.getText().indexOf(t)).line).join(',');
+    await diagnosticsWhere(doc.uri, (list) => list.length === 2);
+    const apply = async (build: (e: vscode.WorkspaceEdit) => void): Promise<void> => {
+      const e = new vscode.WorkspaceEdit();
+      build(e);
+      assert.ok(await vscode.workspace.applyEdit(e));
+    };
+    // Lines inserted at the top and a block comment opened before the second match, in one change event.
+    await apply((e) => {
+      e.insert(doc.uri, new vscode.Position(0, 0), '// header\n// more\n');
+      e.insert(doc.uri, doc.positionAt(doc.getText().indexOf('if (err.title')), '/* ');
+    });
+    const one = await diagnosticsWhere(doc.uri, (list) => list.length === 1);
+    assert.equal(lines(one), expected().split(',')[0]);
+    // Closing the comment right there brings the second warning back.
+    await apply((e) => e.insert(doc.uri, doc.positionAt(doc.getText().indexOf('if (err.title')), '*/ '));
+    const two = await diagnosticsWhere(doc.uri, (list) => list.length === 2);
+    assert.equal(lines(two), expected());
+  });
 });

@@ -4,6 +4,7 @@ import { builtinCatalog } from '../../src/core/catalog/catalog';
 import { CONTEXT_HEAD } from '../../src/core/detect/context';
 import { changeBetween, fileContext, findingsOf, mergeChange, rescanCodes, scanCodes, scanCodesState, type TextChange } from '../../src/core/detect';
 import type { Finding, LanguageFamily } from '../../src/core/types';
+import { SOURCE_FAMILIES } from '../fuzz/edits';
 
 /**
  * Targeted cases for `rescanCodes` at the edges of the reaches it relies on: a number's verdict
@@ -13,7 +14,7 @@ import type { Finding, LanguageFamily } from '../../src/core/types';
  */
 
 const catalog = builtinCatalog();
-const FAMILIES: readonly LanguageFamily[] = ['javascript', 'python', 'go', 'java', 'kotlin', 'php', 'ruby', 'csharp', 'dart'];
+const FAMILIES = SOURCE_FAMILIES;
 
 function rescanned(a: string, b: string, family: LanguageFamily, change: TextChange): Finding[] {
   return findingsOf(rescanCodes(scanCodesState(a, family, catalog), b, change));

@@ -4,19 +4,16 @@ import { builtinCatalog } from '../../src/core/catalog/catalog';
 import { changeBetween, findingsOf, mergeChange, rescanCodes, scanCodes, scanCodesState, type TextChange } from '../../src/core/detect';
 import type { LanguageFamily } from '../../src/core/types';
 import { Rng } from '../fuzz/prng';
-import { FAMILIES, sourceSnippet, sourceText } from '../fuzz/shapes';
+import { randomEdit, SOURCE_FAMILIES, type Edit } from '../fuzz/edits';
+import { sourceText } from '../fuzz/shapes';
 
 const catalog = builtinCatalog();
-const SOURCE_FAMILIES = FAMILIES.filter((f) => f !== 'json' && f !== 'text');
 
 /** What an edit may insert: code fragments that change verdicts nearby, and plain noise. */
 const PIECES = ['1', '0', ' ', '\n', '"', "'", '//', '/*', '*/', '(', ')', '[', ']', ',', 'case ', 'err.code === ', ' == ', '131047', '100', '190, ', 'switch (err.code) {\n', 'WhatsApp', '= '];
 
-function edit(r: Rng, text: string, family: LanguageFamily): { text: string; offset: number; removed: number; inserted: number } {
-  const offset = r.int(0, text.length);
-  const removed = r.chance(0.4) ? Math.min(text.length - offset, r.int(0, 300)) : 0;
-  const piece = r.chance(0.2) ? sourceSnippet(r, family) : r.pick(PIECES);
-  return { text: text.slice(0, offset) + piece + text.slice(offset + removed), offset, removed, inserted: piece.length };
+function edit(r: Rng, text: string, family: LanguageFamily): Edit {
+  return randomEdit(r, text, family, PIECES, { removeChance: 0.4, maxRemoved: 300, snippetChance: 0.2 });
 }
 
 function same(label: string, text: string, family: LanguageFamily, got: ReturnType<typeof findingsOf>): void {

@@ -27,6 +27,12 @@ export function fileContext(text: string): FileContext {
   return { whatsapp: WHATSAPP_WORDS.test(text.length > CONTEXT_HEAD ? text.slice(0, CONTEXT_HEAD) : text) };
 }
 
+/** Where the first WhatsApp word of the head ends (-1: none); `fileContext` says yes exactly when there is one. */
+export function whatsAppWordEnd(text: string): number {
+  const m = WHATSAPP_WORDS.exec(text.length > CONTEXT_HEAD ? text.slice(0, CONTEXT_HEAD) : text);
+  return m ? m.index + m[0].length : -1;
+}
+
 /** True when a short piece of text (a line, a window) itself mentions WhatsApp or Graph errors. */
 export function mentionsWhatsApp(snippet: string): boolean {
   return WHATSAPP_WORDS.test(snippet);

@@ -3,6 +3,8 @@ import type { FileContext } from '../detect/context';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
 import { scanTitleMatches } from './titleScan';
 
+export { rescanTitles, scanTitlesState, type TitleScanState } from './titleScan';
+
 export { fixesFor, type Fix, type TextEdit } from './fixes';
 export { dropSuppressed, suppressionsOf, Suppressions, DIRECTIVE, type Directive, type DirectiveScope } from './suppress';
 

@@ -23,6 +23,12 @@ export interface Lexed {
   readonly comments: readonly Span[];
 }
 
+/** Lexing that stopped early: where, and what it found before. */
+export interface PartialLex extends Lexed {
+  /** The start of the span `stopAt` accepted (not included), or -1 when the text was lexed to its end. */
+  readonly stoppedAt: number;
+}
+
 interface Syntax {
   readonly slashComments: boolean;
   readonly hashComments: boolean;
@@ -58,20 +64,37 @@ export function isCodeFamily(family: LanguageFamily): boolean {
 
 /** Literals and comments of a source text, in order. Returns empty lists for non-code families. */
 export function lex(text: string, family: LanguageFamily): Lexed {
+  return lexFrom(text, family, 0);
+}
+
+/**
+ * `lex` from `from`, a position outside every literal and comment (the lexer keeps no state between
+ * them, so it reads on from there as it would have from the start), stopping before the first span
+ * for which `stopAt` says yes.
+ */
+export function lexFrom(text: string, family: LanguageFamily, from: number, stopAt?: (span: Span, comment: boolean) => boolean): PartialLex {
   const syntax = SYNTAX[family];
   const literals: Literal[] = [];
   const comments: Span[] = [];
-  if (!syntax) return { literals, comments };
+  if (!syntax) return { literals, comments, stoppedAt: -1 };
   const n = text.length;
   const interesting = INTERESTING[family] ?? /["'`/#]/g;
-  let i = 0;
+  let i = from;
+  let stoppedAt = -1;
 
   const lineEnd = (from: number): number => {
     const nl = text.indexOf('\n', from);
     return nl === -1 ? n : nl;
   };
   const push = (start: number, bodyStart: number, bodyEnd: number, end: number, regex: boolean): void => {
-    literals.push({ start, end, bodyStart, bodyEnd, regex });
+    const lit = { start, end, bodyStart, bodyEnd, regex };
+    if (stopAt?.(lit, false)) stoppedAt = start;
+    else literals.push(lit);
+  };
+  const comment = (start: number, end: number): void => {
+    const span = { start, end };
+    if (stopAt?.(span, true)) stoppedAt = start;
+    else comments.push(span);
   };
   /** Scan a quoted body from `from` until `quote`; returns the index of the closing quote (or where it gave up). */
   const until = (from: number, quote: number, escapes: boolean, multiline: boolean): number => {
@@ -87,7 +110,7 @@ export function lex(text: string, family: LanguageFamily): Lexed {
   };
 
   // perf: a native regex jumps to the next quote, slash or hash; code in between is never walked char by char.
-  while (i < n) {
+  while (i < n && stoppedAt === -1) {
     interesting.lastIndex = i;
     // (test, not exec: no match array per token; every pattern here matches one character)
     if (!interesting.test(text)) break;
@@ -97,28 +120,28 @@ export function lex(text: string, family: LanguageFamily): Lexed {
     // Comments.
     if (syntax.slashComments && c === 47 && next === 47) {
       const e = lineEnd(i);
-      comments.push({ start: i, end: e });
+      comment(i, e);
       i = e;
       continue;
     }
     if (syntax.slashComments && c === 47 && next === 42) {
       const close = text.indexOf('*/', i + 2);
       const e = close === -1 ? n : close + 2;
-      comments.push({ start: i, end: e });
+      comment(i, e);
       i = e;
       continue;
     }
     // PHP 8 attributes `#[...]` are code, not comments.
     if (syntax.hashComments && c === 35 && !(family === 'php' && next === 91)) {
       const e = lineEnd(i);
-      comments.push({ start: i, end: e });
+      comment(i, e);
       i = e;
       continue;
     }
     if (family === 'ruby' && c === 61 && (i === 0 || text.charCodeAt(i - 1) === 10) && text.startsWith('=begin', i)) {
       const close = text.indexOf('\n=end', i);
       const e = close === -1 ? n : lineEnd(close + 1);
-      comments.push({ start: i, end: e });
+      comment(i, e);
       i = e;
       continue;
     }
@@ -181,7 +204,7 @@ export function lex(text: string, family: LanguageFamily): Lexed {
     }
     i++;
   }
-  return { literals, comments };
+  return { literals, comments, stoppedAt };
 }
 
 /** The characters that can start a literal or comment, per family (sticky-free global regexes, reused). */

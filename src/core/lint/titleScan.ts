@@ -1,9 +1,10 @@
 import type { Catalog } from '../catalog/catalog';
-import { fileContext, type FileContext } from '../detect/context';
+import { CONTEXT_HEAD, whatsAppWordEnd, type FileContext } from '../detect/context';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
 import { BracketPairs } from './brackets';
-import { isCodeFamily, lex, type Lexed, type Literal } from './lexer';
-import { dropSuppressed } from './suppress';
+import type { TextChange } from '../detect/rescan';
+import { isCodeFamily, lex, lexFrom, type Lexed, type Literal, type Span } from './lexer';
+import { DIRECTIVE, dropSuppressed } from './suppress';
 import { titleMatcher, type TitleMatch, type TitleMatcher } from './titleMatcher';
 import { isErrorish, useSite } from './usage';
 
@@ -23,27 +24,27 @@ const CHECK_EVERY = 256;
  */
 const MORE_WHATSAPP = /(?:code|\(#|\bcase)[\s'"=:>()[\]]{0,8}13[0-9]{4}\b|\b80007\b|error_user_(?:title|msg)|\bwamid\b/i;
 
-/** The last text judged and its verdict: the diagnostics and the quick fixes scan the same text in turn. */
-let lastJudged: { text: string; whatsapp: boolean } | undefined;
+/** The last text judged and its evidence: the diagnostics and the quick fixes scan the same text in turn. */
+let lastJudged: { text: string; evidenceEnd: number } | undefined;
 
-/** Whether a text is about WhatsApp / Graph errors: the caller's context, else one judgement per text. */
-function aboutWhatsApp(text: string, context: FileContext | undefined): boolean {
-  if (context?.whatsapp === true) return true;
-  if (lastJudged?.text === text) return lastJudged.whatsapp;
-  const whatsapp = fileContext(text).whatsapp || MORE_WHATSAPP.test(text);
-  lastJudged = { text, whatsapp };
-  return whatsapp;
+/**
+ * Where the first evidence ends that a text is about WhatsApp / Graph errors (its head's words, else
+ * MORE_WHATSAPP anywhere), or -1 when it has none. One judgement per text.
+ */
+function whatsAppEvidenceEnd(text: string): number {
+  if (lastJudged?.text === text) return lastJudged.evidenceEnd;
+  let end = whatsAppWordEnd(text);
+  if (end === -1) {
+    const m = MORE_WHATSAPP.exec(text);
+    end = m ? m.index + m[0].length : -1;
+  }
+  lastJudged = { text, evidenceEnd: end };
+  return end;
 }
 
 /** Strings whose body is itself a delimited pattern (PHP `'/rate limit/i'`). */
 const DELIMITED = /^([/#~!@%|])([\s\S]*)\1[a-zA-Z]*$/;
 const REGEX_META = /[\\|^$*+?()[\]]/;
-
-interface Candidate {
-  readonly lit: Literal;
-  readonly body: string;
-  readonly match: TitleMatch;
-}
 
 /**
  * Answers of `matchBody` per matcher, by body: a re-scan after an edit meets the same literals
@@ -85,10 +86,14 @@ function spaces(n: number): string {
 
 /** The text with literal bodies and comments blanked (newlines kept), so context checks see only code. */
 export function maskText(text: string, lexed: Lexed): string {
+  return maskRange(text, lexed.literals, lexed.comments, 0, text.length);
+}
+
+/** `maskText` of `text[from, to)`, given the literals and comments that start there. */
+function maskRange(text: string, literals: readonly Literal[], comments: readonly Span[], from: number, to: number): string {
   // The lexer yields literals and comments each in order and never overlapping: merge, do not sort.
-  const { literals, comments } = lexed;
   const parts: string[] = [];
-  let at = 0;
+  let at = from;
   let li = 0;
   let ci = 0;
   // The next line break at or after the span being blanked (-1: none left), so spans are not sliced to look.
@@ -112,7 +117,7 @@ export function maskText(text: string, lexed: Lexed): string {
     parts.push(text.slice(at, start), nl === -1 || nl >= end ? spaces(end - start) : text.slice(start, end).replace(/[^\n]/g, ' '));
     at = end;
   }
-  parts.push(text.slice(at));
+  parts.push(text.slice(at, Math.max(at, to)));
   return parts.join('');
 }
 
@@ -122,33 +127,178 @@ export interface TitleScanOptions {
   readonly context?: FileContext;
 }
 
+/**
+ * What a title scan of one text leaves for re-scanning the next version of it: the lexer's spans,
+ * what each literal names, and the masked text (kept once some literal named a title).
+ */
+export interface TitleScanState {
+  readonly family: LanguageFamily;
+  readonly catalog: Catalog;
+  readonly length: number;
+  readonly literals: readonly Literal[];
+  readonly comments: readonly Span[];
+  /** Per literal (same index): the titles it names, or null. */
+  readonly matches: readonly (TitleMatch | null)[];
+  readonly masked: string | undefined;
+  /** Where the text's evidence of being about WhatsApp ends (-1: none; undefined: not needed yet). */
+  readonly evidenceEnd: number | undefined;
+  /** The text holds a suppression directive somewhere. */
+  readonly directives: boolean;
+  readonly findings: readonly Finding[];
+}
+
 /** Title matches in source text, suppression comments applied, sorted by start. */
 export function scanTitleMatches(text: string, family: LanguageFamily, catalog: Catalog, opts: TitleScanOptions = {}): Finding[] {
-  if (!isCodeFamily(family)) return [];
-  const matcher = titleMatcher(catalog);
-  const lexed = lex(text, family);
-  const candidates: Candidate[] = [];
-  let k = 0;
-  for (const lit of lexed.literals) {
-    if (++k % CHECK_EVERY === 0 && opts.token?.isCancellationRequested) return [];
-    if (!matcher.mayMatch(text, lit.bodyStart, lit.bodyEnd)) continue;
-    const body = text.slice(lit.bodyStart, lit.bodyEnd);
-    const match = memoMatch(matcher, lit, body);
-    if (match) candidates.push({ lit, body, match });
-  }
-  if (candidates.length === 0) return [];
+  return [...(scanTitlesState(text, family, catalog, opts)?.findings ?? [])];
+}
 
-  const masked = maskText(text, lexed);
-  let wa: boolean | undefined;
-  const whatsapp = (): boolean => (wa ??= aboutWhatsApp(text, opts.context));
-  const out: Finding[] = [];
-  const scan = { text, masked, family, collections: new Map<string, string | undefined>(), pairs: new BracketPairs(masked), opens: new Map<number, number>() };
-  for (const { lit, body, match } of candidates) {
-    const site = useSite(scan, lit);
-    if (!site) continue;
-    if (match.generic && !(isErrorish(site.subject) && whatsapp())) continue;
-    if (match.partial && !match.strong && !whatsapp()) continue;
-    out.push({ kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: body });
+/** What each literal names (null: nothing); undefined when cancelled. */
+function matchesOf(text: string, literals: readonly Literal[], matcher: TitleMatcher, token: CancelToken | undefined): (TitleMatch | null)[] | undefined {
+  const out: (TitleMatch | null)[] = [];
+  let k = 0;
+  for (const lit of literals) {
+    if (++k % CHECK_EVERY === 0 && token?.isCancellationRequested) return undefined;
+    out.push(matcher.mayMatch(text, lit.bodyStart, lit.bodyEnd) ? (memoMatch(matcher, lit, text.slice(lit.bodyStart, lit.bodyEnd)) ?? null) : null);
   }
-  return dropSuppressed(text, family, out, lexed.comments);
+  return out;
+}
+
+/** A full title scan that also keeps what the next re-scan needs; undefined when cancelled. */
+export function scanTitlesState(text: string, family: LanguageFamily, catalog: Catalog, opts: TitleScanOptions = {}): TitleScanState | undefined {
+  const lexed = lex(text, family);
+  const matches = matchesOf(text, lexed.literals, titleMatcher(catalog), opts.token);
+  if (!matches) return undefined;
+  const masked = matches.some((m) => m !== null) ? maskText(text, lexed) : undefined;
+  return finish(text, family, catalog, { literals: lexed.literals, comments: lexed.comments, matches, masked, evidenceEnd: undefined, directives: undefined }, opts);
+}
+
+/** What `finish` needs besides the text; `evidenceEnd` and `directives` when already known. */
+interface Parts {
+  readonly literals: readonly Literal[];
+  readonly comments: readonly Span[];
+  readonly matches: readonly (TitleMatch | null)[];
+  readonly masked: string | undefined;
+  readonly evidenceEnd: number | undefined;
+  readonly directives: boolean | undefined;
+}
+
+/** Judges every literal that names a title by how the code uses it. */
+function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: Parts, opts: TitleScanOptions): TitleScanState {
+  const { literals, comments, matches, masked } = parts;
+  let evidenceEnd = parts.evidenceEnd;
+  const whatsapp = (): boolean => {
+    if (opts.context?.whatsapp === true) return true;
+    evidenceEnd ??= whatsAppEvidenceEnd(text);
+    return evidenceEnd !== -1;
+  };
+  const out: Finding[] = [];
+  if (masked !== undefined) {
+    const scan = { text, masked, family, collections: new Map<string, string | undefined>(), pairs: new BracketPairs(masked), opens: new Map<number, number>() };
+    for (let i = 0; i < literals.length; i++) {
+      const match = matches[i];
+      if (!match) continue;
+      const lit = literals[i] as Literal;
+      const site = useSite(scan, lit);
+      if (!site) continue;
+      if (match.generic && !(isErrorish(site.subject) && whatsapp())) continue;
+      if (match.partial && !match.strong && !whatsapp()) continue;
+      out.push({ kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: text.slice(lit.bodyStart, lit.bodyEnd) });
+    }
+  }
+  const directives = parts.directives ?? text.indexOf(DIRECTIVE) !== -1;
+  const findings = out.length && directives ? dropSuppressed(text, family, out, comments) : out;
+  return { family, catalog, length: text.length, literals, comments, matches, masked, evidenceEnd, directives, findings };
+}
+
+/** Characters after an edit within which a literal is lexed again even if it looks unchanged (the lexer looks back this far). */
+const RESYNC_AFTER = 200;
+
+/** Index of the first span starting at or after `at` (spans sorted by start). */
+function firstFrom(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((spans[mid] as Span).start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The same string, made flat. perf: a joined string is a rope until something flattens it; the
+ * use checks read the masked text in hundreds of small slices, which V8 would copy out of the rope
+ * one by one, so it is flattened once here (a search over it does that).
+ */
+function flat(s: string): string {
+  s.indexOf('\u0000');
+  return s;
+}
+
+function shiftLiteral(l: Literal, by: number): Literal {
+  return { start: l.start + by, end: l.end + by, bodyStart: l.bodyStart + by, bodyEnd: l.bodyEnd + by, regex: l.regex };
+}
+
+function lineStartOf(text: string, at: number): number {
+  return at <= 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+}
+
+/**
+ * The title scan of `text`, a new version of the text `previous` was made from that differs from it
+ * only in `change`. The lexer keeps no state between literals and comments, so it is run again only
+ * from the line of the edit until it meets, past the edit, a span the previous scan also found; the
+ * masked text is patched the same way. Every literal naming a title is then judged again (a use of a
+ * constant may sit anywhere in the file). Undefined when cancelled.
+ */
+export function rescanTitles(previous: TitleScanState, text: string, change: TextChange, opts: TitleScanOptions = {}): TitleScanState | undefined {
+  const { family, catalog } = previous;
+  if (!isCodeFamily(family) || text.length - change.delta !== previous.length) return scanTitlesState(text, family, catalog, opts);
+  const oldLits = previous.literals;
+  const oldComs = previous.comments;
+  const delta = change.delta;
+  // Restart at the edit's line, moved back before any span that reaches it (a span's last
+  // character, or the one after it that ended it, may be the edited one).
+  let from = lineStartOf(text, change.start);
+  for (;;) {
+    const lit = oldLits[firstFrom(oldLits, from) - 1];
+    const com = oldComs[firstFrom(oldComs, from) - 1];
+    const reach = Math.max(lit ? lit.end : -1, com ? com.end : -1);
+    if (reach < from) break;
+    from = lineStartOf(text, Math.min(lit && lit.end >= from ? lit.start : Infinity, com && com.end >= from ? com.start : Infinity));
+  }
+  const resync = change.end + RESYNC_AFTER;
+  const sameAsBefore = (span: Span, comment: boolean): boolean => {
+    if (span.start < resync) return false;
+    const list = comment ? oldComs : oldLits;
+    const old = list[firstFrom(list, span.start - delta)];
+    if (!old || old.start !== span.start - delta || old.end !== span.end - delta) return false;
+    if (comment) return true;
+    const a = old as Literal;
+    const b = span as Literal;
+    return a.bodyStart === b.bodyStart - delta && a.bodyEnd === b.bodyEnd - delta && a.regex === b.regex;
+  };
+  const part = lexFrom(text, family, from, sameAsBefore);
+  const keptLits = firstFrom(oldLits, from);
+  const keptComs = firstFrom(oldComs, from);
+  const resumeLits = part.stoppedAt === -1 ? oldLits.length : firstFrom(oldLits, part.stoppedAt - delta);
+  const resumeComs = part.stoppedAt === -1 ? oldComs.length : firstFrom(oldComs, part.stoppedAt - delta);
+  const literals = [...oldLits.slice(0, keptLits), ...part.literals, ...oldLits.slice(resumeLits).map((l) => shiftLiteral(l, delta))];
+  const comments = [...oldComs.slice(0, keptComs), ...part.comments, ...oldComs.slice(resumeComs).map((c) => ({ start: c.start + delta, end: c.end + delta }))];
+  const fresh = matchesOf(text, part.literals, titleMatcher(catalog), opts.token);
+  if (!fresh) return undefined;
+  const matches = [...previous.matches.slice(0, keptLits), ...fresh, ...previous.matches.slice(resumeLits)];
+  let masked: string | undefined;
+  if (matches.some((m) => m !== null)) {
+    const to = part.stoppedAt === -1 ? text.length : part.stoppedAt;
+    masked =
+      previous.masked === undefined
+        ? maskText(text, { literals, comments })
+        : flat(previous.masked.slice(0, from) + maskRange(text, part.literals, part.comments, from, to) + (part.stoppedAt === -1 ? '' : previous.masked.slice(part.stoppedAt - delta)));
+  }
+  // What the file is about and whether it holds directives change only with what the edit touched.
+  const kept = previous.evidenceEnd;
+  const evidenceEnd = kept !== undefined && kept !== -1 && kept < Math.min(change.start, CONTEXT_HEAD - 1) ? kept : undefined;
+  const near = text.slice(Math.max(0, change.start - DIRECTIVE.length + 1), change.end + DIRECTIVE.length - 1);
+  const directives = previous.directives ? undefined : near.includes(DIRECTIVE);
+  return finish(text, family, catalog, { literals, comments, matches, masked, evidenceEnd, directives }, opts);
 }
