@@ -18,6 +18,8 @@ export interface Row {
   readonly unit: string;
   readonly target?: Target;
   readonly note?: string;
+  /** The bench section the row belongs to (set by `Report.add`). */
+  readonly section?: string;
 }
 
 export type Verdict = 'PASS' | 'MISS' | 'INFO' | 'N/A';
@@ -43,14 +45,16 @@ function targetText(row: Row): string {
 
 export class Report {
   readonly rows: Row[] = [];
+  private current = '';
 
   add(row: Row): void {
-    this.rows.push(row);
+    this.rows.push({ ...row, section: this.current });
     const line = `  ${row.label.padEnd(58)} ${fmt(row.value).padStart(9)} ${row.unit.padEnd(10)} ${targetText(row).padEnd(18)} ${verdict(row)}`;
     console.log(line + (row.note ? `  (${row.note})` : ''));
   }
 
   section(title: string): void {
+    this.current = title;
     console.log(`\n${title}`);
   }
 
