@@ -257,14 +257,17 @@ export function rescanTitles(previous: TitleScanState, text: string, change: Tex
   const oldComs = previous.comments;
   const delta = change.delta;
   // Restart at the edit's line, moved back before any span that reaches it (a span's last
-  // character, or the one after it that ended it, may be the edited one).
+  // character, or the one after it that ended it, may be the edited one), and before any line that
+  // ends in a backslash: the search for a regex literal's closing slash reads on over an escaped
+  // line break, so a `/` there that started no regex may start one now.
   let from = lineStartOf(text, change.start);
   for (;;) {
     const lit = oldLits[firstFrom(oldLits, from) - 1];
     const com = oldComs[firstFrom(oldComs, from) - 1];
     const reach = Math.max(lit ? lit.end : -1, com ? com.end : -1);
-    if (reach < from) break;
-    from = lineStartOf(text, Math.min(lit && lit.end >= from ? lit.start : Infinity, com && com.end >= from ? com.start : Infinity));
+    if (reach >= from) from = lineStartOf(text, Math.min(lit && lit.end >= from ? lit.start : Infinity, com && com.end >= from ? com.start : Infinity));
+    else if (from >= 2 && text.charCodeAt(from - 2) === 92) from = lineStartOf(text, from - 1);
+    else break;
   }
   const resync = change.end + RESYNC_AFTER;
   const sameAsBefore = (span: Span, comment: boolean): boolean => {
