@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { mergeChange, type TextChange } from '../core/detect';
+import { mergeChange, type TextChange } from '../core/textChange';
 
 interface Entry<S> {
   readonly state: S;

@@ -7,7 +7,8 @@ export { familyFor } from './language';
 export { fileContext, type FileContext } from './context';
 export { payloadAt, type ErrorPayload } from './payload';
 export { scanCodes, type ScanOptions } from './scanCodes';
-export { changeBetween, findingsOf, mergeChange, rescanCodes, scanCodesState, type CodeScanState, type RescanOptions, type TextChange } from './rescan';
+export { findingsOf, rescanCodes, scanCodesState, type CodeScanState, type RescanOptions } from './rescan';
+export { changeBetween, mergeChange, type TextChange } from '../textChange';
 
 /**
  * The error-code finding that covers `offset` in `text` (a line or a small window around the

@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import { CONTEXT_HEAD, whatsAppWordEnd, type FileContext } from '../detect/context';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
 import { BracketPairs } from './brackets';
-import type { TextChange } from '../detect/rescan';
+import type { TextChange } from '../textChange';
 import { isCodeFamily, lex, lexFrom, type Lexed, type Literal, type Span } from './lexer';
 import { DIRECTIVE, dropSuppressed } from './suppress';
 import { titleMatcher, type TitleMatch, type TitleMatcher } from './titleMatcher';
