@@ -28,7 +28,6 @@ const SLICE_CHARS = 1 << 20;
 /** Scans kept: enough for the visible editors and a few recently used tabs. */
 const MAX_ENTRIES = 24;
 
-
 /**
  * Error-code scans of open documents, keyed by uri and version (LRU-bounded). Large documents are
  * scanned in line slices of ~1 MiB with a `setTimeout(0)` between slices, so the extension host is never

@@ -1,4 +1,5 @@
 /** Random edits of source texts, for checking re-scans against full scans. */
+import { mergeChange, type TextChange } from '../../src/core/textChange';
 import type { LanguageFamily } from '../../src/core/types';
 import type { Rng } from './prng';
 import { sourceSnippet } from './shapes';
@@ -23,4 +24,19 @@ export function randomEdit(r: Rng, text: string, family: LanguageFamily, pieces:
   const removed = r.chance(opts.removeChance) ? Math.min(text.length - offset, r.int(0, opts.maxRemoved)) : 0;
   const piece = r.chance(opts.snippetChance) ? sourceSnippet(r, family) : r.pick(pieces);
   return { text: text.slice(0, offset) + piece + text.slice(offset + removed), offset, removed, inserted: piece.length };
+}
+
+/**
+ * One to three edits made by `edit` in a row, as several change events arrive before the next scan:
+ * the new text and the change they add up to (`mergeChange`).
+ */
+export function editBurst(r: Rng, text: string, edit: (text: string) => Edit): { text: string; change: TextChange; edits: number } {
+  let change: TextChange | undefined;
+  const edits = r.int(1, 3);
+  for (let k = 0; k < edits; k++) {
+    const e = edit(text);
+    text = e.text;
+    change = mergeChange(change, e.offset, e.removed, e.inserted);
+  }
+  return { text, change: change as TextChange, edits };
 }

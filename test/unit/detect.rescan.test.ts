@@ -4,7 +4,7 @@ import { builtinCatalog } from '../../src/core/catalog/catalog';
 import { changeBetween, findingsOf, mergeChange, rescanCodes, scanCodes, scanCodesState, type TextChange } from '../../src/core/detect';
 import type { LanguageFamily } from '../../src/core/types';
 import { Rng } from '../fuzz/prng';
-import { randomEdit, SOURCE_FAMILIES, type Edit } from '../fuzz/edits';
+import { editBurst, randomEdit, SOURCE_FAMILIES, type Edit } from '../fuzz/edits';
 import { sourceText } from '../fuzz/shapes';
 
 const catalog = builtinCatalog();
@@ -28,15 +28,10 @@ test('rescanCodes agrees with a full scan after every edit, in every code family
     let text = sourceText(r, family, r.int(500, 12_000));
     let state = scanCodesState(text, family, catalog);
     for (let i = 0; i < 25; i++) {
-      // One to three replacements between scans, as several change events before the next scan.
-      let change: TextChange | undefined;
-      for (let k = r.int(1, 3); k > 0; k--) {
-        const e = edit(r, text, family);
-        text = e.text;
-        change = mergeChange(change, e.offset, e.removed, e.inserted);
-        edits++;
-      }
-      state = rescanCodes(state, text, change as TextChange);
+      const burst = editBurst(r, text, (t) => edit(r, t, family));
+      text = burst.text;
+      edits += burst.edits;
+      state = rescanCodes(state, text, burst.change);
       same(`round ${round}, edit ${i} (${family})`, text, family, findingsOf(state));
     }
   }

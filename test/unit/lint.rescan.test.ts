@@ -5,7 +5,7 @@ import { changeBetween, mergeChange, type TextChange } from '../../src/core/dete
 import { rescanTitles, scanTitles, scanTitlesState, type TitleScanState } from '../../src/core/lint';
 import type { LanguageFamily } from '../../src/core/types';
 import { Rng } from '../fuzz/prng';
-import { randomEdit, SOURCE_FAMILIES, type Edit } from '../fuzz/edits';
+import { editBurst, randomEdit, SOURCE_FAMILIES, type Edit } from '../fuzz/edits';
 import { sourceText } from '../fuzz/shapes';
 
 const catalog = builtinCatalog();
@@ -31,14 +31,9 @@ test('rescanTitles agrees with a full title scan after every edit, in every code
     let text = sourceText(r, family, r.int(500, 9000));
     let state = check('initial', scanTitlesState(text, family, catalog), text, family);
     for (let i = 0; i < 30; i++) {
-      // One to three replacements between scans, as several change events before the next lint.
-      let change: TextChange | undefined;
-      for (let k = r.int(1, 3); k > 0; k--) {
-        const e = edit(r, text, family);
-        text = e.text;
-        change = mergeChange(change, e.offset, e.removed, e.inserted);
-      }
-      state = check(`round ${round}, edit ${i} (${family})`, rescanTitles(state, text, change as TextChange), text, family);
+      const burst = editBurst(r, text, (t) => edit(r, t, family));
+      text = burst.text;
+      state = check(`round ${round}, edit ${i} (${family})`, rescanTitles(state, text, burst.change), text, family);
       found += state.findings.length;
     }
   }
