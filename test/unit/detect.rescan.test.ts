@@ -10,7 +10,7 @@ import { sourceText } from '../fuzz/shapes';
 const catalog = builtinCatalog();
 
 /** What an edit may insert: code fragments that change verdicts nearby, and plain noise. */
-const PIECES = ['1', '0', ' ', '\n', '"', "'", '//', '/*', '*/', '(', ')', '[', ']', ',', 'case ', 'err.code === ', ' == ', '131047', '100', '190, ', 'switch (err.code) {\n', 'WhatsApp', '= '];
+const PIECES = ['1', '0', ' ', '\n', '"', "'", '//', '/*', '*/', '"""', "'''", '(', ')', '[', ']', ',', 'case ', 'err.code === ', ' == ', '131047', '100', '190, ', 'switch (err.code) {\n', 'WhatsApp', '= '];
 
 function edit(r: Rng, text: string, family: LanguageFamily): Edit {
   return randomEdit(r, text, family, PIECES, { removeChance: 0.4, maxRemoved: 300, snippetChance: 0.2 });

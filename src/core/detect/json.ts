@@ -197,13 +197,20 @@ export interface JsonEnv {
   nextSingle: number;
   /** The same, for the next `{` (used by the line scan to find the objects on a line). */
   nextBrace: number;
+  /** The same, for the next `\":`, the mark of JSON serialized into a string. */
+  nextEscaped: number;
+  /**
+   * String contents holding serialized JSON (`"message":"{\"code\":131047}"`), as [start, end)
+   * pairs, left by the walks for the caller to scan once the walk is over (see escaped.ts).
+   */
+  readonly nested: number[];
   /** The walker of this text, made on the first walk. */
   walker: Walker | undefined;
 }
 
 /** A fresh walking state for one text. */
 export function jsonEnv(catalog: Catalog, wa: boolean, out: Finding[]): JsonEnv {
-  return { catalog, wa, out, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, walker: undefined };
+  return { catalog, wa, out, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, nextEscaped: -2, nested: [], walker: undefined };
 }
 
 /**
@@ -313,7 +320,8 @@ function decide(frame: Frame, env: JsonEnv, text: string): void {
           // An unknown code is kept only in an unmistakable Graph/WhatsApp error object, in Meta's 13xxxx block.
           ok = known ? graph || webhook || bsp || underError || wa || !c.bare : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
         } else {
-          ok = known && (graph || (underError && wa) || ((bsp || webhook) && (wa || titledByMessage(frame, c.code, env, text)) && !c.bare));
+          // (an object whose own title or message is the code's catalog title explains itself, under any key)
+          ok = known && (graph || (underError && wa) || ((bsp || webhook) && ((wa && !c.bare) || titledByMessage(frame, c.code, env, text))));
         }
         break;
       case 'subcode':
@@ -539,6 +547,10 @@ class Walker {
     const hash = this.env.nextHash;
     // Most strings hold no `(#`: the shared cursor says so without a search.
     if (hash === -2 || (hash !== -1 && hash < e)) this.hashesIn(f, s, e);
+    // JSON serialized into this string (CloudWatch messages, logged response bodies): scanned later.
+    let escaped = this.env.nextEscaped;
+    if (escaped === -2 || (escaped !== -1 && escaped < s)) escaped = this.env.nextEscaped = text.indexOf('\\":', s);
+    if (escaped !== -1 && escaped < e) this.env.nested.push(s, e);
   }
 }
 

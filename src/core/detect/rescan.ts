@@ -3,6 +3,7 @@ import type { TextChange } from '../textChange';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
 import { CONTEXT_HEAD, fileContext, type FileContext } from './context';
 import { isDistinctive } from './names';
+import { blockMarksOf, markLines } from './proseBlocks';
 import { scanCodes } from './scanCodes';
 import { BACK_REACH, FORWARD_REACH, scanSource } from './source';
 
@@ -26,6 +27,8 @@ export interface CodeScanState {
   readonly callerWa: boolean;
   /** The text's head said WhatsApp (`fileContext`). */
   readonly headWa: boolean;
+  /** Lines holding block-comment or docstring marks (`markLines`): an edit meeting one is scanned whole. */
+  readonly marks: Int32Array;
 }
 
 export interface RescanOptions {
@@ -62,7 +65,32 @@ export function scanCodesState(text: string, family: LanguageFamily, catalog: Ca
   const callerWa = opts.context?.whatsapp === true;
   // (the context passed on is what scanCodes would work out itself; when it says yes, scanCodes need not read the head again)
   const findings = scanCodes(text, family, catalog, { token: opts.token, context: { whatsapp: callerWa || headWa } });
-  return { family, catalog, length: text.length, hits: toHits(findings), callerWa, headWa };
+  const marks = isSourceFamily(family) ? markLines(text, family) : NO_MARKS;
+  return { family, catalog, length: text.length, hits: toHits(findings), callerWa, headWa, marks };
+}
+
+const NO_MARKS = new Int32Array(0);
+
+/**
+ * Whether an edit meets a line holding a block mark, before or after it: then which lines lie
+ * inside blocks may change anywhere below, and the text is scanned whole.
+ */
+function meetsBlockMark(previous: CodeScanState, text: string, change: TextChange): boolean {
+  const oldEnd = change.end - change.delta;
+  const m = previous.marks;
+  for (let k = 0; k < m.length; k += 2) if ((m[k] as number) <= oldEnd && change.start <= (m[k + 1] as number)) return true;
+  const lineStart = change.start === 0 ? 0 : text.lastIndexOf('\n', change.start - 1) + 1;
+  const nl = text.indexOf('\n', change.end);
+  const edited = text.slice(lineStart, nl === -1 ? text.length : nl);
+  return blockMarksOf(previous.family).some((mark) => edited.includes(mark));
+}
+
+/** The marks of a text after an edit that met none: those after it move by the edit's delta. */
+function shiftMarks(marks: Int32Array, change: TextChange): Int32Array {
+  if (marks.length === 0 || change.delta === 0) return marks;
+  const out = new Int32Array(marks.length);
+  for (let k = 0; k < marks.length; k++) out[k] = (marks[k] as number) > change.start ? (marks[k] as number) + change.delta : (marks[k] as number);
+  return out;
 }
 
 /**
@@ -79,7 +107,7 @@ export function rescanCodes(previous: CodeScanState, text: string, change: TextC
   const headKept = change.start >= CONTEXT_HEAD && text.length > CONTEXT_HEAD && previous.length > CONTEXT_HEAD;
   const headWa = headKept ? previous.headWa : fileContext(text).whatsapp;
   const contextWa = callerWa || headWa;
-  if (contextWa !== (previous.callerWa || previous.headWa)) return scanCodesState(text, family, catalog, opts);
+  if (contextWa !== (previous.callerWa || previous.headWa) || meetsBlockMark(previous, text, change)) return scanCodesState(text, family, catalog, opts);
 
   // Numbers in [from, to] are judged again: every number whose stretch of context meets the change.
   const back = Math.max(0, change.start - FORWARD_REACH);
@@ -126,5 +154,5 @@ export function rescanCodes(previous: CodeScanState, text: string, change: TextC
     hits[k++] = (old[j + 1] as number) + change.delta;
     hits[k++] = old[j + 2] as number;
   }
-  return { family, catalog, length: text.length, hits, callerWa, headWa };
+  return { family, catalog, length: text.length, hits, callerWa, headWa, marks: shiftMarks(previous.marks, change) };
 }

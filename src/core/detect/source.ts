@@ -1,6 +1,8 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
 import { isCodeExpr, isCodeListName, isCodesName, isDistinctive, isErrorCodeExpr, isErrorishName, isNonCodeName, lastName, lastSegment } from './names';
+import { ProseBlocks } from './proseBlocks';
+import { titleFollows } from './text';
 
 /**
  * Error codes in source code. A numeric literal (or a string literal holding only a code) equal to
@@ -38,7 +40,9 @@ const COLLECTION_FN =
 /** Calls whose numeric argument is a duration, size or index, never an error code. */
 const NUMERIC_FN = /(?:timeout|sleep|delay|wait|interval|duration|millis|seconds|minutes|range|repeat|fill|alloc|slice|substr|substring|pad\w*|toFixed|random|port|listen|status|sendStatus|Sleep|After|Tick|ofMillis|ofSeconds|setTimeout|setInterval|timedelta|limit|take|skip|chunk|round|floor|ceil|min|max|pow|at|get|charAt|splice|resize|Status|StatusCode|WriteHeader|abort|exit|Exit)\s*$/i;
 /** Calls whose argument is an error code: constructors and helpers named for errors, assertions. */
-const ERRORISH_FN = /err|code|fail|retry|whatsapp|graph|meta|reject|raise|throw|expect|assert|equal|toBe|is[A-Z_]|handle|classif|categor|describe|explain|lookup|title|message|Error|Exception/i;
+const ERRORISH_FN = /err|code|fail|retry|whatsapp|graph|meta|reject|raise|throw|expect|assert|equal|toBe|handle|classif|categor|describe|explain|lookup|title|message|exception/i;
+/** The same, for files that say nothing about WhatsApp: only names about errors themselves. */
+const ERROR_FN = /err|fail|exception|whatsapp|graph/i;
 
 /** Assertion and equality helpers whose argument is compared with something. */
 const MATCHER_CALL =
@@ -115,11 +119,16 @@ class LineLexer {
   stringAt = -1;
   /** Offset where the current comment starts, or -1. */
   commentAt = -1;
+  /** The line starts inside a block comment or docstring: offset of its first non-blank, or -1. */
+  proseAt = -1;
+  private readonly blocks: ProseBlocks;
 
   constructor(
     private readonly text: string,
     private readonly family: LanguageFamily,
-  ) {}
+  ) {
+    this.blocks = new ProseBlocks(text, family);
+  }
 
   /** Move to `offset` on the line starting at `lineStart`. */
   advance(lineStart: number, offset: number): void {
@@ -130,6 +139,11 @@ class LineLexer {
       this.quote = 0;
       this.stringAt = -1;
       this.commentAt = -1;
+      this.proseAt = -1;
+      if (this.blocks.inside(lineStart)) {
+        this.proseAt = lineStart;
+        while (text.charCodeAt(this.proseAt) === 32 || text.charCodeAt(this.proseAt) === 9) this.proseAt++;
+      }
       // A continuation line of a block comment: ` * 131047 ...`
       if (this.family !== 'python' && this.family !== 'ruby' && /^[ \t]*\*(?!\*?\/)/.test(text.slice(lineStart, lineStart + 80))) this.commentAt = text.indexOf('*', lineStart);
     }
@@ -413,13 +427,22 @@ function matchesOtherNumber(left: string, right: string): boolean {
   return other !== null && (isNonCodeName(lastName(other[1] as string)) || /\b(?:length|size|count)\b/i.test(other[1] as string));
 }
 
+/** Words that make a comment about an error. */
+const COMMENT_ERROR_WORD = /\b(?:errors?|err|codes?|subcode|fail\w*|retr(?:y|ies|yable)|whatsapp|graph|meta|oauth\w*|rate[ -]?limit\w*|undeliverable|title)\b|\(#$/i;
+
 /** Judge a code written in a comment. */
 function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (/\(#$/.test(comment)) return ctx.strong || /^\)\s+[A-Za-z]/.test(right);
   // `#131047` is an issue number; `# 131047 ...` (a Python or Ruby comment opening with the code) is not.
   if (/#$/.test(comment) || /\b(?:issue|pr|pull|ticket|line|lines|port|id|version|v|see)\s*#?\s*$/i.test(comment)) return false;
-  if (/^\s*(?:ms|s|sec|seconds|bytes|kb|mb|px|%|x\b|times)/i.test(right)) return false;
-  if (ctx.strong) return true;
+  // A quantity (`131047 ms`, `131047 bytes`), not a word that starts like one (`131048 spam ...`).
+  if (/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|x|times)\b|%)/i.test(right)) return false;
+  // `order 131047 was split`, `131000 rows`: a number of something else.
+  if (/\b(?:order|invoice|customer|user|account|row|item|record|product|sku|job|build|pid)\.?\s*$/i.test(comment)) return false;
+  if (/^\s*(?:rows?|items?|records?|users?|customers?|orders?|entries|requests|files|lines|chars|characters)\b/i.test(right)) return false;
+  // Outside a WhatsApp file, a comment must say it speaks of an error.
+  // Or open with the code as a legend does (`// 131047: outside the 24h window`), or name its title.
+  if (ctx.strong) return ctx.scan.wa || COMMENT_ERROR_WORD.test(comment) || COMMENT_ERROR_WORD.test(right.slice(0, 80)) || (/^[\s*#/-]*$/.test(comment) && /^\s*[:=\-–—]/.test(right)) || titleFollows(ctx.scan.catalog, ctx.code, right);
   return ctx.scan.wa && /\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment);
 }
 
@@ -549,9 +572,27 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       if (!strong && scan.wa && items.trim() === '' && /(?:error|err|exception|fault)(?:\.(?:of|from|create))?\s*$/i.test(before)) return true;
       const inTest = /(?:\bin|\bnot\s+in)$/.test(before);
       const listLike = inTest || /(?:^|[=,(:]|return|\?)$/.test(before) || COLLECTION_FN.test(before);
+      // A Graph marker written in code: `(#131056)` in a raw string the lexer read as code.
+      if (items === '#' && right.startsWith(')')) return strong || (scan.wa && /^\)\s+[A-Za-z]/.test(right));
+      // An enum constant with constructor arguments: `RE_ENGAGEMENT(131047, false, "..."),` (Java,
+      // Kotlin, Dart), among rows of the same shape or in an `enum` body.
+      if (items.trim() === '' && /^\s*[A-Za-z_]\w*$/.test(before) && /^\s*[A-Za-z_]\w*\s*\($/.test(leftRaw)) {
+        const member = before.trim();
+        if (isNonCodeName(member)) return false;
+        const near = nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at);
+        const rows = hasAssignedCodeNearby(scan, near, ctx.code, /^\s*[A-Za-z_]\w*\s*\(\s*(\d{5,7})(?![\w])/gm);
+        if (strong && (rows || insideEnum(scan.text, ctx.lineStart))) return scan.fileWa || isErrorishName(member) || rows;
+        if (!strong) return scan.wa && rows && !NOT_A_MEMBER_NAME.test(member);
+      }
       if (!listLike) {
-        // Arguments of an ordinary call: only distinctive codes, only for error-ish helpers.
-        return strong && ERRORISH_FN.test(before.slice(-40)) && items.split(',').length <= 2;
+        // Arguments of an ordinary call: only distinctive codes, for a helper named for errors (by
+        // its own name: `invoiceService.display(131047)` is not one), or next to a code argument
+        // (`.having((e) => e.code, 'code', 131026)`).
+        if (!strong) return false;
+        const callee = /([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '';
+        const errorish = (scan.fileWa ? ERRORISH_FN : ERROR_FN).test(callee) || /^is[A-Z_]/.test(callee);
+        if (errorish && items.split(',').length <= 2) return true;
+        return scan.fileWa && /(?:\.|\b)code\b|['"]code['"]/i.test(items);
       }
       membership = inTest || /(?:Contains|contains|includes|include\?|has|in_array|isIn|IsIn|isin|member\?)\s*$/.test(before);
     }
@@ -631,6 +672,9 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
   const { text } = ctx.scan;
   const from = Math.max(ctx.lineStart, start - WINDOW);
   const right = text.slice(end, Math.min(ctx.lineEnd, end + WINDOW));
+  // A line inside a block comment or docstring reads as a comment; it may also hold code (JSON or
+  // a snippet in a docstring), so the other rules still apply when the comment rule says no.
+  if (lexer.proseAt !== -1 && lexer.commentAt === -1 && inComment(ctx, text.slice(Math.max(lexer.proseAt, from), start), right)) return true;
   if (lexer.commentAt !== -1) return inComment(ctx, text.slice(Math.max(lexer.commentAt, from), start), right);
   if (lexer.stringAt !== -1) {
     const q = text.charCodeAt(lexer.stringAt);
@@ -650,8 +694,8 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
 
 /** A quick look at a line: can a small code on it possibly be in an error-code context? */
 const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[\s*\d|\d{5}/;
-/** The same for a line's start: list items (`  4,`) and constants (`TooManyCalls = 4`). */
-const SMALL_HEAD_HINT = /^\s*(?:['"]?\d|[A-Za-z_]\w*\s*=\s*\d)/;
+/** The same for a line's start: list items (`  4,`), constants (`TooManyCalls = 4`) and enum constants (`TOO_MANY_CALLS(4)`). */
+const SMALL_HEAD_HINT = /^\s*(?:['"]?\d|[A-Za-z_]\w*\s*(?:=|\()\s*\d)/;
 
 /** Numbers below this are looked up in a table: they are most numbers in source, and rarely codes. */
 const SMALL_LIMIT = 10000;

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CancelToken, Finding } from '../types';
 import { mentionsWhatsApp } from './context';
+import { escapedEnd, unescapeJson } from './escaped';
 import { jsonEnv, walkJson, type JsonEnv } from './json';
 import { isCodeExpr, isCodesName, isDistinctive, isErrorishName, isNonCodeName, lastSegment } from './names';
 
@@ -17,6 +18,8 @@ export interface LineScan {
   /** The file is about WhatsApp / Graph errors. */
   readonly wa: boolean;
   readonly token?: CancelToken;
+  /** How many strings deep this text was serialized (0: the file itself). */
+  readonly depth?: number;
 }
 
 /** Lines worth a look in a log or config file. */
@@ -26,12 +29,15 @@ const TEXT_TRIGGER = /\(#|code|CODE|Code|err|ERR|Err|(?<![\w.])\d{5,7}(?!\w)|^[ 
  * `errorCode: '190'`, `"retry_codes": [4`) or a `(#NNN)` message can hold a finding. `status_code`
  * and `http_code` are ruled out here, so a log's ordinary request lines are never walked.
  */
-const JSON_TRIGGER = /\(#\d|(?:code|Code|CODE)(?<!(?:status|Status|http|Http)_?(?:code|Code))[sS]?["']?\s*(?::|=>)\s*\[?\s*["']?\d/g;
+const JSON_TRIGGER = /\(#\d|(?:code|Code|CODE)(?<!(?:status|Status|http|Http)_?(?:code|Code))[sS]?\\{0,3}["']?\s*(?::|=>)\s*\[?\s*\\{0,3}["']?\d/g;
 /** A number in plain text: not inside a word, path, version, date, time or `file:line:col`. */
 const TEXT_NUMBER = /(?<![\w$.\-/]|\d:)\d{1,7}(?![\w]|\.\d|:\d|-\d|\/)/g;
 /** Lines longer than this are read in this many characters only (minified or binary junk). */
 const MAX_LINE = 20000;
 const CHECK_EVERY = 256;
+
+/** A code word named for something else before the number: one-time, order and promo codes. */
+const OTHER_CODE_BEFORE = /\b(?:otp|verif\w*|pin|promo\w*|coupon|discount|order|confirm\w*|entered|generated|one[- ]time|login|invite|referral|postal|zip|country|area|sms|2fa|mfa|security|access|pass)[\s_-]*code\s*(?:is|was)?\s*[:#=]?\s*["']?$/i;
 
 /** Bounded look back for the key a YAML list item belongs to. */
 function yamlParentKey(text: string, lineStart: number, indent: number): string {
@@ -48,7 +54,7 @@ function yamlParentKey(text: string, lineStart: number, indent: number): string 
 }
 
 /** The catalog title (or a variant) that follows a code in prose: `131047 Re-engagement message`. */
-function titleFollows(catalog: Catalog, code: number, right: string): boolean {
+export function titleFollows(catalog: Catalog, code: number, right: string): boolean {
   const entry = catalog.get(code);
   if (!entry) return false;
   const after = right.replace(/^\)?\s*[:\-–—]?\s*/, '').toLowerCase();
@@ -110,11 +116,22 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     return strong && isErrorishName(key);
   }
   // `error 131047`, `Error: 131047`, `error code 131047`, `failed with 131047`.
-  if (/\b(?:error|err|code|subcode|errcode|errors|failed with|failure|reason)\s*[:#=]?\s*["']?$/i.test(left)) return strong || (ctx.lineWa && /\b(?:graph|whatsapp|oauth|meta)\b/i.test(line));
+  const said = /\b(error|err|code|subcode|errcode|errors|failed with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
+  if (said) {
+    // One-time, order and promo codes: `verification code 131047`, `entered code 131056`.
+    if (OTHER_CODE_BEFORE.test(left)) return false;
+    // A bare "code" in a line about nothing else: an error word or WhatsApp must be near.
+    if (strong) return !/^code$/i.test(said[1] as string) || wa || /\b(?:error|err|fail\w*|exception)\b/i.test(line);
+    // Small numbers after a log level are process ids and counts: `ERROR 1 --- [main]` (Spring Boot).
+    if (/^(?:ERROR|ERR)$/.test(said[1] as string) || /^\s*(?:---|\[)/.test(right)) return false;
+    return ctx.lineWa && /\b(?:graph|whatsapp|oauth|meta)\b/i.test(line);
+  }
+  // An exception named for Graph or WhatsApp and the code: `GraphError 190: Error validating access token`.
+  if (/(?:graph|whatsapp|facebook|meta|oauth)\w*(?:error|exception)\s*$/i.test(left) && /^\s*:\s*\S/.test(right)) return strong || wa;
   // A code followed by its title: `131047 Re-engagement message`, WATI's `131037 OAuthException!`.
   if (titleFollows(scan.catalog, code, right)) return strong || wa;
   // A comment line about a code: `# 131047: outside the 24h window`.
-  if (/^\s*(?:#|\/\/|;)/.test(line) && strong) return !/^\s*(?:ms|s|sec|seconds|bytes|kb|mb|px|%|times)\b/i.test(right);
+  if (/^\s*(?:#|\/\/|;)/.test(line) && strong) return !/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|times)\b|%)/i.test(right);
   return false;
 }
 
@@ -124,13 +141,18 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
   const out = env.out;
   const end = Math.min(lineEnd, lineStart + MAX_LINE);
   const spans: number[] = [];
+  const known = out.length;
   // perf: the next `{` comes from a cursor shared by the whole text (no slice of the line, and a
   // line without `{` never makes the search run on through the lines after it).
   for (let b = nextBrace(text, env, lineStart); b !== -1 && b < end; b = nextBrace(text, env, b + 1)) {
-    const stop = walkJson(text, b, end, env);
+    // JSON escaped into a string of a plain-text line: `body="{\"code\":131000}"`.
+    const escaped = text.charCodeAt(b + 1) === 92 && text.charCodeAt(b + 2) === 34;
+    const stop = escaped ? escapedEnd(text, b, end) : walkJson(text, b, end, env);
+    if (escaped) scanEscaped(scan, env, b, stop, known);
     if (!jsonOnly) spans.push(b - lineStart, stop - lineStart);
     b = stop - 1;
   }
+  scanNested(scan, env, known);
   if (jsonOnly) return;
   const line = text.slice(lineStart, end);
   const ctx: LineCtx = { scan, line, lineStart, lineWa: mentionsWhatsApp(line) };
@@ -145,6 +167,38 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
     const s = lineStart + at;
     if (judgeText(ctx, at, at + m[0].length, code)) out.push({ kind: 'error-code', start: s, end: s + m[0].length, code });
   }
+}
+
+/** Strings serialized into strings are read this many levels deep. */
+const MAX_NESTING = 2;
+
+/**
+ * Scans the escaped JSON in `scan.text[start, end)` as a text of its own and adds what it finds,
+ * mapped back, to `env.out`; findings already made there since index `known` (a `(#N)` the walk
+ * found in the same string) are not repeated.
+ */
+function scanEscaped(scan: LineScan, env: JsonEnv, start: number, end: number, known: number): void {
+  const depth = scan.depth ?? 0;
+  if (depth >= MAX_NESTING) return;
+  const inner = unescapeJson(scan.text, start, end);
+  const found: Finding[] = [];
+  scanLines({ text: inner.text, catalog: scan.catalog, wa: scan.wa, token: scan.token, depth: depth + 1 }, found, false);
+  if (found.length === 0) return;
+  const out = env.out;
+  const seen = new Set<number>();
+  for (let k = known; k < out.length; k++) seen.add((out[k] as Finding).start);
+  for (const f of found) {
+    const s = inner.at[f.start] as number;
+    if (!seen.has(s)) out.push({ ...f, start: s, end: (inner.at[f.end - 1] as number) + 1 });
+  }
+}
+
+/** Scans the strings the walks since index `known` of the findings left as holding escaped JSON. */
+function scanNested(scan: LineScan, env: JsonEnv, known: number): void {
+  const nested = env.nested;
+  if (nested.length === 0) return;
+  for (let k = 0; k < nested.length; k += 2) scanEscaped(scan, env, nested[k] as number, nested[k + 1] as number, known);
+  nested.length = 0;
 }
 
 /** Offset of the first `{` at or after `from` (-1: none), from the cursor kept in `env`. */
@@ -194,6 +248,8 @@ export function scanDocument(scan: LineScan, out: Finding[]): void {
     if (arr !== -1 && arr < i) arr = text.indexOf('[', i);
     const b = obj === -1 ? arr : arr === -1 ? obj : Math.min(obj, arr);
     if (b === -1) return;
+    const known = out.length;
     i = Math.max(walkJson(text, b, text.length, env), b + 1);
+    scanNested(scan, env, known);
   }
 }

@@ -1,0 +1,94 @@
+// Round-3 detector cases, from blind corpora written by testers who had not seen the detector:
+// JSON serialized into strings, one-time codes and log levels in plain text, comments in files
+// that are not about WhatsApp, call arguments judged by the callee's own name, enum constants
+// with constructor arguments.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { scanCodes } from '../../src/core/detect';
+import type { LanguageFamily } from '../../src/core/types';
+import { fixtureCatalog } from '../fixtures/detect/support/catalog';
+
+const catalog = fixtureCatalog();
+const WA = '// WhatsApp Cloud API\n';
+
+function codes(text: string, family: LanguageFamily): number[] {
+  return scanCodes(text, family, catalog).map((f) => f.code ?? -1);
+}
+
+/** The text each finding covers. */
+function spans(text: string, family: LanguageFamily): string[] {
+  return scanCodes(text, family, catalog).map((f) => text.slice(f.start, f.end));
+}
+
+test('JSON serialized into a JSON string is read, and its findings point into the escaped text', () => {
+  const cloudWatch = '{"ts":1,"message":"{\\"level\\":\\"warn\\",\\"err\\":{\\"code\\":130429,\\"type\\":\\"OAuthException\\"}}"}\n{"ts":2,"message":"ok"}\n';
+  assert.deepEqual(spans(cloudWatch, 'json'), ['130429']);
+  // A `(#N)` the walk finds in the string is not reported twice.
+  const batch = '{"code":400,"body":"{\\"error\\":{\\"message\\":\\"(#131009) Parameter value is not valid\\",\\"code\\":131009,\\"fbtrace_id\\":\\"A\\"}}"}\n{"code":200}\n';
+  assert.deepEqual(spans(batch, 'json'), ['131009', '131009']);
+  // Pretty-printed documents too (a Postman collection's raw body).
+  const postman = '{\n  "request": {\n    "raw": "{\\n  \\"error\\": {\\n    \\"code\\": 131047,\\n    \\"error_data\\": {\\"details\\": \\"x\\"}\\n  }\\n}"\n  }\n}';
+  assert.deepEqual(spans(postman, 'json'), ['131047']);
+  // Serialized twice.
+  const twice = '{"message":"{\\"body\\":\\"{\\\\\\"error\\\\\\":{\\\\\\"code\\\\\\":131026,\\\\\\"fbtrace_id\\\\\\":\\\\\\"x\\\\\\"}}\\"}"}\n{"a":1}\n';
+  assert.deepEqual(codes(twice, 'json'), [131026]);
+  // A serialized object that is not an error stays quiet.
+  assert.deepEqual(codes('{"message":"{\\"order\\":131047,\\"qty\\":4}"}\n{"a":1}\n', 'json'), []);
+});
+
+test('JSON escaped into a plain-text log line is read', () => {
+  const laravel = '[2024-05-02] production.ERROR: send failed {\\"error\\":{\\"message\\":\\"(#132012) Parameter format does not match\\",\\"type\\":\\"OAuthException\\",\\"code\\":132012}}';
+  assert.deepEqual(codes(laravel, 'text'), [132012, 132012]);
+  const logfmt = 'level=error msg="graph call failed" body="{\\"code\\":\\"131000\\",\\"title\\":\\"Something went wrong\\"}" attempt=2';
+  assert.deepEqual(codes(logfmt, 'text'), [131000]);
+});
+
+test('plain text: one-time codes, log levels with process ids, exceptions named for Graph', () => {
+  assert.deepEqual(codes('INFO otp: generated verification code 131047 for user 8812', 'text'), []);
+  assert.deepEqual(codes('INFO user 8812 entered code 131056 -> mismatch', 'text'), []);
+  assert.deepEqual(codes('sent whatsapp template, promo code 131047', 'text'), []);
+  assert.deepEqual(codes('2024-05-02 ERROR 1 --- [nio-8080-exec-7] c.e.wa.WhatsAppSender : whatsapp graph call failed', 'text'), []);
+  assert.deepEqual(codes('# whatsapp sender\ncom.example.GraphApiException: GraphError 190: Error validating access token', 'text'), [190]);
+  // Still found: a code after "error", and a bare "code" in a line about an error.
+  assert.deepEqual(codes('send failed: error 131047', 'text'), [131047]);
+  assert.deepEqual(codes('request failed code 131026', 'text'), [131026]);
+});
+
+test('JSON: a bare "code" beside its own catalog title explains itself', () => {
+  const line = '{"level":"error","message":"send failed","code":368,"title":"Temporarily blocked for policies violations"}\n{"level":"info"}\n';
+  assert.deepEqual(codes(line, 'json'), [368]);
+  assert.deepEqual(codes('{"level":"error","message":"send failed","code":368,"title":"Not found"}\n{"level":"info"}\n', 'json'), []);
+});
+
+test('comments: outside WhatsApp files a six-digit number needs to be spoken of as an error', () => {
+  assert.deepEqual(codes('function total(x) {\n  // Legacy order 131047 was charged twice\n  return x;\n}', 'javascript'), []);
+  assert.deepEqual(codes('// Moved 131000 rows to the archive', 'javascript'), []);
+  assert.deepEqual(codes('# The customer 131026 asked for a refund', 'python'), []);
+  // A legend, an error word, or the code's title: still found.
+  assert.deepEqual(codes('// 131047: outside the 24h window', 'javascript'), [131047]);
+  assert.deepEqual(codes('# retry on error 130429', 'python'), [130429]);
+  assert.deepEqual(codes('// 131026 Message Undeliverable', 'javascript'), [131026]);
+  // In a WhatsApp file every comment naming a code counts, but not a count of things.
+  assert.deepEqual(codes(`${WA}// window closed: 131047 means re-engage with a template`, 'javascript'), [131047]);
+  assert.deepEqual(codes(`${WA}// 131000 rows migrated`, 'javascript'), []);
+});
+
+test('call arguments: the callee is judged by its own name', () => {
+  const billing = 'invoiceService.displayInvoice(131047, true);\nhistory.add(131026);\nregistry.register(131056);\ncustomerList.remove(131050);';
+  assert.deepEqual(codes(billing, 'java'), []);
+  assert.deepEqual(codes('throw new GraphError(131047);\nif (isRetryable(130429)) {}', 'javascript'), [131047, 130429]);
+  // Beside a code argument: `.having((e) => e.code, 'code', 131026)`.
+  assert.deepEqual(codes(`${WA}expect(f, throwsA(isA<WaError>().having((e) => e.code, 'code', 131026)));`, 'dart'), [131026]);
+  // A Graph marker the lexer reads as code (inside a raw string).
+  assert.deepEqual(spans('val body = """{"error":{"message":"(#131056) pair rate limit hit","code":131056}}"""', 'kotlin'), ['131056']);
+});
+
+test('enum constants with constructor arguments', () => {
+  const java = `${WA}public enum WaError {\n  API_UNKNOWN(1, true),\n  RE_ENGAGEMENT(131047, false, "24h"),\n  UNDELIVERABLE(131026, false, "x"),\n  RATE_LIMIT_ISSUES(80007, true, "y");\n  WaError(int code, boolean retry, String d) {}\n}`;
+  assert.deepEqual(codes(java, 'java'), [1, 131047, 131026, 80007]);
+  const dart = `${WA}enum WaErrorCode {\n  reEngagement(131047),\n  rateLimitHit(130429),\n  tooManyCalls(4);\n  const WaErrorCode(this.code);\n  final int code;\n}`;
+  assert.deepEqual(codes(dart, 'dart'), [131047, 130429, 4]);
+  // A lone call on its own line, and enums of other things, are not codes.
+  assert.deepEqual(codes('process(131047)\nconsume(4)', 'python'), []);
+  assert.deepEqual(codes(`${WA}enum Priority {\n  LOW(1),\n  HIGH(4);\n}`, 'java'), []);
+});
