@@ -92,3 +92,39 @@ test('enum constants with constructor arguments', () => {
   assert.deepEqual(codes('process(131047)\nconsume(4)', 'python'), []);
   assert.deepEqual(codes(`${WA}enum Priority {\n  LOW(1),\n  HIGH(4);\n}`, 'java'), []);
 });
+
+test('constant holders named for codes or errors, and enums of them', () => {
+  const php = `<?php // WhatsApp Cloud API\nenum WhatsAppErrorCode: int {\n    case AuthException = 0;\n    case TooManyCalls = 4;\n    case AccessTokenExpired = 190;\n}`;
+  assert.deepEqual(codes(php, 'php'), [0, 4, 190]);
+  const kotlin = `// WhatsApp Cloud API\nobject WaErrorCodes {\n    const val TOKEN_EXPIRED = 190\n    const val TOO_MANY_CALLS = 4\n}`;
+  assert.deepEqual(codes(kotlin, 'kotlin'), [190, 4]);
+  const python = `# WhatsApp Cloud API\nclass WAError(IntEnum):\n    AUTH_EXCEPTION = 0\n    API_METHOD = 3\n    ACCESS_TOKEN_EXPIRED = 190\n`;
+  assert.deepEqual(codes(python, 'python'), [0, 3, 190]);
+  const ruby = `# WhatsApp Cloud API\nmodule ErrorCodes\n  TOKEN_EXPIRED = 190\n  TOO_MANY_CALLS = 4\nend`;
+  assert.deepEqual(codes(ruby, 'ruby'), [190, 4]);
+  // Holders of other things, even in a WhatsApp file.
+  assert.deepEqual(codes(`# WhatsApp Cloud API\nclass Settings:\n    RETRIES = 4\n    WORKERS = 10\n`, 'python'), []);
+  assert.deepEqual(codes(`// WhatsApp Cloud API\nobject Limits {\n    const val BATCH = 100\n}`, 'kotlin'), []);
+  assert.deepEqual(codes(`# WhatsApp Cloud API\nclass Level(IntEnum):\n    LOW = 1\n    HIGH = 4\n`, 'python'), []);
+});
+
+test("an error class's own code, C# patterns and guards, lists with codes the catalog lacks", () => {
+  const ts = `// WhatsApp Cloud API\nexport class GraphApiError extends Error {\n  isAuth() { return this.code === 190 || this.code === 0 || this.code === 131005; }\n}`;
+  assert.deepEqual(codes(ts, 'javascript'), [190, 0, 131005]);
+  // Outside an error class `this.code` is anything.
+  assert.deepEqual(codes(`// WhatsApp Cloud API\nclass Coupon {\n  valid() { return this.code === 4; }\n}`, 'javascript'), []);
+  const cs = `// WhatsApp Cloud API\ntry { } catch (WaException ex) when (ex.Code is 130429 or 131056 or 4 && attempt < 3) { }\nswitch (error.Code) {\n  case 100 when error.Subcode == 2388040: break;\n}\nbool t = (int)code is >= 132000 and <= 132016;`;
+  assert.deepEqual(codes(cs, 'csharp'), [130429, 131056, 4, 100, 2388040, 132000, 132016]);
+  assert.deepEqual(codes(`// WhatsApp Cloud API\nconst throttled = [4, 17, 341, 80007, 130429].includes(err.code);`, 'javascript'), [4, 80007, 130429]);
+  assert.deepEqual(codes(`// WhatsApp Cloud API\nconst sizes = [4, 17, 341, 80007].includes(width);`, 'javascript'), []);
+});
+
+test('helpers named for failures or codes, Ruby lists after keywords, Kotest matchers', () => {
+  assert.deepEqual(codes('# whatsapp\nbody = json.dumps(failed_status(132001, "Template does not exist"))', 'python'), [132001]);
+  assert.deepEqual(codes(`${WA}expect(WaError.fromCode(4).retryable).toBe(true);`, 'javascript'), [4]);
+  assert.deepEqual(codes(`${WA}res.setStatusCode(4);`, 'javascript'), []);
+  assert.deepEqual(codes('# whatsapp\nif x\nelsif [131_049, 131_050].include?(code)\nend', 'ruby'), [131049, 131050]);
+  assert.deepEqual(codes(`${WA}failure.code shouldBe 131056`, 'kotlin'), [131056]);
+  assert.deepEqual(codes(`${WA}String body = "{\\"type\\":\\"OAuthException\\",\\"code\\":190,\\"fbtrace_id\\":\\"x\\"}";`, 'java'), [190]);
+  assert.deepEqual(codes(`${WA}String body = "{\\"status\\":\\"ok\\",\\"code\\":4}";`, 'java'), []);
+});

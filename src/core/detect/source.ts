@@ -16,7 +16,7 @@ import { titleFollows } from './text';
  */
 
 /** Distinctive numbers in a window of neighbouring lines. */
-const NEIGHBOUR_NUMBER = /(?<![\w$.])\d{5,7}(?![\w])/g;
+const NEIGHBOUR_NUMBER = /(?<![\w$.])(?:\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/g;
 
 /** How much of the line on each side of a number is looked at. */
 const WINDOW = 160;
@@ -92,16 +92,16 @@ function nearLines(text: string, lineStart: number, lineEnd: number, lines = NEA
 function hasCodeNearby(scan: SourceScan, window: string, self: number): boolean {
   NEIGHBOUR_NUMBER.lastIndex = 0;
   for (let m = NEIGHBOUR_NUMBER.exec(window); m; m = NEIGHBOUR_NUMBER.exec(window)) {
-    const n = Number(m[0]);
+    const n = Number(m[0].replace(/_/g, ''));
     if (n !== self && isDistinctive(n) && scan.catalog.has(n)) return true;
   }
   return false;
 }
 
 /** Constants or enum members assigned distinctive catalog codes within a few lines. */
-function hasAssignedCodeNearby(scan: SourceScan, window: string, self: number, re = /[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*(\d{5,7})(?![\w])/g): boolean {
+function hasAssignedCodeNearby(scan: SourceScan, window: string, self: number, re = /[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/g): boolean {
   for (let m = re.exec(window); m; m = re.exec(window)) {
-    const n = Number(m[1]);
+    const n = Number((m[1] as string).replace(/_/g, ''));
     if (n !== self && isDistinctive(n) && scan.catalog.has(n)) return true;
   }
   return false;
@@ -377,8 +377,10 @@ interface Ctx {
  * code compared on the same line (`code === 190 || code === 0`).
  */
 function smallOk(ctx: Ctx, subject: string): boolean {
-  if (!ctx.scan.wa || !isErrorCodeExpr(subject)) return false;
-  if (ctx.code > 2 || !/^\s*\$?code\s*$/.test(subject)) return true;
+  if (!ctx.scan.wa) return false;
+  const own = OWN_CODE.test(subject) && inErrorClass(ctx.scan.text, ctx.lineStart);
+  if (!own && !isErrorCodeExpr(subject)) return false;
+  if (ctx.code > 2 || (!own && !/^\s*\$?code\s*$/.test(subject))) return true;
   const line = ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 300));
   return (line.match(/[=!]==?\s*\d+/g) ?? []).some((m) => {
     const n = Number(m.replace(/\D/g, ''));
@@ -386,15 +388,60 @@ function smallOk(ctx: Ctx, subject: string): boolean {
   });
 }
 
+/** An object's own code: `this.code`, `self.code`, `$this->getCode()`, Ruby `@code`. */
+const OWN_CODE = /^\s*(?:this\s*\.|self\s*\.|\$this\s*->|@)\s*(?:code|getCode\s*\(\s*\)|_code)\s*$/;
+
+/** The nearest class declared above the line is an error class (`class GraphApiError extends Error`). */
+function inErrorClass(text: string, lineStart: number): boolean {
+  const window = text.slice(Math.max(0, lineStart - BACK_REACH), lineStart);
+  const at = window.lastIndexOf('class ');
+  if (at === -1) return false;
+  const decl = /^class\s+([A-Za-z_]\w*)([^{\n]*)/.exec(window.slice(at, at + 200));
+  return decl !== null && /(?:Error|Exception|Fault)\b/.test((decl[1] as string) + (decl[2] as string));
+}
+
 /** Settings that sit next to codes in constant blocks: `maxIdleConns`, `DEFAULT_TIMEOUT`, `numWorkers`. */
 const NOT_A_MEMBER_NAME = /^(?:max|min|default|num)(?:[A-Z_\d]|$)|^(?:MAX|MIN|DEFAULT|NUM)(?:_|$)/;
 
-/** True when the line is a member of an `enum` body (the nearest opening brace above follows `enum`). */
-function insideEnum(text: string, lineStart: number): boolean {
+/** A member declaration up to its `=`: `TooManyCalls =`, `const val TOKEN_EXPIRED =`, PHP `case AuthException =`. */
+const MEMBER_LINE = /^\s*(?:(?:export|public|protected|private|internal|const|static|final|readonly|val|var|let|int|long|Int|Long|case)\s+)*[A-Za-z_][\w]*\s*(?::\s*\w+\s*)?=$/;
+
+/** What holds a constant: nothing known, an enum of something, or a holder named for codes or errors. */
+const NO_HOLDER = 0;
+const ENUM_HOLDER = 1;
+const NAMED_HOLDER = 2;
+
+/** A holder named for codes or errors: `enum WaError`, `object WaErrorCodes`, `module ErrorCodes`. */
+function holderKind(keyword: string, name: string, bases: string): number {
+  const isEnum = /\benum\b/.test(keyword) || /Enum|Flag/.test(bases);
+  if (isCodeListName(name) || (isEnum && /err|fault|exception|codes?$/i.test(name) && !isNonCodeName(name))) return NAMED_HOLDER;
+  return isEnum ? ENUM_HOLDER : NO_HOLDER;
+}
+
+/**
+ * The holder the line is a member of (NO_HOLDER when it is none of the above): the nearest unclosed
+ * `{` above, or in Python and Ruby the nearest line above indented less than this one.
+ */
+function codeHolder(text: string, lineStart: number, family: LanguageFamily): number {
   const window = text.slice(Math.max(0, lineStart - Math.min(1500, BACK_REACH)), lineStart);
+  if (family === 'python' || family === 'ruby') {
+    const indent = text.slice(lineStart, lineStart + 80).search(/\S/);
+    if (indent <= 0) return NO_HOLDER;
+    for (let end = window.length; end > 0; ) {
+      const start = window.lastIndexOf('\n', end - 2) + 1;
+      const line = window.slice(start, end);
+      end = start;
+      const own = line.search(/\S/);
+      if (own === -1 || own >= indent) continue;
+      const m = /^\s*(class|module)\s+([A-Za-z_]\w*)\s*(\([^)]*\))?/.exec(line);
+      return m ? holderKind(m[1] as string, m[2] as string, m[3] ?? '') : NO_HOLDER;
+    }
+    return NO_HOLDER;
+  }
   const open = window.lastIndexOf('{');
-  if (open === -1 || window.indexOf('}', open) !== -1) return false;
-  return /\benum\b[^{};]*$/.test(window.slice(Math.max(0, open - 120), open));
+  if (open === -1 || window.indexOf('}', open) !== -1) return NO_HOLDER;
+  const m = /\b(enum(?:\s+class)?|class|object|struct|interface|module)\s+([A-Za-z_]\w*)([^{};]*)$/.exec(window.slice(Math.max(0, open - 120), open));
+  return m ? holderKind(m[1] as string, m[2] as string, m[3] as string) : NO_HOLDER;
 }
 
 /**
@@ -450,8 +497,17 @@ function inComment(ctx: Ctx, comment: string, right: string): boolean {
 function inProse(ctx: Ctx, before: string, right: string): boolean {
   if (/\(#$/.test(before)) return ctx.strong || (ctx.scan.wa && /^\)\s+[A-Za-z]/.test(right));
   // `"Error 131047"`, `"code=131047"`, and JSON in a string: `"{\"code\":131047}"`.
-  return ctx.strong && /\b(?:code|error|err|subcode|error_code|errorCode|error_subcode)\b\\?["']?\s*[:=#]?\s*$/i.test(before);
+  if (ctx.strong) return /\b(?:code|error|err|subcode|error_code|errorCode|error_subcode)\b\\?["']?\s*[:=#]?\s*$/i.test(before);
+  // A small code in a Graph error written as JSON in a string: `"{\"type\":\"OAuthException\",\"code\":190}"`.
+  if (!ctx.scan.wa || !/\bcode\\?["']\s*:\s*$/.test(before)) return false;
+  return /OAuthException|fbtrace|error_subcode|error_data|is_transient/.test(ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 2000)));
 }
+
+/** A list closed and tested against a code after the number: `[0, 190].includes(err.code)`. */
+const MEMBERSHIP_OF_CODE = /^[^;]*?[\])}]\s*\.?\s*(?:includes|include\?|contains|Contains|has|indexOf)\s*\(\s*[\w$.>-]*(?:code|Code)\b/;
+
+/** The `is` of a C# pattern and the alternatives or bounds before the number (`is 4 or`, `is >= 200 and <=`). */
+const CS_PATTERN = /\bis(?:\s+not)?\s+(?:(?:[<>]=?\s*)?[\d_]+\s+(?:or|and)(?:\s+not)?\s*)*(?:[<>]=?\s*)?$/;
 
 /** Judge a number (or a string literal that is only a code) by the code around it on its line. */
 function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
@@ -459,6 +515,12 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   const left = leftRaw.trimEnd();
   const right = rightRaw.trimStart();
 
+  // C# patterns: `ex.Code is 130429 or 131056 or 4`, `(int)code is >= 132000 and <= 132016`.
+  const pattern = CS_PATTERN.exec(left);
+  if (pattern) {
+    const subject = exprBefore(left.slice(0, pattern.index).trimEnd());
+    return strong ? strongSubject(ctx, subject) : smallOk(ctx, subject);
+  }
   // Range checks on an error code: `code >= 132000 && code <= 132016`, `code >= 200 && code <= 299`.
   const order = /(?:<=?|>=?)$/.exec(left);
   if (order && !/(?:=>|->|<<|>>)$/.test(left)) {
@@ -482,8 +544,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
 
   // Comparison: `err.code === 131047`, `code is 131047`, `e.Code != 4`.
   const cmp = /(?:===?|!==?|<>|\bis(?:\s+not)?|\bnot\s+in|\bin)\s*$/.exec(left);
-  // (not `when x == 1` patterns, but a guard is: `case 100 if err.error_subcode == 2388040:`).
-  if (cmp && (!/\b(?:case|when)\s+[^:;]*$/.test(left) || /\bif\b[^:;]*$/.test(left))) {
+  // (not `when x == 1` patterns, but a guard is: `case 100 if err.error_subcode == 2388040:`,
+  // C# `case 100 when error.Subcode == 2388040:`, `catch (GraphException e) when (e.Code == 4)`).
+  if (cmp && (!/\b(?:case|when)\s+[^:;]*$/.test(left) || /\bif\b[^:;]*$/.test(left) || /\b(?:case\s+[^:;]*|catch\s*\([^)]*\)\s*)when\b[^:;]*$/.test(left))) {
     const subject = exprBefore(left.slice(0, cmp.index).trimEnd());
     return strong ? strongSubject(ctx, subject) : smallOk(ctx, subject);
   }
@@ -494,7 +557,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     return strong ? strongSubject(ctx, subject) : smallOk(ctx, subject);
   }
   // Matchers: `expect(err.code).toBe(131047)`, `assertEquals(131047, e.getCode())`, `.equals(131047)`.
-  if (MATCHER_CALL.test(left) || /\b(?:eq|eql|equal|be)\s+$/.test(leftRaw)) {
+  if (MATCHER_CALL.test(left) || /\b(?:eq|eql|equal|be|shouldBe|shouldEqual|shouldBeEqualTo)\s+$/.test(leftRaw)) {
     if (strong) return !matchesOtherNumber(left, right);
     return scan.wa && /(?:err\w*|error\w*|\be|ex)\s*(?:\.|->|\?\.)\s*(?:get)?code|error_?code|errorCode|subcode|getCode\(\)/i.test(left.slice(-120) + right.slice(0, 60));
   }
@@ -537,12 +600,14 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const near = nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at);
     // A bare `code: 100` needs a Graph error object around it (a test mock, an SDK type).
     // (or rows of a table of codes: `{name: "throttled", code: 4}` under `{..., code: 131056}`).
-    if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*[:=]\s*(\d{5,7})(?![\w])/gi);
+    if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|\bsubcode|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*[:=]\s*(\d{5,7})(?![\w])/gi);
     // A member of an enum or constant block of codes: `TooManyCalls = 4,` next to `ReEngagement = 131047,`.
     // In a Go `const (...)` or a class of constants, settings sit next to codes: an unqualified small
     // member counts only inside an `enum`, or when its name is about errors.
-    if (!/^\s*(?:(?:export|public|const|static|final|readonly|private|val|int)\s+)*[A-Za-z_][\w]*\s*(?::\s*\w+\s*)?=$/.test(left)) return false;
-    if (!isErrorishName(last) && !insideEnum(scan.text, ctx.lineStart)) return false;
+    if (!MEMBER_LINE.test(left)) return false;
+    const holder = codeHolder(scan.text, ctx.lineStart, scan.family);
+    if (holder === NAMED_HOLDER) return true;
+    if (!isErrorishName(last) && holder !== ENUM_HOLDER) return false;
     return hasAssignedCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at), ctx.code);
   }
 
@@ -559,7 +624,20 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const before = left.slice(0, open).trimEnd();
     const items = left.slice(open + 1);
     // Indexing (`arr[0]`, `row[131047]`) and calls of numeric helpers are not lists of codes.
-    if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield)$/.test(before)) return false;
+    if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield|if|elsif|unless|and|or|not|then|else)$/.test(before)) return false;
+    // An enum constant with constructor arguments: `RE_ENGAGEMENT(131047, false, "..."),` (Java,
+    // Kotlin, Dart), among rows of the same shape or in an `enum` body.
+    if (items.trim() === '' && /^\s*[A-Za-z_]\w*$/.test(before) && /^\s*[A-Za-z_]\w*\s*\($/.test(leftRaw)) {
+      const member = before.trim();
+      // (a member's name may say what the error is about: `CLOUD_RATE_LIMIT(130429)`; only a
+      // setting's name rules it out)
+      if (NOT_A_MEMBER_NAME.test(member)) return false;
+      const near = nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at);
+      const rows = hasAssignedCodeNearby(scan, near, ctx.code, /^\s*[A-Za-z_]\w*\s*\(\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/gm);
+      const holder = codeHolder(scan.text, ctx.lineStart, scan.family);
+      if (strong && (rows || holder !== NO_HOLDER)) return scan.fileWa || isErrorishName(member) || rows || holder === NAMED_HOLDER;
+      if (!strong) return scan.wa && (rows || holder === NAMED_HOLDER);
+    }
     const named = listOwner(before);
     if (named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
     const close = right.search(/[)\]}]/);
@@ -567,23 +645,16 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const group = (): ReturnType<typeof groupOf> => (known ??= groupOf(scan, items + (close === -1 ? right : right.slice(0, close)), ctx.code));
     let membership = false;
     if (opener === '(') {
-      if (NUMERIC_FN.test(before)) return false;
+      // (a helper named for failures is not a numeric one: `failed_status(131050)`)
+      if (NUMERIC_FN.test(before) && !ERROR_FN.test(/([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '')) return false;
+      // `WaError.fromCode(4)`, `$this->expectExceptionCode(190)`: a helper taking a code.
+      if (!strong && scan.wa && items.trim() === '' && /[a-z]Code$|_code$/.test(before) && !isNonCodeName(lastName(before))) return true;
       // `new WhatsAppError(100, ...)`, `GraphException.of(100, 2388091)`: the code is the first argument.
       if (!strong && scan.wa && items.trim() === '' && /(?:error|err|exception|fault)(?:\.(?:of|from|create))?\s*$/i.test(before)) return true;
       const inTest = /(?:\bin|\bnot\s+in)$/.test(before);
       const listLike = inTest || /(?:^|[=,(:]|return|\?)$/.test(before) || COLLECTION_FN.test(before);
       // A Graph marker written in code: `(#131056)` in a raw string the lexer read as code.
       if (items === '#' && right.startsWith(')')) return strong || (scan.wa && /^\)\s+[A-Za-z]/.test(right));
-      // An enum constant with constructor arguments: `RE_ENGAGEMENT(131047, false, "..."),` (Java,
-      // Kotlin, Dart), among rows of the same shape or in an `enum` body.
-      if (items.trim() === '' && /^\s*[A-Za-z_]\w*$/.test(before) && /^\s*[A-Za-z_]\w*\s*\($/.test(leftRaw)) {
-        const member = before.trim();
-        if (isNonCodeName(member)) return false;
-        const near = nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at);
-        const rows = hasAssignedCodeNearby(scan, near, ctx.code, /^\s*[A-Za-z_]\w*\s*\(\s*(\d{5,7})(?![\w])/gm);
-        if (strong && (rows || insideEnum(scan.text, ctx.lineStart))) return scan.fileWa || isErrorishName(member) || rows;
-        if (!strong) return scan.wa && rows && !NOT_A_MEMBER_NAME.test(member);
-      }
       if (!listLike) {
         // Arguments of an ordinary call: only distinctive codes, for a helper named for errors (by
         // its own name: `invoiceService.display(131047)` is not one), or next to a code argument
@@ -608,6 +679,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (!scan.wa) return false;
     // The key of a pair in a list of pairs: `[368, 'integrity'],` next to `[131031, 'integrity'],`.
     if (items.trim() === '' && /^,\s*['"A-Za-z_]/.test(right)) return opener === '[' && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
+    // A list tested against a code that holds distinctive codes: its small catalog members are
+    // codes even beside numbers the catalog lacks (`[4, 17, 341, 80007].includes(this.code)`).
+    if (group().hasDistinctive && MEMBERSHIP_OF_CODE.test(right)) return true;
     // Otherwise a small code counts only in a list made of catalog codes and nothing else.
     if (!group().allCodes) return false;
     if (group().hasDistinctive) return true;
@@ -620,7 +694,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       if (isErrorCodeExpr(subject) || /codes/i.test(subject)) return true;
     }
     // `[0, 190].includes(code)`, `[4, 10].include?(error_code)` after the list.
-    return /^[^;]*?[\])}]\s*\.?\s*(?:includes|include\?|contains|Contains|has|indexOf)\s*\(\s*[\w$.]*(?:code|Code)\b/.test(right);
+    return MEMBERSHIP_OF_CODE.test(right);
   }
 
   // `'131047' in message`, `return 131047`.
@@ -695,7 +769,7 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
 /** A quick look at a line: can a small code on it possibly be in an error-code context? */
 const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[\s*\d|\d{5}/;
 /** The same for a line's start: list items (`  4,`), constants (`TooManyCalls = 4`) and enum constants (`TOO_MANY_CALLS(4)`). */
-const SMALL_HEAD_HINT = /^\s*(?:['"]?\d|[A-Za-z_]\w*\s*(?:=|\()\s*\d)/;
+const SMALL_HEAD_HINT = /^\s*(?:['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?(?:=|\()\s*\d)/;
 
 /** Numbers below this are looked up in a table: they are most numbers in source, and rarely codes. */
 const SMALL_LIMIT = 10000;
