@@ -54,6 +54,8 @@ export class ProseBlocks {
   private closeAt = -1;
   /** Earliest opener at or after `pos`, per opener kind (-2: not searched yet). */
   private next: number[];
+  /** The kind (index in `openers`) of the opener `nextOpener` found last. */
+  private kind = 0;
   private asked = 0;
 
   constructor(
@@ -66,15 +68,16 @@ export class ProseBlocks {
 
   /** Whether the line starting at `lineStart` starts inside a block opened on an earlier line. */
   inside(lineStart: number): boolean {
-    if (this.openers.length === 0) return false;
+    // perf: most files have no opener at all, which the first search tells.
+    if (this.openers.length === 0 || this.none) return false;
     if (lineStart < this.asked) this.restart();
     this.asked = lineStart;
     for (;;) {
       if (this.openAt !== -1 && this.openAt < lineStart && (this.closeAt === -1 || this.closeAt >= lineStart)) return true;
       if (this.openAt !== -1 && this.closeAt === -1) return false;
-      const [kind, at] = this.nextOpener();
+      const at = this.nextOpener();
       if (at === -1 || at >= lineStart) return false;
-      const mark = this.openers[kind] as string;
+      const mark = this.openers[this.kind] as string;
       const ls = this.text.lastIndexOf('\n', at - 1) + 1;
       if (!atCodeLevel(this.text, this.family, ls, at)) {
         this.pos = at + 1;
@@ -88,25 +91,29 @@ export class ProseBlocks {
     }
   }
 
+  /** No opener is left anywhere in the text (and no block is open). */
+  private get none(): boolean {
+    return this.openAt === -1 && this.next.every((n) => n === -1);
+  }
+
   private restart(): void {
     this.pos = 0;
     this.openAt = this.closeAt = -1;
     this.next = this.openers.map(() => -2);
   }
 
-  /** The earliest opener at or after `pos`: [kind, offset], offset -1 when there is none. */
-  private nextOpener(): [number, number] {
+  /** The offset of the earliest opener at or after `pos` (-1: none), its kind left in `kind`. */
+  private nextOpener(): number {
     let best = -1;
-    let kind = 0;
     for (let k = 0; k < this.openers.length; k++) {
       let at = this.next[k] as number;
       if (at === -2 || (at !== -1 && at < this.pos)) this.next[k] = at = this.text.indexOf(this.openers[k] as string, this.pos);
       if (at !== -1 && (best === -1 || at < best)) {
         best = at;
-        kind = k;
+        this.kind = k;
       }
     }
-    return [kind, best];
+    return best;
   }
 }
 

@@ -627,16 +627,18 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield|if|elsif|unless|and|or|not|then|else)$/.test(before)) return false;
     // An enum constant with constructor arguments: `RE_ENGAGEMENT(131047, false, "..."),` (Java,
     // Kotlin, Dart), among rows of the same shape or in an `enum` body.
-    if (items.trim() === '' && /^\s*[A-Za-z_]\w*$/.test(before) && /^\s*[A-Za-z_]\w*\s*\($/.test(leftRaw)) {
+    if (items.trim() === '' && /^\s*[A-Za-z_]\w*$/.test(before) && /^\s*[A-Za-z_]\w*\s*\($/.test(leftRaw) && !NUMERIC_FN.test(before)) {
       const member = before.trim();
       // (a member's name may say what the error is about: `CLOUD_RATE_LIMIT(130429)`; only a
       // setting's name rules it out)
       if (NOT_A_MEMBER_NAME.test(member)) return false;
-      const near = nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at);
-      const rows = hasAssignedCodeNearby(scan, near, ctx.code, /^\s*[A-Za-z_]\w*\s*\(\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/gm);
+      if (!strong && !scan.wa) return false;
       const holder = codeHolder(scan.text, ctx.lineStart, scan.family);
-      if (strong && (rows || holder !== NO_HOLDER)) return scan.fileWa || isErrorishName(member) || rows || holder === NAMED_HOLDER;
-      if (!strong) return scan.wa && (rows || holder === NAMED_HOLDER);
+      if (holder === NAMED_HOLDER || (strong && holder === ENUM_HOLDER && (scan.fileWa || isErrorishName(member)))) return true;
+      // Rows of the same shape holding other distinctive codes around it.
+      const near = nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at);
+      if (hasAssignedCodeNearby(scan, near, ctx.code, /^\s*[A-Za-z_]\w*\s*\(\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/gm)) return true;
+      if (!strong || holder !== NO_HOLDER) return false;
     }
     const named = listOwner(before);
     if (named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
@@ -768,8 +770,12 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
 
 /** A quick look at a line: can a small code on it possibly be in an error-code context? */
 const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[\s*\d|\d{5}/;
-/** The same for a line's start: list items (`  4,`), constants (`TooManyCalls = 4`) and enum constants (`TOO_MANY_CALLS(4)`). */
-const SMALL_HEAD_HINT = /^\s*(?:['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?(?:=|\()\s*\d)/;
+/**
+ * The same for a line's start: list items (`  4,`), constants (`TooManyCalls = 4`,
+ * `const val TOKEN_EXPIRED = 190`) and enum constants (`TOO_MANY_CALLS(4)`, Dart `tooManyCalls(4),`;
+ * a call such as `usleep(100);` passes too, and its name rules it out later).
+ */
+const SMALL_HEAD_HINT = /^\s*(?:['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[a-z]\w*\s*\(\s*\d[^()\n]*\)\s*[,;])/;
 
 /** Numbers below this are looked up in a table: they are most numbers in source, and rarely codes. */
 const SMALL_LIMIT = 10000;
