@@ -128,3 +128,14 @@ test('helpers named for failures or codes, Ruby lists after keywords, Kotest mat
   assert.deepEqual(codes(`${WA}String body = "{\\"type\\":\\"OAuthException\\",\\"code\\":190,\\"fbtrace_id\\":\\"x\\"}";`, 'java'), [190]);
   assert.deepEqual(codes(`${WA}String body = "{\\"status\\":\\"ok\\",\\"code\\":4}";`, 'java'), []);
 });
+
+test('enum constants whose names end like numeric helpers, and test names that name a code', () => {
+  const kotlin = `enum class WaErrorCode(val code: Int) {\n    RATE_LIMIT(130429),\n    SPAM_RATE_LIMIT(131048),\n    TEMPLATE_FORMAT(132012);\n}`;
+  assert.deepEqual(codes(kotlin, 'kotlin'), [130429, 131048, 132012]);
+  assert.deepEqual(codes(`${WA}it('treats 131026 as undeliverable', async () => {});`, 'javascript'), [131026]);
+  assert.deepEqual(codes(`${WA}t.Error("131026 should classify as ErrUndeliverable")`, 'go'), [131026]);
+  // Sentences about other numbers, and files that are not about WhatsApp.
+  assert.deepEqual(codes(`${WA}it('ships order 131026 to the customer', () => {});`, 'javascript'), []);
+  assert.deepEqual(codes(`${WA}const text = "Your verification PIN is 131047";`, 'javascript'), []);
+  assert.deepEqual(codes(`it('treats 131026 as undeliverable', async () => {});`, 'javascript'), []);
+});

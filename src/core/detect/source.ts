@@ -493,11 +493,19 @@ function inComment(ctx: Ctx, comment: string, right: string): boolean {
   return ctx.scan.wa && /\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment);
 }
 
+/** Words (or nothing), then the number: the start of a sentence in a string. */
+const PROSE_BEFORE = /^(?:[A-Za-z][A-Za-z\s,'-]*)?$/;
+/** Words that say a number in a sentence is something else. */
+const OTHER_NUMBER_WORD = /\b(?:otp|pin|passcode|password|verif\w*|order|invoice|amount|total|price|phone|tel|room|table|seat|ref|reference)\b/i;
+
 /** Judge a code inside prose in a string literal ("failed with (#131047) ..."). */
 function inProse(ctx: Ctx, before: string, right: string): boolean {
   if (/\(#$/.test(before)) return ctx.strong || (ctx.scan.wa && /^\)\s+[A-Za-z]/.test(right));
   // `"Error 131047"`, `"code=131047"`, and JSON in a string: `"{\"code\":131047}"`.
-  if (ctx.strong) return /\b(?:code|error|err|subcode|error_code|errorCode|error_subcode)\b\\?["']?\s*[:=#]?\s*$/i.test(before);
+  if (ctx.strong && /\b(?:code|error|err|subcode|error_code|errorCode|error_subcode)\b\\?["']?\s*[:=#]?\s*$/i.test(before)) return true;
+  // A sentence naming the code, in a WhatsApp file: a test's name (`it('treats 131026 as undeliverable')`),
+  // an assertion's message. Read as a comment is, without quantities, order numbers or one-time codes.
+  if (ctx.strong) return ctx.scan.wa && PROSE_BEFORE.test(before) && /^(?:\s+[A-Za-z]|\s*$|[:)])/.test(right) && !OTHER_NUMBER_WORD.test(before) && inComment(ctx, before, right);
   // A small code in a Graph error written as JSON in a string: `"{\"type\":\"OAuthException\",\"code\":190}"`.
   if (!ctx.scan.wa || !/\bcode\\?["']\s*:\s*$/.test(before)) return false;
   return /OAuthException|fbtrace|error_subcode|error_data|is_transient/.test(ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 2000)));
@@ -627,7 +635,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield|if|elsif|unless|and|or|not|then|else)$/.test(before)) return false;
     // An enum constant with constructor arguments: `RE_ENGAGEMENT(131047, false, "..."),` (Java,
     // Kotlin, Dart), among rows of the same shape or in an `enum` body.
-    if (items.trim() === '' && /^\s*[A-Za-z_]\w*$/.test(before) && /^\s*[A-Za-z_]\w*\s*\($/.test(leftRaw) && !NUMERIC_FN.test(before)) {
+    if (items.trim() === '' && /^\s*[A-Za-z_]\w*$/.test(before) && /^\s*[A-Za-z_]\w*\s*\($/.test(leftRaw) && (strong || !NUMERIC_FN.test(before))) {
       const member = before.trim();
       // (a member's name may say what the error is about: `CLOUD_RATE_LIMIT(130429)`; only a
       // setting's name rules it out)
