@@ -67,6 +67,16 @@ const HOSTILE: Readonly<Record<string, () => string>> = {
   'UTF-16 text decoded as UTF-16': () => fixture('utf16le-graph-error.json').toString('utf16le'),
   'invalid UTF-8': () => utf8(fixture('invalid-utf8.log')),
   'empty text': () => '',
+  // Words and keys that name Object's own properties: looked up in tables, they must find nothing.
+  'Object property names as words and keys': () =>
+    'constructor __proto__ toString hasOwnProperty valueOf\n{"error":{"constructor":1,"__proto__":{"code":131047},"toString":"x","code":131047}}\n'.repeat(2_000),
+  // JSON serialized into strings, ever deeper, and a megabyte of escaped quotes.
+  'JSON escaped fifteen levels deep': () => {
+    let s = '{"code":131047,"fbtrace_id":"x"}';
+    for (let k = 0; k < 15; k++) s = JSON.stringify({ message: s });
+    return s + '\n' + s + '\n';
+  },
+  'a megabyte of {\\":': () => '{"m":"' + '{\\":'.repeat(250_000) + '"}\n{"a":1}\n',
 };
 
 /** Runs every entry point of the core on `text` in `family`; returns the problems and the time. */

@@ -38,11 +38,12 @@ const BY_EXTENSION: Record<string, LanguageFamily> = {
  * `undefined` means the file is not one we look at.
  */
 export function familyFor(languageId: string | undefined, fileName: string): LanguageFamily | undefined {
-  const byId = languageId ? BY_LANGUAGE_ID[languageId] : undefined;
+  // (own keys only: `constructor` or `__proto__` must not find Object's)
+  const byId = languageId && Object.hasOwn(BY_LANGUAGE_ID, languageId) ? BY_LANGUAGE_ID[languageId] : undefined;
   const base = fileName.replace(/^.*[\\/]/, '').toLowerCase();
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
   if (base === '.env' || base.startsWith('.env.')) return 'text';
-  const byExt = BY_EXTENSION[ext];
+  const byExt = Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
   // A `.log` file is often JSON lines; the text detector reads JSON objects on a line too.
   if (byId && byId !== 'text') return byId;
   return byExt ?? byId;

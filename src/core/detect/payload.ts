@@ -59,7 +59,9 @@ export function payloadAt(lineText: string, offset: number): ErrorPayload | unde
   let found: Frame | undefined;
   const take = (value: unknown): void => {
     const top = stack[stack.length - 1];
-    const field = FIELD[key.toLowerCase()];
+    const lower = key.toLowerCase();
+    // (own keys only: a key such as `constructor` must not find Object's)
+    const field = Object.hasOwn(FIELD, lower) ? FIELD[lower] : undefined;
     if (!top || !field || top.fields[field] !== undefined) return;
     if (typeof value === 'string' || typeof value === 'number') top.fields[field] = String(value);
   };

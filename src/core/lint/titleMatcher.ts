@@ -78,7 +78,8 @@ export function wordsOf(text: string): string[] {
   const out: string[] = [];
   for (const w of text.toLowerCase().replace(/['\u2018\u2019]/g, '').split(/[^a-z0-9]+/)) {
     if (!w) continue;
-    const parts = COMPOUNDS[w];
+    // (own keys only: a word such as `constructor` must not find Object's)
+    const parts = Object.hasOwn(COMPOUNDS, w) ? COMPOUNDS[w] : undefined;
     if (parts) out.push(...parts);
     else out.push(w);
   }
