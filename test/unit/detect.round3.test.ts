@@ -139,3 +139,23 @@ test('enum constants whose names end like numeric helpers, and test names that n
   assert.deepEqual(codes(`${WA}const text = "Your verification PIN is 131047";`, 'javascript'), []);
   assert.deepEqual(codes(`it('treats 131026 as undeliverable', async () => {});`, 'javascript'), []);
 });
+
+test('pull-request references, assertions outside WhatsApp files, sample data, neighbouring enums', () => {
+  // `(#N)` is Graph's marker when its message follows; a bare one cites a pull request.
+  assert.deepEqual(codes('/**\n * - Fix race in flag cache refresh (#131047)\n */\nif (err.code === 4) {}', 'javascript'), []);
+  assert.deepEqual(codes('// (#131047) Re-engagement message', 'javascript'), [131047]);
+  assert.deepEqual(codes("expect(parseNumber('131,026')).toBe(131026);", 'javascript'), []);
+  assert.deepEqual(codes('expect(err.code).toBe(131026);', 'javascript'), [131026]);
+  assert.deepEqual(codes(`${WA}const sample = ['Ana', '131047', '4', '$200.00'];`, 'javascript'), []);
+  const enums = `${WA}enum WaError {\n  ReEngagement = 131047,\n  Undeliverable = 131026,\n}\nenum MessageStatus {\n  Sent = 1,\n  Delivered = 2,\n  Failed = 4,\n}`;
+  assert.deepEqual(codes(enums, 'javascript'), [131047, 131026]);
+  assert.deepEqual(codes(`${WA}const errorBudgetPerHour = 100;\nconst ErrCodeReEngagement = 131047;`, 'javascript'), [131047]);
+  assert.deepEqual(codes(`${WA}const tier = MessagingTier.fromCode(2);`, 'javascript'), []);
+});
+
+test('PHP error variables, C# switch arms with `or`, legends of codes in docstrings', () => {
+  assert.deepEqual(codes(`<?php // WhatsApp\nswitch ($error['code']) {\n  case 190: break;\n}`, 'php'), [190]);
+  assert.deepEqual(codes(`${WA}var retry = code switch {\n  131000 or 131016 => true,\n  4 or 80007 => true,\n  _ => false,\n};`, 'csharp'), [131000, 131016, 4, 80007]);
+  const py = `# WhatsApp Cloud API\nclass GraphAPIError(Exception):\n    """Notable codes:\n        131047 -- re-engagement window closed.\n        190    -- the access token has expired.\n        133010 -- the number is not registered.\n    """\n`;
+  assert.deepEqual(codes(py, 'python'), [131047, 190, 133010]);
+});

@@ -16,8 +16,8 @@ export function isCloudApiBlock(code: number): boolean {
 
 /** Names that hold something other than an error code even when their value looks like one. */
 const NOT_A_CODE_WORD =
-  /(?:^|_)(?:id|ids|count|total|num|amount|price|cost|size|len|length|width|height|timeout|delay|ms|millis|seconds|secs|port|offset|index|idx|page|version|year|phone|msisdn|wa_id|recipient|timestamp|ts|time|date|duration|interval|status|http|line|lineno|col|column|bytes|pid|uid|zip|postal|balance|qty|quantity|score|seq|sequence|retries|attempts|cents|number)s?$|^(?:limit|max|min|from|to|number|n|i|j|k|x|y)$/i;
-const NOT_A_CODE_CAMEL = /[a-z0-9](?:Id|ID|Ids|Count|Total|Timeout|Ms|Millis|Seconds|Port|Size|Length|Status|Phone|Number|Timestamp|Time|Version|Index|Offset|Amount|Price|Line|Duration|Interval|Delay|Retries|Attempts)$/;
+  /(?:^|_)(?:id|ids|count|total|num|amount|price|cost|size|len|length|width|height|timeout|delay|ms|millis|seconds|secs|port|offset|index|idx|page|version|year|phone|msisdn|wa_id|recipient|timestamp|ts|time|date|duration|interval|status|http|line|lineno|col|column|bytes|pid|uid|zip|postal|balance|qty|quantity|score|seq|sequence|retries|attempts|cents|number|budget|threshold|quota|percent|ratio|per_hour|per_minute|per_second|per_day)s?$|^(?:limit|max|min|from|to|number|n|i|j|k|x|y)$/i;
+const NOT_A_CODE_CAMEL = /[a-z0-9](?:Id|ID|Ids|Count|Total|Timeout|Ms|Millis|Seconds|Port|Size|Length|Status|Phone|Number|Timestamp|Time|Version|Index|Offset|Amount|Price|Line|Duration|Interval|Delay|Retries|Attempts|Budget|Threshold|Quota|Percent|Ratio|PerHour|PerMinute|PerSecond|PerDay)$/;
 
 /** Parts of a name that say the code belongs to another system (HTTP, process, country...). */
 const OTHER_CODE = /status|http|exit|response_?code|country|postal|zip|area|currency|locale|promo|verif|coupon|invite|referral|postcode/i;
@@ -97,7 +97,7 @@ export function isErrorCodeExpr(expr: string): boolean {
   const tail = expr.length > 120 ? expr.slice(-120) : expr;
   // `code` alone, or the code of something named like an error (`e`, `ex`, `err`, `apiError`...).
   if (/^\s*\$?code\s*$/i.test(tail)) return true;
-  return /(?:^|[^\w$])(?:\$?e|ex|exc|exception|\w*err(?:or)?s?|\w*Err(?:or)?|\w*Exception|\w*_error|\w*_err)\s*(?:\?\.|\.|->|::|\[\s*['"])\s*(?:get_?)?code\b/i.test(tail);
+  return /(?:^|[^\w$])\$?(?:e|ex|exc|exception|\w*err(?:or)?s?|\w*Err(?:or)?|\w*Exception|\w*_error|\w*_err)\s*(?:\?\.|\.|->|::|\[\s*['"])\s*(?:get_?)?code\b/i.test(tail);
 }
 
 /** Names of collections of codes: `RETRYABLE_CODES`, `doNotRetryCodes`, `retry_codes`, `error_codes`. */

@@ -73,8 +73,8 @@ export interface SourceScan {
   readonly waLater?: boolean;
 }
 
-/** Lines around a position, bounded in characters around `at` (a long line is not read whole). */
-function nearLines(text: string, lineStart: number, lineEnd: number, lines = NEAR_LINES, at = lineStart): string {
+/** Lines around a position, bounded in characters around `at` (a long line is not read whole) and from below by `floor`. */
+function nearLines(text: string, lineStart: number, lineEnd: number, lines = NEAR_LINES, at = lineStart, floor = 0): string {
   let s = lineStart;
   for (let k = 0; k < lines && s > 0 && lineStart - s < NEAR_CHARS; k++) {
     const p = text.lastIndexOf('\n', s - 2);
@@ -85,7 +85,7 @@ function nearLines(text: string, lineStart: number, lineEnd: number, lines = NEA
     const p = text.indexOf('\n', e + 1);
     e = p === -1 ? text.length : p;
   }
-  return text.slice(Math.max(s, lineStart - NEAR_CHARS, at - NEAR_CHARS), Math.min(e, lineEnd + NEAR_CHARS, at + NEAR_CHARS));
+  return text.slice(Math.max(s, lineStart - NEAR_CHARS, at - NEAR_CHARS, floor), Math.min(e, lineEnd + NEAR_CHARS, at + NEAR_CHARS));
 }
 
 /** Another distinctive catalog code within a few lines (a list or map of codes). */
@@ -420,10 +420,12 @@ function holderKind(keyword: string, name: string, bases: string): number {
 
 /**
  * The holder the line is a member of (NO_HOLDER when it is none of the above): the nearest unclosed
- * `{` above, or in Python and Ruby the nearest line above indented less than this one.
+ * `{` above, or in Python and Ruby the nearest line above indented less than this one. Where the
+ * holder starts is left in `where.at`, so that evidence is read inside it only.
  */
-function codeHolder(text: string, lineStart: number, family: LanguageFamily): number {
-  const window = text.slice(Math.max(0, lineStart - Math.min(1500, BACK_REACH)), lineStart);
+function codeHolder(text: string, lineStart: number, family: LanguageFamily, where?: { at: number }): number {
+  const base = Math.max(0, lineStart - Math.min(1500, BACK_REACH));
+  const window = text.slice(base, lineStart);
   if (family === 'python' || family === 'ruby') {
     const indent = text.slice(lineStart, lineStart + 80).search(/\S/);
     if (indent <= 0) return NO_HOLDER;
@@ -434,6 +436,7 @@ function codeHolder(text: string, lineStart: number, family: LanguageFamily): nu
       const own = line.search(/\S/);
       if (own === -1 || own >= indent) continue;
       const m = /^\s*(class|module)\s+([A-Za-z_]\w*)\s*(\([^)]*\))?/.exec(line);
+      if (where) where.at = base + start;
       return m ? holderKind(m[1] as string, m[2] as string, m[3] ?? '') : NO_HOLDER;
     }
     return NO_HOLDER;
@@ -441,6 +444,7 @@ function codeHolder(text: string, lineStart: number, family: LanguageFamily): nu
   const open = window.lastIndexOf('{');
   if (open === -1 || window.indexOf('}', open) !== -1) return NO_HOLDER;
   const m = /\b(enum(?:\s+class)?|class|object|struct|interface|module)\s+([A-Za-z_]\w*)([^{};]*)$/.exec(window.slice(Math.max(0, open - 120), open));
+  if (where) where.at = base + open;
   return m ? holderKind(m[1] as string, m[2] as string, m[3] as string) : NO_HOLDER;
 }
 
@@ -474,12 +478,22 @@ function matchesOtherNumber(left: string, right: string): boolean {
   return other !== null && (isNonCodeName(lastName(other[1] as string)) || /\b(?:length|size|count)\b/i.test(other[1] as string));
 }
 
+/**
+ * `(#131047)`: Graph's marker when its message follows (`(#131047) Re-engagement message`), but
+ * also how commits cite pull requests (`Fix cache refresh (#131047)`): without the message, only
+ * in a file about WhatsApp. A small code always needs both.
+ */
+function graphMarker(ctx: Ctx, right: string): boolean {
+  const message = /^\)\s+[A-Za-z(]/.test(right);
+  return ctx.strong ? message || ctx.scan.wa : message && ctx.scan.wa;
+}
+
 /** Words that make a comment about an error. */
-const COMMENT_ERROR_WORD = /\b(?:errors?|err|codes?|subcode|fail\w*|retr(?:y|ies|yable)|whatsapp|graph|meta|oauth\w*|rate[ -]?limit\w*|undeliverable|title)\b|\(#$/i;
+const COMMENT_ERROR_WORD = /\b(?:errors?|err|codes?|subcode|fail\w*|retr(?:y|ies|yable)|whatsapp|graph|meta|oauth\w*|rate[ -]?limit\w*|undeliverable|title)\b/i;
 
 /** Judge a code written in a comment. */
 function inComment(ctx: Ctx, comment: string, right: string): boolean {
-  if (/\(#$/.test(comment)) return ctx.strong || /^\)\s+[A-Za-z]/.test(right);
+  if (/\(#$/.test(comment)) return graphMarker(ctx, right);
   // `#131047` is an issue number; `# 131047 ...` (a Python or Ruby comment opening with the code) is not.
   if (/#$/.test(comment) || /\b(?:issue|pr|pull|ticket|line|lines|port|id|version|v|see)\s*#?\s*$/i.test(comment)) return false;
   // A quantity (`131047 ms`, `131047 bytes`), not a word that starts like one (`131048 spam ...`).
@@ -490,7 +504,10 @@ function inComment(ctx: Ctx, comment: string, right: string): boolean {
   // Outside a WhatsApp file, a comment must say it speaks of an error.
   // Or open with the code as a legend does (`// 131047: outside the 24h window`), or name its title.
   if (ctx.strong) return ctx.scan.wa || COMMENT_ERROR_WORD.test(comment) || COMMENT_ERROR_WORD.test(right.slice(0, 80)) || (/^[\s*#/-]*$/.test(comment) && /^\s*[:=\-–—]/.test(right)) || titleFollows(ctx.scan.catalog, ctx.code, right);
-  return ctx.scan.wa && /\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment);
+  if (!ctx.scan.wa) return false;
+  if (/\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment)) return true;
+  // A legend of codes: `190 -- the access token has expired` among lines naming longer codes.
+  return /^[\s*#/-]*$/.test(comment) && /^\s*(?::|=|--?|–|—)\s*\S/.test(right) && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
 }
 
 /** Words (or nothing), then the number: the start of a sentence in a string. */
@@ -500,7 +517,7 @@ const OTHER_NUMBER_WORD = /\b(?:otp|pin|passcode|password|verif\w*|order|invoice
 
 /** Judge a code inside prose in a string literal ("failed with (#131047) ..."). */
 function inProse(ctx: Ctx, before: string, right: string): boolean {
-  if (/\(#$/.test(before)) return ctx.strong || (ctx.scan.wa && /^\)\s+[A-Za-z]/.test(right));
+  if (/\(#$/.test(before)) return graphMarker(ctx, right);
   // `"Error 131047"`, `"code=131047"`, and JSON in a string: `"{\"code\":131047}"`.
   if (ctx.strong && /\b(?:code|error|err|subcode|error_code|errorCode|error_subcode)\b\\?["']?\s*[:=#]?\s*$/i.test(before)) return true;
   // A sentence naming the code, in a WhatsApp file: a test's name (`it('treats 131026 as undeliverable')`),
@@ -566,7 +583,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   }
   // Matchers: `expect(err.code).toBe(131047)`, `assertEquals(131047, e.getCode())`, `.equals(131047)`.
   if (MATCHER_CALL.test(left) || /\b(?:eq|eql|equal|be|shouldBe|shouldEqual|shouldBeEqualTo)\s+$/.test(leftRaw)) {
-    if (strong) return !matchesOtherNumber(left, right);
+    // (outside WhatsApp files the asserted value must be a code: `expect(parse('131,026')).toBe(131026)` is not)
+    if (strong) return !matchesOtherNumber(left, right) && (scan.fileWa || /code|err|exception|graph|whatsapp/i.test(left.slice(-120) + right.slice(0, 60)));
     return scan.wa && /(?:err\w*|error\w*|\be|ex)\s*(?:\.|->|\?\.)\s*(?:get)?code|error_?code|errorCode|subcode|getCode\(\)/i.test(left.slice(-120) + right.slice(0, 60));
   }
 
@@ -578,7 +596,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     return isErrorCodeExpr(switchSubject(scan.text, ctx.lineStart)) || hasCodeNearby(scan, scan.text.slice(Math.max(ctx.lineStart, ctx.at - 300), Math.min(ctx.lineEnd, ctx.at + 300)), ctx.code);
   }
   // Kotlin `when` branches and switch expressions: `131047, 131026 -> ...`, `131047 => ...`.
-  if (/^[\d_,\s]*$/.test(lineHead) && /^[\d_,\s]*(?:->|=>)/.test(right)) {
+  if (/^[\d_,\s]*$/.test(lineHead.replace(/\bor\b/g, ',')) && /^[\d_,\s]*(?:->|=>)/.test(right.replace(/\bor\b/g, ','))) {
     if (strong) return true;
     if (!scan.wa) return false;
     return isErrorCodeExpr(switchSubject(scan.text, ctx.lineStart)) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
@@ -613,10 +631,12 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // In a Go `const (...)` or a class of constants, settings sit next to codes: an unqualified small
     // member counts only inside an `enum`, or when its name is about errors.
     if (!MEMBER_LINE.test(left)) return false;
-    const holder = codeHolder(scan.text, ctx.lineStart, scan.family);
+    const where = { at: 0 };
+    const holder = codeHolder(scan.text, ctx.lineStart, scan.family, where);
     if (holder === NAMED_HOLDER) return true;
     if (!isErrorishName(last) && holder !== ENUM_HOLDER) return false;
-    return hasAssignedCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at), ctx.code);
+    // (inside an enum, only its own members: not those of an enum of codes just above it)
+    return hasAssignedCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at, holder === ENUM_HOLDER ? where.at : 0), ctx.code);
   }
 
   // Members of a list, set, tuple or argument list.
@@ -641,10 +661,11 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       // setting's name rules it out)
       if (NOT_A_MEMBER_NAME.test(member)) return false;
       if (!strong && !scan.wa) return false;
-      const holder = codeHolder(scan.text, ctx.lineStart, scan.family);
+      const where = { at: 0 };
+      const holder = codeHolder(scan.text, ctx.lineStart, scan.family, where);
       if (holder === NAMED_HOLDER || (strong && holder === ENUM_HOLDER && (scan.fileWa || isErrorishName(member)))) return true;
-      // Rows of the same shape holding other distinctive codes around it.
-      const near = nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at);
+      // Rows of the same shape holding other distinctive codes around it (in the same enum).
+      const near = nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at, holder === ENUM_HOLDER ? where.at : 0);
       if (hasAssignedCodeNearby(scan, near, ctx.code, /^\s*[A-Za-z_]\w*\s*\(\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/gm)) return true;
       if (!strong || holder !== NO_HOLDER) return false;
     }
@@ -658,13 +679,13 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       // (a helper named for failures is not a numeric one: `failed_status(131050)`)
       if (NUMERIC_FN.test(before) && !ERROR_FN.test(/([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '')) return false;
       // `WaError.fromCode(4)`, `$this->expectExceptionCode(190)`: a helper taking a code.
-      if (!strong && scan.wa && items.trim() === '' && /[a-z]Code$|_code$/.test(before) && !isNonCodeName(lastName(before))) return true;
+      if (!strong && scan.wa && items.trim() === '' && /[a-z]Code$|_code$/.test(before) && !isNonCodeName(lastName(before)) && /err|fail|exception|graph|whatsapp/i.test(before.slice(-60))) return true;
       // `new WhatsAppError(100, ...)`, `GraphException.of(100, 2388091)`: the code is the first argument.
       if (!strong && scan.wa && items.trim() === '' && /(?:error|err|exception|fault)(?:\.(?:of|from|create))?\s*$/i.test(before)) return true;
       const inTest = /(?:\bin|\bnot\s+in)$/.test(before);
       const listLike = inTest || /(?:^|[=,(:]|return|\?)$/.test(before) || COLLECTION_FN.test(before);
       // A Graph marker written in code: `(#131056)` in a raw string the lexer read as code.
-      if (items === '#' && right.startsWith(')')) return strong || (scan.wa && /^\)\s+[A-Za-z]/.test(right));
+      if (items === '#' && right.startsWith(')')) return graphMarker(ctx, right);
       if (!listLike) {
         // Arguments of an ordinary call: only distinctive codes, for a helper named for errors (by
         // its own name: `invoiceService.display(131047)` is not one), or next to a code argument
@@ -682,7 +703,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       // codes: the list must be named for codes or errors, hold nothing but catalog codes, be an
       // argument next to a code (`Contains(codes, 131048)`) or a key of a map (`Map.of(131047, ...)`),
       // or be a Graph `(#131047)` marker.
-      if (scan.fileWa || scan.text.startsWith('(#', ctx.at - 2) || group().allCodes) return true;
+      // (a code written as a string among other strings is sample data: `['Ana', '131047', '$200.00']`)
+      const sampleData = /['"]/.test(scan.text.charAt(ctx.at - 1)) && /['"][^'"\d\s][^'"]*['"]/.test(items + (close === -1 ? right : right.slice(0, close)));
+      if ((scan.fileWa && !sampleData) || scan.text.startsWith('(#', ctx.at - 2) || group().allCodes) return true;
       if (opener === '(' && (/(?:code|Code|CODE)s?\b/.test(items) || /(?:Map\.(?:of|entry)|mapOf|hashMapOf|ImmutableMap\.of)$/.test(before))) return true;
       return named.some((n) => isCodeListName(n) || isErrorishName(n) || isCodeExpr(n));
     }
@@ -741,8 +764,8 @@ function smallMayMatch(text: string, start: number, end: number, lineStart: numb
   const at = nextCharAt(text, end, lineEnd);
   const n = at === -1 ? 0 : text.charCodeAt(at);
   const after = at === -1 ? 0 : text.charCodeAt(at + 1);
-  // Arithmetic after the number (`100 * x`, `4 - n`, `0.5`), but not `->`, `//` or `/*`.
-  if (n === 43 || n === 42 || n === 37 || n === 46 || (n === 45 && after !== 62) || (n === 47 && after !== 47 && after !== 42)) return false;
+  // Arithmetic after the number (`100 * x`, `4 - n`, `0.5`), but not `->`, `--`, `//` or `/*`.
+  if (n === 43 || n === 42 || n === 37 || n === 46 || (n === 45 && after !== 62 && after !== 45) || (n === 47 && after !== 47 && after !== 42)) return false;
   if (p === 0 || p === 61 || p === 33 || p === 60 || p === 62 || p === 40 || p === 91 || p === 123 || p === 44 || p === 58 || p === 35 || p === 34 || p === 39 || p === 96) return true;
   if ((p >= 97 && p <= 122) || (p >= 65 && p <= 90)) {
     const word = /([A-Za-z]+)[ \t]*$/.exec(text.slice(Math.max(lineStart, start - 12), start));
