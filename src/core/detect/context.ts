@@ -13,7 +13,7 @@ export interface FileContext {
  * that stops at the first hit; no backtracking beyond the fixed alternatives.
  */
 const WHATSAPP_WORDS =
-  /whatsapp|wamid\.|graph\.facebook\.com|messaging_product|fbtrace|oauthexception|error_subcode|errorsubcode|error_data|cloud[ _-]?api|\bwaba\b|wa_id|phone_number_id|business_account|pywa|heyooo?\b/i;
+  /whatsapp|wamid\.|graph\.facebook\.com|messaging_product|fbtrace|oauthexception|error_subcode|errorsubcode|error_data|\bwaba\b|wa_id|phone_number_id|business_account|pywa|heyooo?\b/i;
 
 /**
  * How much of a text is read for its context. Files that are about WhatsApp say so early (imports,

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Finding } from '../types';
-import { isCloudApiBlock, isCodesName, isDistinctive } from './names';
+import { isCloudApiBlock, isCodeExpr, isCodesName, isDistinctive } from './names';
 
 /**
  * A lenient, single-pass JSON walker that reports error codes by where they sit: the value of
@@ -33,6 +33,8 @@ interface KeyInfo {
   readonly message: boolean;
   /** `type`: its string may say `OAuthException`. */
   readonly type: boolean;
+  /** Its string is log text (PROSE_KEYS). */
+  readonly prose: boolean;
 }
 
 const GRAPH_KEYS = [
@@ -43,21 +45,32 @@ const WEBHOOK_KEYS = ['title', 'href', 'details'];
 const BSP_KEYS = ['errormessage', 'error_message', 'errorcategory', 'error_category', 'retriable', 'errordescription', 'error_description'];
 const CODE_KEYS = ['code', 'error_code', 'errorcode', 'err_code', 'errcode'];
 const SUBCODE_KEYS = ['error_subcode', 'errorsubcode', 'subcode'];
-const MESSAGE_KEYS = ['message', 'errormessage', 'error_message', 'title', 'error_title', 'errortitle', 'errordescription', 'error_description'];
+const MESSAGE_KEYS = ['message', 'msg', 'errormessage', 'error_message', 'title', 'error_title', 'errortitle', 'errordescription', 'error_description'];
+/**
+ * Keys whose string is a log's own text (`"msg":"graph error 130429: Rate limit hit"`): read with
+ * the plain-text rules when it names an error code (see `onString`).
+ */
+const PROSE_KEYS = ['log', 'msg', 'message', 'textpayload', 'errormessage', 'error_message', 'exception', 'stack', 'error', 'err', 'detail', 'details', 'description', 'reason'];
 
 /**
  * perf: the keys we look for, by length. A key in the text is compared in place with the few of
  * its length (no slice, no hashing), so the walk allocates nothing for the keys it passes.
  */
 const KEYS_BY_LENGTH: KeyInfo[][] = (() => {
-  const names = new Set([...GRAPH_KEYS, ...WEBHOOK_KEYS, ...BSP_KEYS, ...CODE_KEYS, ...SUBCODE_KEYS, ...MESSAGE_KEYS, 'type']);
+  const names = new Set([...GRAPH_KEYS, ...WEBHOOK_KEYS, ...BSP_KEYS, ...CODE_KEYS, ...SUBCODE_KEYS, ...MESSAGE_KEYS, ...PROSE_KEYS, 'type']);
   const table: KeyInfo[][] = [];
   for (const name of names) {
     const flags = (GRAPH_KEYS.includes(name) ? F_GRAPH : 0) | (WEBHOOK_KEYS.includes(name) ? F_WEBHOOK : 0) | (BSP_KEYS.includes(name) ? F_BSP : 0);
-    (table[name.length] ??= []).push({ name, flags, code: CODE_KEYS.includes(name), subcode: SUBCODE_KEYS.includes(name), message: MESSAGE_KEYS.includes(name), type: name === 'type' });
+    (table[name.length] ??= []).push({ name, flags, code: CODE_KEYS.includes(name), subcode: SUBCODE_KEYS.includes(name), message: MESSAGE_KEYS.includes(name), type: name === 'type', prose: PROSE_KEYS.includes(name) });
   }
   return table;
 })();
+
+/**
+ * A key outside the list that still names an error code: `graphCode`, `GraphErrorCode`, `graph.code`
+ * (`isCodeExpr` decides). Its number is a candidate like `error_code`'s.
+ */
+const NAMED_CODE_KEY: KeyInfo = { name: 'error_code', flags: 0, code: true, subcode: false, message: false, type: false, prose: false };
 
 /** Longest key we look for. */
 const LONGEST_KEY = KEYS_BY_LENGTH.length - 1;
@@ -103,6 +116,16 @@ function lowerKey(text: string, s: number, e: number): string {
     if (c >= 65 && c <= 90) return key.toLowerCase();
   }
   return key;
+}
+
+/** Log text longer than this in one string is not read as text (a stack trace, a dump). */
+const MAX_PROSE = 4000;
+
+/** `error 131047`, `code=131047`, `(code: 131047)` in `text[s, e)`: an error word before a five-digit or longer number. */
+const CODE_IN_PROSE = /\b(?:error|err|code|subcode)\b[\s:=#(]{0,3}\d{5}/i;
+
+function namesCode(text: string, s: number, e: number): boolean {
+  return CODE_IN_PROSE.test(text.slice(s, e));
 }
 
 /** Frames deeper than this are walked but not tracked (bounded memory on hostile nesting). */
@@ -301,6 +324,16 @@ function titledByMessage(frame: Frame, code: number, env: JsonEnv, text: string)
   return false;
 }
 
+/** Words of Graph's error messages (`(#4) Application request limit reached`, `Error validating access token`). */
+const GRAPH_WORDS = /\(#\d|oauth|access token|graph|whatsapp|facebook|request limit|rate limit|too many calls|permission|parameter|temporarily blocked|polic(?:y|ies)/i;
+
+/** One of the object's message strings speaks of Graph or WhatsApp. */
+function saysGraph(frame: Frame, text: string): boolean {
+  const spans = frame.messages;
+  for (let k = 0; k < spans.length; k += 2) if (GRAPH_WORDS.test(text.slice(spans[k] as number, Math.min(spans[k + 1] as number, (spans[k] as number) + 300)))) return true;
+  return false;
+}
+
 /** Judge one closed (or truncated) frame's candidates and emit the accepted ones. */
 function decide(frame: Frame, env: JsonEnv, text: string): void {
   const cands = frame.cands;
@@ -318,10 +351,13 @@ function decide(frame: Frame, env: JsonEnv, text: string): void {
       case 'code':
         if (strong) {
           // An unknown code is kept only in an unmistakable Graph/WhatsApp error object, in Meta's 13xxxx block.
-          ok = known ? graph || webhook || bsp || underError || wa || !c.bare : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
+          // (a bare `code` in a WhatsApp file needs a message beside it: `{"code":"131026"}` is a verification code)
+          ok = known ? graph || webhook || bsp || underError || !c.bare || (wa && frame.messages.length > 0) : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
         } else {
           // (an object whose own title or message is the code's catalog title explains itself, under any key)
-          ok = known && (graph || (underError && wa) || ((bsp || webhook) && ((wa && !c.bare) || titledByMessage(frame, c.code, env, text))));
+          // (under an error key, a small code also needs its message to speak of Graph: gRPC's
+          // `{"code":4,"message":"4 DEADLINE_EXCEEDED"}` has the same shape)
+          ok = known && (graph || (underError && wa && saysGraph(frame, text)) || ((bsp || webhook) && ((wa && !c.bare) || titledByMessage(frame, c.code, env, text))));
         }
         break;
       case 'subcode':
@@ -484,7 +520,13 @@ class Walker {
     const text = this.text;
     this.keyStart = s;
     this.keyEnd = e;
-    const info = knownKey(text, s, e);
+    let info = knownKey(text, s, e);
+    // perf: only keys ending in "code" are sliced and read by name.
+    if (!info && e - s > 4 && e - s <= MAX_KEY && (text.charCodeAt(e - 1) | 32) === 101 && (text.charCodeAt(e - 4) | 32) === 99 && isCodeExpr(text.slice(s, e))) {
+      info = NAMED_CODE_KEY;
+      // (a key named for Graph or WhatsApp is evidence itself: `graphCode`, `whatsapp_error_code`)
+      if (/graph|whatsapp|^wa|^fb|meta/i.test(text.slice(s, e))) f.flags |= F_GRAPH;
+    }
     this.keyInfo = info;
     if (info) f.flags |= info.flags;
     else if (isDigitCode(text.charCodeAt(s))) {
@@ -551,6 +593,8 @@ class Walker {
     let escaped = this.env.nextEscaped;
     if (escaped === -2 || (escaped !== -1 && escaped < s)) escaped = this.env.nextEscaped = text.indexOf('\\":', s);
     if (escaped !== -1 && escaped < e) this.env.nested.push(s, e);
+    // A log's own text naming a code (`"msg":"graph error 130429: Rate limit hit"`): scanned later as text.
+    else if (!f.array && this.keyInfo?.prose === true && e - s <= MAX_PROSE && namesCode(text, s, e)) this.env.nested.push(s, e);
   }
 }
 

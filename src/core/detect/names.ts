@@ -76,7 +76,7 @@ export function lastName(expr: string): string {
 }
 
 /** Last segments that name an error code or subcode. */
-const CODE_SEGMENT = /^(?:get)?(?:(?:error|err|graph|wa|whatsapp|meta|fb|api|fail(?:ure)?|reason)?(?:sub)?code|subcode)$/;
+const CODE_SEGMENT = /^(?:get)?(?:(?:error|err|graph|wa|whatsapp|meta|fb|api|fail(?:ure)?|reason){0,2}(?:sub)?code|subcode)$/;
 
 /** True for `code`, `error_code`, `errorCode`, `e.code`, `$e->getCode()`, `error_subcode`, `ErrorCode`. */
 export function isCodeExpr(expr: string): boolean {

@@ -29,15 +29,19 @@ const TEXT_TRIGGER = /\(#|code|CODE|Code|err|ERR|Err|(?<![\w.])\d{5,7}(?!\w)|^[ 
  * `errorCode: '190'`, `"retry_codes": [4`) or a `(#NNN)` message can hold a finding. `status_code`
  * and `http_code` are ruled out here, so a log's ordinary request lines are never walked.
  */
-const JSON_TRIGGER = /\(#\d|(?:code|Code|CODE)(?<!(?:status|Status|http|Http)_?(?:code|Code))[sS]?\\{0,3}["']?\s*(?::|=>)\s*\[?\s*\\{0,3}["']?\d/g;
+const JSON_TRIGGER = /\(#\d|(?:code|Code|CODE)(?<!(?:status|Status|http|Http)_?(?:code|Code))[sS]?\\{0,3}["']?\s*(?::|=>|=)\s*\[?\s*\\{0,3}["']?\d|(?:rror|RROR)\s\d{5}/g;
 /** A number in plain text: not inside a word, path, version, date, time or `file:line:col`. */
 const TEXT_NUMBER = /(?<![\w$.\-/]|\d:)\d{1,7}(?![\w]|\.\d|:\d|-\d|\/)/g;
-/** Lines longer than this are read in this many characters only (minified or binary junk). */
+/**
+ * Lines longer than this are read as text in this many characters only (minified or binary junk).
+ * JSON on them is walked further (the walk is linear): a batch response can put its errors far out.
+ */
 const MAX_LINE = 20000;
+const MAX_JSON_LINE = 1024 * 1024;
 const CHECK_EVERY = 256;
 
 /** A code word named for something else before the number: one-time, order and promo codes. */
-const OTHER_CODE_BEFORE = /\b(?:otp|verif\w*|pin|promo\w*|coupon|discount|order|confirm\w*|entered|generated|one[- ]time|login|invite|referral|postal|zip|country|area|sms|2fa|mfa|security|access|pass)[\s_-]*code\s*(?:is|was)?\s*[:#=]?\s*["']?$/i;
+const OTHER_CODE_BEFORE = /\b(?:(?:otp|verif\w*|pin|passcode|one[- ]time|2fa|mfa|sms|promo\w*|coupon|discount)\b[^.;]{0,30}|(?:order|confirm\w*|entered|generated|login|invite|referral|postal|zip|country|area|security|access|pass)[\s_-]*)\bcode\s*(?:is|was)?\s*[:#=]?\s*["']?$/i;
 
 /** Bounded look back for the key a YAML list item belongs to. */
 function yamlParentKey(text: string, lineStart: number, indent: number): string {
@@ -120,8 +124,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   if (said) {
     // One-time, order and promo codes: `verification code 131047`, `entered code 131056`.
     if (OTHER_CODE_BEFORE.test(left)) return false;
-    // A bare "code" in a line about nothing else: an error word or WhatsApp must be near.
-    if (strong) return !/^code$/i.test(said[1] as string) || wa || /\b(?:error|err|fail\w*|exception)\b/i.test(line);
+    // A bare "code" must be near an error or Graph word (a WhatsApp file also sends one-time codes).
+    if (strong) return !/^code$/i.test(said[1] as string) || /\b(?:error|err|fail\w*|exception|graph|oauth|fbtrace|undeliverable)\b/i.test(line);
     // Small numbers after a log level are process ids and counts: `ERROR 1 --- [main]` (Spring Boot).
     if (/^(?:ERROR|ERR)$/.test(said[1] as string) || /^\s*(?:---|\[)/.test(right)) return false;
     return ctx.lineWa && /\b(?:graph|whatsapp|oauth|meta)\b/i.test(line);
@@ -140,6 +144,7 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
   const { text, catalog } = scan;
   const out = env.out;
   const end = Math.min(lineEnd, lineStart + MAX_LINE);
+  const jsonEnd = Math.min(lineEnd, lineStart + MAX_JSON_LINE);
   const spans: number[] = [];
   const known = out.length;
   // perf: the next `{` comes from a cursor shared by the whole text (no slice of the line, and a
@@ -147,7 +152,7 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
   for (let b = nextBrace(text, env, lineStart); b !== -1 && b < end; b = nextBrace(text, env, b + 1)) {
     // JSON escaped into a string of a plain-text line: `body="{\"code\":131000}"`.
     const escaped = text.charCodeAt(b + 1) === 92 && text.charCodeAt(b + 2) === 34;
-    const stop = escaped ? escapedEnd(text, b, end) : walkJson(text, b, end, env);
+    const stop = escaped ? escapedEnd(text, b, jsonEnd) : walkJson(text, b, jsonEnd, env);
     if (escaped) scanEscaped(scan, env, b, stop, known);
     if (!jsonOnly) spans.push(b - lineStart, stop - lineStart);
     b = stop - 1;
@@ -182,7 +187,10 @@ function scanEscaped(scan: LineScan, env: JsonEnv, start: number, end: number, k
   if (depth >= MAX_NESTING) return;
   const inner = unescapeJson(scan.text, start, end);
   const found: Finding[] = [];
-  scanLines({ text: inner.text, catalog: scan.catalog, wa: scan.wa, token: scan.token, depth: depth + 1 }, found, false);
+  const innerScan = { text: inner.text, catalog: scan.catalog, wa: scan.wa, token: scan.token, depth: depth + 1 };
+  // A serialized document (pretty-printed too) is walked whole; text with JSON in it, line by line.
+  if (/^\s*[{[]/.test(inner.text)) scanDocument(innerScan, found);
+  else scanLines(innerScan, found, false);
   if (found.length === 0) return;
   const out = env.out;
   const seen = new Set<number>();
