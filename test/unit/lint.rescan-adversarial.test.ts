@@ -79,17 +79,17 @@ function pad(n: number, eol = '\n'): string {
   return line.repeat(Math.max(1, Math.ceil(n / line.length)));
 }
 
-/** A line that matches on a full title ("Rate limit hit", flagged in any file), per family. */
+/** A line that matches on a full title ("Spam rate limit hit", flagged in any file), per family. */
 const USE: Record<string, string> = {
-  javascript: 'if (e.message.includes("Rate limit hit")) retry();\n',
-  python: 'if "Rate limit hit" in str(exc):\n    retry()\n',
-  go: 'if strings.Contains(err.Error(), "Rate limit hit") {\n\treturn nil\n}\n',
-  java: 'if (e.getMessage().contains("Rate limit hit")) { return; }\n',
-  kotlin: 'if (error.message?.contains("Rate limit hit") == true) return\n',
-  php: "if (str_contains($e->getMessage(), 'Rate limit hit')) { return false; }\n",
-  ruby: 'return if e.message.include?("Rate limit hit")\n',
-  csharp: 'if (ex.Message.Contains("Rate limit hit")) { return; }\n',
-  dart: "if (e.message.contains('Rate limit hit')) { return; }\n",
+  javascript: 'if (e.message.includes("Spam rate limit hit")) retry();\n',
+  python: 'if "Spam rate limit hit" in str(exc):\n    retry()\n',
+  go: 'if strings.Contains(err.Error(), "Spam rate limit hit") {\n\treturn nil\n}\n',
+  java: 'if (e.getMessage().contains("Spam rate limit hit")) { return; }\n',
+  kotlin: 'if (error.message?.contains("Spam rate limit hit") == true) return\n',
+  php: "if (str_contains($e->getMessage(), 'Spam rate limit hit')) { return false; }\n",
+  ruby: 'return if e.message.include?("Spam rate limit hit")\n',
+  csharp: 'if (ex.Message.Contains("Spam rate limit hit")) { return; }\n',
+  dart: "if (e.message.contains('Spam rate limit hit')) { return; }\n",
 };
 const use = (family: LanguageFamily): string => USE[family] as string;
 /** A line that matches on part of a title ("rate limit"): flagged only in a file about WhatsApp. */
@@ -142,7 +142,7 @@ test('regex literal or division: the token before the slash decides, up to 200 c
   // `return` wholly within the 200 characters before the slash (a regex), or cut at their edge (a division:
   // then `"/; y = "` is a string and the title is code).
   for (const gap of [194, 195]) {
-    const far = `${pad(40)}x = return${' '.repeat(gap)}/"/; y = e.message.includes("Rate limit hit");\n${use(f)}${pad(300)}${use(f)}`;
+    const far = `${pad(40)}x = return${' '.repeat(gap)}/"/; y = e.message.includes("Spam rate limit hit");\n${use(f)}${pad(300)}${use(f)}`;
     const at = far.indexOf('return');
     const r = agreeReplace(`return ${gap} spaces before the slash, one space more`, far, at + 6, 0, ' ', f);
     if (gap === 194) assert.deepEqual(r, { before: 3, after: 2 });
@@ -151,8 +151,8 @@ test('regex literal or division: the token before the slash decides, up to 200 c
     agreeReplace(`return ${gap} spaces before the slash, a letter before it`, far, at, 0, 'x', f);
   }
   // A regex that names a title, and the division it becomes.
-  const re = `${pad(30)}if (/Rate limit hit/.test(m)) x();\nconst n = total /Rate limit hit/.source;\n${pad(250)}${use(f)}`;
-  let r = agreeReplace('"(" before a regex becomes a name', re, re.indexOf('(/Rate'), 1, 'k', f);
+  const re = `${pad(30)}if (/Spam rate limit hit/.test(m)) x();\nconst n = total /Spam rate limit hit/.source;\n${pad(250)}${use(f)}`;
+  let r = agreeReplace('"(" before a regex becomes a name', re, re.indexOf('(/Spam'), 1, 'k', f);
   assert.deepEqual(r, { before: 2, after: 1 });
   r = agreeReplace('division becomes a regex', re, re.indexOf('total /'), 5, '(', f);
   assert.deepEqual(r, { before: 2, after: 3 });
@@ -160,14 +160,14 @@ test('regex literal or division: the token before the slash decides, up to 200 c
 
 test('Python triple quotes, raw and f-strings, # comments', () => {
   const f: LanguageFamily = 'python';
-  const a = `x = r"a\\" + f"{y}"  # c "q"\ndoc = """Rate limit hit"""\ns = '''a\n${use(f)}'''\n${use(f)}${pad(260)}${use(f)}t = """\n"""\n${use(f)}`;
+  const a = `x = r"a\\" + f"{y}"  # c "q"\ndoc = """Spam rate limit hit"""\ns = '''a\n${use(f)}'''\n${use(f)}${pad(260)}${use(f)}t = """\n"""\n${use(f)}`;
   agreeReplace('""" opened at the top', a, 0, 0, '"""', f);
   agreeReplace("''' opened at the top", a, 0, 0, "'''", f);
   agreeReplace('closing """ of the docstring removed', a, a.indexOf('hit"""') + 4, 3, '', f);
   agreeReplace("closing ''' removed", a, a.indexOf("'''\n") , 3, '', f);
   agreeReplace('a quote added to a closing """', a, a.indexOf('hit"""') + 4, 0, '"', f);
   agreeReplace('a "" becomes """', a, a.indexOf('r"a') + 1, 0, '"', f);
-  agreeReplace('# inserted before a use', a, a.lastIndexOf('if "Rate'), 0, '# ', f);
+  agreeReplace('# inserted before a use', a, a.lastIndexOf('if "Spam'), 0, '# ', f);
   agreeReplace('# inside a string', a, a.indexOf('f"{') + 2, 0, '#', f);
   agreeReplace('backslash before the closing quote of a string', a, a.indexOf('{y}"') + 3, 0, '\\', f);
   agreeReplace('the later """ pair broken', a, a.indexOf('t = """') + 4, 1, '', f);
@@ -175,7 +175,7 @@ test('Python triple quotes, raw and f-strings, # comments', () => {
 
 test('Ruby: =begin/=end, %r{...} over lines, # comments, regex after when/if, heredocs as code', () => {
   const f: LanguageFamily = 'ruby';
-  const a = `x = 1\n=begin\n${use(f)}=end\ny = %r{Rate limit hit\n ok}i # c "q"\nz = a / b / c\ncase m\nwhen /Rate limit hit/ then retry\nend\ns = <<~EOS\n  "Rate limit hit" #{x}\nEOS\n${use(f)}${pad(260)}${use(f)}`;
+  const a = `x = 1\n=begin\n${use(f)}=end\ny = %r{Spam rate limit hit\n ok}i # c "q"\nz = a / b / c\ncase m\nwhen /Spam rate limit hit/ then retry\nend\ns = <<~EOS\n  "Spam rate limit hit" #{x}\nEOS\n${use(f)}${pad(260)}${use(f)}`;
   agreeReplace('space before =begin', a, a.indexOf('=begin'), 0, ' ', f);
   agreeReplace('=begin renamed', a, a.indexOf('=begin') + 1, 1, 'B', f);
   agreeReplace('=end removed: the comment runs to the end', a, a.indexOf('=end'), 4, '', f);
@@ -188,7 +188,7 @@ test('Ruby: =begin/=end, %r{...} over lines, # comments, regex after when/if, he
   agreeReplace('when -> whenx (regex becomes division)', a, a.indexOf('when /') + 4, 0, 'x', f);
   agreeReplace('division becomes a regex', a, a.indexOf('a / b'), 1, 'if', f);
   agreeReplace('# before a use', a, a.lastIndexOf('return if'), 0, '#', f);
-  agreeReplace('heredoc quote opened', a, a.indexOf('  "Rate') + 2, 1, '', f);
+  agreeReplace('heredoc quote opened', a, a.indexOf('  "Spam') + 2, 1, '', f);
 });
 
 test('C# verbatim strings with "" escapes, Dart raw strings, Go raw backticks', () => {
@@ -206,7 +206,7 @@ test('C# verbatim strings with "" escapes, Dart raw strings, Go raw backticks', 
   agreeReplace('""" typed (C# raw string literal)', a, a.indexOf('"x'), 0, '""', cs);
 
   const d: LanguageFamily = 'dart';
-  const b = `var s = r"a\\"; ${use(d)}var t = '''Rate limit hit'''; // c\nvar w = xr"a\\"; ${use(d)}${pad(260)}${use(d)}var u = r'b\\';\n${use(d)}`;
+  const b = `var s = r"a\\"; ${use(d)}var t = '''Spam rate limit hit'''; // c\nvar w = xr"a\\"; ${use(d)}${pad(260)}${use(d)}var u = r'b\\';\n${use(d)}`;
   r = agreeReplace('r removed: the backslash escapes the quote', b, b.indexOf('r"a'), 1, '', d);
   assert.deepEqual(r, { before: 3, after: 2 });
   r = agreeReplace('identifier before r: not raw', b, b.indexOf('r"a'), 0, 'x', d);
@@ -214,10 +214,10 @@ test('C# verbatim strings with "" escapes, Dart raw strings, Go raw backticks', 
   r = agreeReplace('identifier before r removed: raw', b, b.indexOf('xr"'), 1, '', d);
   assert.deepEqual(r, { before: 3, after: 4 });
   agreeReplace('space between r and the quote', b, b.indexOf('r"a') + 1, 0, ' ', d);
-  agreeReplace("''' broken", b, b.indexOf("'''R"), 1, '', d);
+  agreeReplace("''' broken", b, b.indexOf("'''S"), 1, '', d);
 
   const g: LanguageFamily = 'go';
-  const c = `s := \`raw "Rate limit hit"\nline\` + "a\\"b" // c\n/* b */ r := 'x'\n${use(g)}${pad(260)}${use(g)}t := \`x\`\n${use(g)}`;
+  const c = `s := \`raw "Spam rate limit hit"\nline\` + "a\\"b" // c\n/* b */ r := 'x'\n${use(g)}${pad(260)}${use(g)}t := \`x\`\n${use(g)}`;
   agreeReplace('raw string closing backtick removed', c, c.indexOf('line`') + 4, 1, '', g);
   agreeReplace('backtick opened at the top', c, 0, 0, '`', g);
   agreeReplace('backslash before a backtick (raw: no escape)', c, c.indexOf('line`') + 4, 0, '\\', g);
@@ -389,15 +389,15 @@ test('several replacements merged into one change: far apart, overlapping, undoi
 
 test('every piece at every few offsets of a construct-heavy text, in every family (and undone)', () => {
   const constructs: Record<string, string> = {
-    javascript: 'const t = `a ${ "}" } b`; r = x / 2 / y; re = /Rate limit hit/i;\nreturn /"/.test(m)\n/* b\n "x" */ s = \'it\\\'s\'; // c "q"\n',
+    javascript: 'const t = `a ${ "}" } b`; r = x / 2 / y; re = /Spam rate limit hit/i;\nreturn /"/.test(m)\n/* b\n "x" */ s = \'it\\\'s\'; // c "q"\n',
     python: 'x = """Rate limit\n hit""" + r"a\\" + f"{y}" # c "q"\ny = \'\'\'a\'\'\'\n',
-    go: 's := `raw "Rate limit hit"\n line` + "a\\"b" // c\n/* b */ r := \'x\'\n',
-    java: 'String s = """\n  Rate limit hit\n  """; // c\nchar c = \'"\'; /* b */\n',
-    kotlin: 'val s = """Rate limit hit"""; val t = "a${b}c" // c\n',
-    php: '#[Attr("x")] $a = "Rate limit hit"; # c "q"\n/* b */ $b = \'it\\\'s\';\n',
-    ruby: '=begin\n "Rate limit hit"\n=end\nx = %r{Rate limit hit}i # c\ny = a / b / c; z = /Rate limit hit/\n',
+    go: 's := `raw "Spam rate limit hit"\n line` + "a\\"b" // c\n/* b */ r := \'x\'\n',
+    java: 'String s = """\n  Spam rate limit hit\n  """; // c\nchar c = \'"\'; /* b */\n',
+    kotlin: 'val s = """Spam rate limit hit"""; val t = "a${b}c" // c\n',
+    php: '#[Attr("x")] $a = "Spam rate limit hit"; # c "q"\n/* b */ $b = \'it\\\'s\';\n',
+    ruby: '=begin\n "Spam rate limit hit"\n=end\nx = %r{Spam rate limit hit}i # c\ny = a / b / c; z = /Spam rate limit hit/\n',
     csharp: 'var s = @"a""b\\"; var t = @"Rate limit\n hit"; // c\n/* b */ var u = "x\\"y";\n',
-    dart: 'var s = r"a\\"; var t = \'\'\'Rate limit hit\'\'\'; // c\nvar u = "Rate limit hit";\n',
+    dart: 'var s = r"a\\"; var t = \'\'\'Spam rate limit hit\'\'\'; // c\nvar u = "Spam rate limit hit";\n',
   };
   const pieces = ['"', "'", '`', '/', '/*', '#', '\n', '\\', '"""', '@', 'r', '=begin\n', '%r{', '('];
   for (const family of SOURCE_FAMILIES) {
@@ -427,12 +427,12 @@ test('line breaks escaped by a backslash: strings and regexes that already ran o
     agreeReplace('string continued: the continuation line edited', s, s.indexOf(u) + 1, 0, 'x', family);
     agreeReplace('string continued: the backslash removed', s, s.indexOf('\\\n'), 1, '', family);
     // A regex that already ran over an escaped line break: the old span reaches the edited line.
-    const r = `ok = (/Rate limit hit\\\n|x/).test(m)\n${pad(250)}${u}`;
+    const r = `ok = (/Spam rate limit hit\\\n|x/).test(m)\n${pad(250)}${u}`;
     agreeReplace('regex continued: the continuation line edited', r, r.indexOf('|x'), 0, 'y', family);
     agreeReplace('regex continued: its closing slash removed', r, r.indexOf('x/') + 1, 1, '', family);
     agreeReplace('regex continued: a second slash typed before the closing one', r, r.indexOf('|x'), 0, '/', family);
     // A backslash before CRLF escapes the CR only: the line still ends there.
-    const c = `ok = (/Rate limit hit\\\r\n|x).test(m)\r\n${pad(250, '\r\n')}${u}`;
+    const c = `ok = (/Spam rate limit hit\\\r\n|x).test(m)\r\n${pad(250, '\r\n')}${u}`;
     agreeReplace('CRLF: slash typed on the next line', c, c.indexOf('|x') + 2, 0, '/', family);
   }
 });
@@ -448,26 +448,26 @@ const REGEX_CONTINUATION_CASES: readonly { label: string; family: LanguageFamily
   {
     label: 'JS: slash typed on the continuation line turns the split pattern into a regex over the use (no finding)',
     family: 'javascript',
-    a: 't = s.split(/\\\nif (e.message.includes("Rate limit hit")) retry();\n',
-    b: 't = s.split(/\\\nif (e.message.includes("Rate limit hit")) retry(); /);\n',
+    a: 't = s.split(/\\\nif (e.message.includes("Spam rate limit hit")) retry();\n',
+    b: 't = s.split(/\\\nif (e.message.includes("Spam rate limit hit")) retry(); /);\n',
   },
   {
     label: 'JS: the line break that stopped the search is deleted (no finding)',
     family: 'javascript',
-    a: 't = s.split(/\\\nif (e.message.includes("Rate limit hit")) retry();\n/);\n',
-    b: 't = s.split(/\\\nif (e.message.includes("Rate limit hit")) retry();/);\n',
+    a: 't = s.split(/\\\nif (e.message.includes("Spam rate limit hit")) retry();\n/);\n',
+    b: 't = s.split(/\\\nif (e.message.includes("Spam rate limit hit")) retry();/);\n',
   },
   {
     label: 'JS: slash typed on the continuation line closes a regex naming a title (one finding)',
     family: 'javascript',
-    a: `if ((/Rate limit hit\\\n|x).test(e.message)) retry();\n${pad(250)}`,
-    b: `if ((/Rate limit hit\\\n|x/).test(e.message)) retry();\n${pad(250)}`,
+    a: `if ((/Spam rate limit hit\\\n|x).test(e.message)) retry();\n${pad(250)}`,
+    b: `if ((/Spam rate limit hit\\\n|x/).test(e.message)) retry();\n${pad(250)}`,
   },
   {
     label: 'Ruby: slash typed on the continuation line closes a regex naming a title (one finding)',
     family: 'ruby',
-    a: 'return if e.message =~ (/Rate limit hit\\\n|x)\n',
-    b: 'return if e.message =~ (/Rate limit hit\\\n|x/)\n',
+    a: 'return if e.message =~ (/Spam rate limit hit\\\n|x)\n',
+    b: 'return if e.message =~ (/Spam rate limit hit\\\n|x/)\n',
   },
 ];
 

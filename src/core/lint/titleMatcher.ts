@@ -13,7 +13,9 @@ import type { Catalog } from '../catalog/catalog';
 
 /**
  * Everyday and HTTP-ish words. A title made only of these ("Something went wrong", "Access
- * denied", "Internal error") is generic: it is reported only in WhatsApp files and on error text.
+ * denied", "Internal error", "Rate limit hit") is generic: it is reported only in WhatsApp files and
+ * on error text. "rate" is one: GitHub, S3 and SMS gateways say "rate limit hit" too, while "spam
+ * rate limit" and "pair rate limit" stay distinctive.
  */
 const GENERIC_WORDS = new Set(
   (
@@ -24,7 +26,7 @@ const GENERIC_WORDS = new Set(
     'generic issue issues failed fail failure send sent sending unable cannot can too many limit limits hit exceeded reached ' +
     'not allowed bad new only please wait few minutes before after while call calls post data server temporarily blocked ' +
     'long short unsupported supported list status token auth authexception exception timeout business group groups template templates ' +
-    'check again more than less one all any other'
+    'check again more than less one all any other rate does doesnt exist exists'
   ).split(' '),
 );
 
@@ -94,6 +96,8 @@ export interface TitleMatch {
   readonly partial: boolean;
   /** A part long or telling enough to stand without a WhatsApp file around it. */
   readonly strong: boolean;
+  /** One word (SINGLE_WORD_FRAGMENTS): code also uses it as a status or label, so it needs error text around it. */
+  readonly lone: boolean;
 }
 
 interface Phrase {
@@ -236,7 +240,7 @@ export class TitleMatcher {
       if (padded.includes(x.padded)) take(x.size, x.codes, false, true, x.strong === true);
     }
     if (codes.size === 0) return undefined;
-    return { codes: [...codes].sort((a, b) => a - b), generic, partial, strong };
+    return { codes: [...codes].sort((a, b) => a - b), generic, partial, strong, lone: words.length === 1 };
   }
 
   /**
@@ -260,6 +264,7 @@ export class TitleMatcher {
             generic: result.generic && m.generic,
             partial: result.partial || m.partial,
             strong: result.strong && m.strong,
+            lone: result.lone && m.lone,
           }
         : m;
     }

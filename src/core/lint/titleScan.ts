@@ -6,7 +6,7 @@ import type { TextChange } from '../textChange';
 import { isCodeFamily, lex, lexFrom, type Lexed, type Literal, type Span } from './lexer';
 import { DIRECTIVE, dropSuppressed } from './suppress';
 import { titleMatcher, type TitleMatch, type TitleMatcher } from './titleMatcher';
-import { isErrorish, useSite } from './usage';
+import { isErrorish, mayHoldErrorText, useSite } from './usage';
 
 /**
  * The title lint: string and regex literals that name a catalog title and are used to match error
@@ -193,15 +193,26 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
   };
   const out: Finding[] = [];
   if (masked !== undefined) {
-    const scan = { text, masked, family, collections: new Map<string, string | undefined>(), pairs: new BracketPairs(masked), opens: new Map<number, number>() };
+    const scan = {
+      text,
+      masked,
+      family,
+      collections: new Map<string, string | undefined>(),
+      pairs: new BracketPairs(masked),
+      opens: new Map<number, number>(),
+      variables: new Map<string, boolean>(),
+      entries: new Map<number, number>(),
+    };
     for (let i = 0; i < literals.length; i++) {
       const match = matches[i];
       if (!match) continue;
       const lit = literals[i] as Literal;
       const site = useSite(scan, lit);
       if (!site) continue;
-      if (match.generic && !(isErrorish(site.subject) && whatsapp())) continue;
+      if (match.generic && !(isErrorish(site.subject) && whatsapp() && (site.variable === undefined || mayHoldErrorText(scan, site.variable)))) continue;
       if (match.partial && !match.strong && !whatsapp()) continue;
+      // One word ("undeliverable") is as often the code's own status value: it needs error text.
+      if (match.lone && !isErrorish(site.subject)) continue;
       out.push({ kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: text.slice(lit.bodyStart, lit.bodyEnd) });
     }
   }

@@ -12,6 +12,8 @@ import type { Literal } from './lexer';
 export interface UseSite {
   /** The code the literal is compared with (for deciding whether it is error text). */
   readonly subject: string;
+  /** The variable the literal is compared with, when that is one bare name: its writes tell what it holds. */
+  readonly variable?: string;
 }
 
 export interface UsageScan {
@@ -24,6 +26,10 @@ export interface UsageScan {
   readonly pairs: BracketPairs;
   /** Per-scan memo of the bracket enclosing each literal start (see `enclosingOpen`). */
   readonly opens?: Map<number, number>;
+  /** Per-scan memo of `mayHoldErrorText` by variable name. */
+  readonly variables?: Map<string, boolean>;
+  /** Per-scan memo of the map each `[k, v]` entry (by its opening bracket) belongs to (see `entryOwner`). */
+  readonly entries?: Map<number, number>;
 }
 
 const WINDOW = 300;
@@ -43,6 +49,9 @@ const MATCH_CALLS = new Set([
   '__contains__', 'containsMatchIn', 'isMatch', 'contains_key?', 'Match', 'Matches', 'compare', 'Compare', 'localeCompare', 'CompareOrdinal',
 ]);
 
+/** Calls that only build a pattern: the text they test is the argument of the call chained to them. */
+const PATTERN_BUILDERS = new Set(['Regex', 'RegExp', 'compile', 'Compile', 'MustCompile']);
+
 /** A `new(...)` that builds a regex: C# target-typed `Regex Name = new(`, `Regex? Name = new (`; Ruby `Regexp.new(`. */
 const REGEX_NEW = /(?:\bRegex\??[ \t]+[A-Za-z_]\w*[ \t]*=[ \t]*|\bRegexp[ \t]*\.[ \t]*)new[ \t]*$/;
 
@@ -56,12 +65,87 @@ const WALKS_BEFORE = /(?:\bin|\bof|:|\brange|\bforeach\s*\(|\bkeys\(|\bentries\(
 const MATCH_NEARBY = /\.(?:includes|contains|Contains|include\?|startsWith|StartsWith|startswith|test|match|search|indexOf|IndexOf)\s*\(|\b(?:str_contains|strpos|stripos|preg_match|strings\.Contains|strings\.HasPrefix|re\.search|re\.match|Regex\.IsMatch)\s*\(|=~|\bin\s+[\w$.[\]'"()]+|===?|RegExp\s*\(/;
 /** Lookups in a map by key. */
 const KEYED_USE = /^(?:\s*\?\.)?\s*(?:\[(?!\s*\d)|(?:\.|->)\s*(?:get|fetch|has|has_key\?|key\?|TryGetValue|ContainsKey|containsKey|getOrDefault|getOrElse|GetValueOrDefault|get_or)(?!\w))/;
+/** A keyed lookup with its key (the method names hold no error word, so the whole match can be judged). */
+const KEYED_ARG = /^(?:\s*\?\.)?\s*(?:\[[^\]\n]{1,80}\]|(?:\.|->)\s*(?:get|fetch|has|has_key\?|key\?|TryGetValue|ContainsKey|containsKey|getOrDefault|getOrElse|GetValueOrDefault|get_or)\s*\([^)\n]{1,80}\))/;
 
 /** Expressions that hold error text. */
 const ERRORISH = /err|exc|\bex\b|\be\b|\$e\b|message|msg|title|detail|reason|descr|cause|fail|problem|fault|getmessage|what\(\)/i;
 
 export function isErrorish(expr: string): boolean {
   return ERRORISH.test(expr);
+}
+
+/** One bare variable: `error`, `_error`, `$msg`, `@reason`. */
+const BARE_NAME = /^@{0,2}\$?[A-Za-z_][\w$]*$/;
+/** One bare variable after the operator of a comparison read from the right: `== error)`, `in msg:`. */
+const BARE_AFTER = /^(?:[=!]==?|=~|!~|(?:not\s+)?in\b)\s*(@{0,2}\$?[A-Za-z_][\w$]*)(?![\w$])(?!\s*(?:[.([]|\?\.|->|::|!!))/;
+/** What a write of a variable starts with after its name: `= x`, `: str = x`, `:= x`. */
+const PLAIN_WRITE = /^\s*(?::\s*[^=\n;,()]{1,60}?\s*)?(?::=|=(?![=>~]))/;
+/** A write of several names at once: `[error, setError] = useState(null)`, `{ message } = err`, `(msg, code) = ...`. */
+const DESTRUCTURE_WRITE = /^\s*(?:,[^=;\n(){}[\]]{0,80})?[\]})]\s*(?::=|=(?![=>~]))/;
+/** Go's and Python's `title, code := ...` (only where a statement starts: elsewhere it is an argument list). */
+const TUPLE_WRITE = /^\s*,[^=;\n(){}[\]]{0,80}?(?::=|=(?![=>~]))/;
+/** A value that is only literals, nulls, booleans and numbers: text the code wrote itself. */
+const VALUE_ONLY = /^(?:[\s+(),;]|[A-Za-z@$]?(["'`])[^"'`\n]*\1|\b(?:null|nil|None|undefined|true|false)\b|-?\d[\d.]*)*$/;
+/** What a string interpolates: `${err.message}`, Ruby `#{e}`, Python `f"{exc}"`, PHP/Kotlin/Dart `"$e"`. */
+const INTERPOLATION = /\$\{([^}\n]{1,80})\}|#\{([^}\n]{1,80})\}|\{([A-Za-z_][^}\n]{0,80})\}|\$([A-Za-z_]\w*)/g;
+
+/**
+ * Whether a variable may hold error text. A name like `error` is not enough when the file writes
+ * the variable: `_error = 'Access denied'` and `useState(null)` make it the UI's own state, so some
+ * write must read error text (`msg = str(exc)`, `$msg = $e->getMessage()`, `setError(err.message)`).
+ * Without any write (a parameter, a loop variable), the name is all there is, and it is trusted.
+ */
+export function mayHoldErrorText(scan: UsageScan, name: string): boolean {
+  const known = scan.variables?.get(name);
+  if (known !== undefined) return known;
+  // A write that reads the variable itself (`msg = msg.lower()`) changes its form, not what it holds.
+  const writes = writesOf(scan.masked, name).filter(([from, to]) => usesOf(scan.masked.slice(from, to), name).length === 0);
+  const answer = writes.length === 0 || writes.some(([from, to]) => readsErrorText(scan.masked.slice(from, to), scan.text.slice(from, to)));
+  scan.variables?.set(name, answer);
+  return answer;
+}
+
+/** True when a written value reads error text: code that does, or a literal interpolating it (`Failed: ${err.message}`). */
+function readsErrorText(masked: string, text: string): boolean {
+  if (!VALUE_ONLY.test(masked)) return isErrorish(text);
+  let parts = '';
+  for (const m of text.matchAll(INTERPOLATION)) parts += ` ${m[1] ?? m[2] ?? m[3] ?? m[4] ?? ''}`;
+  return isErrorish(parts);
+}
+
+/** The values (ranges of the text) the code writes into a variable: assignments, destructurings, a React `setName(...)`. */
+function writesOf(s: string, name: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const at of usesOf(s, name)) {
+    const after = s.slice(at + name.length, at + name.length + 120);
+    const lineHead = s.slice(lineBounds(s, at)[0], at);
+    // `f(error = x)` is a keyword argument, `other.error = x` another object's field.
+    const own = !/[(,.]$/.test(lineHead.trimEnd()) || /\b(?:this|self)\.$/.test(lineHead);
+    const m = (own ? PLAIN_WRITE.exec(after) : null) ?? DESTRUCTURE_WRITE.exec(after) ?? (/^\s*(?:(?:var|let|const|val)\s+)?$|[;{}]\s*$/.test(lineHead) ? TUPLE_WRITE.exec(after) : null);
+    if (m) out.push(valueAt(s, at + name.length + m[0].length));
+  }
+  if (/^[a-z]/.test(name)) {
+    const setter = `set${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+    for (const at of usesOf(s, setter)) {
+      const open = s.indexOf('(', at + setter.length);
+      if (open === -1 || s.slice(at + setter.length, open).trim() !== '') continue;
+      const close = matchingClose(s, open, open + 400);
+      if (close !== -1) out.push([open + 1, close]);
+    }
+  }
+  return out;
+}
+
+/** The value written from `from`: to the end of its statement or line (the next line when the value starts there). */
+function valueAt(s: string, from: number): [number, number] {
+  const cut = (at: number): number => {
+    const m = /[;\n]/.exec(s.slice(at, at + 200));
+    return m ? at + m.index : Math.min(s.length, at + 200);
+  };
+  let to = cut(from);
+  if (s.slice(from, to).trim() === '' && s[to] === '\n') to = cut(to + 1);
+  return [from, to];
 }
 
 /** Start of the member chain ending at `end` (`err.response?.data["error"].message`, `$e->getMessage()`). */
@@ -90,6 +174,10 @@ export function chainStart(s: string, end: number, limit = 200): number {
     }
     if (c === 33 && s.charCodeAt(i) === 46) {
       i--; // Kotlin `!!.`
+      continue;
+    }
+    if ((c === 63 || c === 33) && s.charCodeAt(i) === 40 && i - 2 >= stop && isWordChar(s.charCodeAt(i - 2))) {
+      i--; // Ruby `include?(`, `sub!(`: the mark belongs to the method name
       continue;
     }
     break;
@@ -175,7 +263,14 @@ function calleeAt(s: string, open: number): string {
  */
 function assignedName(s: string, open: number): string {
   const head200 = s.slice(Math.max(0, open - 200), open);
-  const head = head200.slice(head200.lastIndexOf('\n') + 1);
+  const nl = head200.lastIndexOf('\n');
+  let head = head200.slice(nl + 1);
+  // A bracket on a line of its own belongs to the line above when that line ends a constructor (C#'s
+  // `= new()` then `{`), not when it opens a list the bracket is an item of.
+  if (nl > 0 && head.trim() === '') {
+    const above = head200.slice(head200.lastIndexOf('\n', nl - 1) + 1, nl);
+    if (!/[[({,]\s*$/.test(above)) head = above;
+  }
   let eq = -1;
   for (let j = head.length - 1; j >= 0; j--) {
     if (head[j] !== '=') continue;
@@ -237,21 +332,52 @@ function followingLines(s: string, pos: number): string {
   return s.slice(pos, e === -1 ? s.length : Math.min(e, pos + 600));
 }
 
+/**
+ * What a literal in a collection is to it: a key by syntax (`k: v`, `k => v`, `k to v`), a key by
+ * position only (the first item of a `[k, v]` entry, a `Map.of(k, v, ...)` argument), or an item.
+ */
+type Role = 'key' | 'entry' | 'item';
+
+/** A use of a collection seen through a qualifier or a cast: `self::NAME`, `Titles.NAME`, `(NAME as readonly string[])`. */
+const QUALIFIER = /(?:\$?[A-Za-z_][\w$]*\s*(?:::|\?\.|\.|->)\s*)+$/;
+const CAST_CLOSE = /^\s*(?:as\s+[\w$.<>[\]|,\s]{1,80}?)?\)/;
+/** PHP membership tests that take the collection as their second argument: `in_array($title, NAME)`. */
+const MEMBERSHIP_CALL = /\b(?:in_array|array_search)\s*\([^()]{1,80},\s*$/;
+
+/** The code before a use of a name with its qualifier dropped, and where the code after it starts once a cast is closed. */
+function throughQualifierAndCast(s: string, before: string, afterAt: number): { before: string; afterAt: number } {
+  const bare = before.replace(QUALIFIER, '');
+  if (!/\(\s*$/.test(bare)) return { before: bare, afterAt };
+  const cast = CAST_CLOSE.exec(s.slice(afterAt, afterAt + 120));
+  return cast ? { before: bare.replace(/\(\s*$/, ''), afterAt: afterAt + cast[0].length } : { before: bare, afterAt };
+}
+
+/** True when a keyed lookup starts at `afterAt` whose key is error text: `.get(err.title)`, `[e.message]`, `.getOrDefault(title, x)`. */
+function keyedByErrorText(text: string, s: string, afterAt: number): boolean {
+  const m = KEYED_ARG.exec(s.slice(afterAt, afterAt + 120));
+  return m !== null && isErrorish(text.slice(afterAt, afterAt + m[0].length));
+}
+
 /** True when some use of a named collection tests its items against text. */
-function collectionUsedToMatch(text: string, s: string, name: string, defStart: number, defEnd: number, keyed: boolean): string | undefined {
+function collectionUsedToMatch(text: string, s: string, name: string, defStart: number, defEnd: number, role: Role): string | undefined {
   for (const at of usesOf(s, name)) {
     if (at >= defStart && at < defEnd) continue;
-    const after = s.slice(at + name.length, at + name.length + 120);
     const [ls] = lineBounds(s, at);
-    const before = s.slice(Math.max(ls, at - 120), at);
-    if (keyed && KEYED_USE.test(after)) return text.slice(at, at + name.length + 80);
-    if (MEMBERSHIP_USE.test(after)) return text.slice(at, at + name.length + 120);
+    const lead = s.slice(Math.max(ls, at - 120), at);
+    const use = throughQualifierAndCast(s, lead, at + name.length);
+    const before = use.before;
+    const after = s.slice(use.afterAt, use.afterAt + 120);
+    if (role === 'key' && KEYED_USE.test(after)) return text.slice(at, at + name.length + 80);
+    // Entries are keys only by convention: the lookup must be by error text.
+    if (role === 'entry' && keyedByErrorText(text, s, use.afterAt)) return text.slice(at, use.afterAt + 80);
+    if (MEMBERSHIP_USE.test(after)) return text.slice(at, use.afterAt + 120);
+    if (MEMBERSHIP_CALL.test(before)) return text.slice(at - lead.length, at + name.length);
     if (ITERATE_USE.test(after)) {
       // `.some(p => msg.includes(p))`, `.any { it in msg }`, `.join('|')` into a RegExp: only when the walk tests text.
       const body = followingLines(s, at);
       if (MATCH_NEARBY.test(body.slice(name.length))) return text.slice(at, at + body.length);
     }
-    if (/(?:\bin|\bnot\s+in)\s*$/.test(before) && !/\bfor\b[^;]*$/.test(before)) return text.slice(at - before.length, at); // `title in NAME`
+    if (/(?:\bin|\bnot\s+in)\s*$/.test(before) && !/\bfor\b[^;]*$/.test(before)) return text.slice(at - lead.length, at); // `title in NAME`
     if (WALKS_BEFORE.test(before.trimEnd()) || /\bfor\b/.test(before)) {
       const body = followingLines(s, at);
       if (MATCH_NEARBY.test(body)) return text.slice(at, at + body.length);
@@ -270,8 +396,8 @@ function inCollection(scan: UsageScan, lit: Literal, open: number): UseSite | un
   const isItem = /^[,\])}]/.test(afterLit) || afterLit === '';
   if (!isKey && !isItem) return undefined;
   const before = s.slice(Math.max(0, open - 120), open);
-  // A parenthesis is a tuple or a collection constructor only after `=`, `in`, `return`... or a builder call.
-  if (opener === '(' && !/(?:[=,(:]|\bin|\breturn|\b(?:listOf|setOf|arrayOf|mutableListOf|mutableSetOf|mapOf|mutableMapOf|hashMapOf|frozenset|set|tuple|dict|array|of|asList|Set|Map|List))\s*$/.test(before)) {
+  // A parenthesis is a tuple or a collection constructor only after `=`, `in`, `return`, `[`... or a builder call.
+  if (opener === '(' && !/(?:[=,(:[]|\bin|\breturn|\b(?:listOf|setOf|arrayOf|mutableListOf|mutableSetOf|mapOf|mutableMapOf|hashMapOf|frozenset|set|tuple|dict|array|of|asList|Set|Map|List|entry|Pair))\s*$/.test(before)) {
     return undefined;
   }
   const close = scan.pairs.closeOf(open);
@@ -284,31 +410,108 @@ function inCollection(scan: UsageScan, lit: Literal, open: number): UseSite | un
       return { subject: scan.text.slice(open - before.length, open) };
     }
   }
-  // Python `dict(...)`, Kotlin `mapOf(... to ...)`, PHP `array(...)`: the name sits before the call.
+  // A key by position: its map is the collection to judge.
+  const owner = isKey ? -1 : entryOwner(scan, lit, open);
+  if (owner !== -1) return namedCollectionUse(scan, owner, 'entry');
+  return namedCollectionUse(scan, open, isKey ? 'key' : 'item');
+}
+
+/** How the collection opening at `open` is used by its name: Python `dict(...)`, Kotlin `mapOf(... to ...)`, PHP `array(...)` too. */
+function namedCollectionUse(scan: UsageScan, open: number, role: Role): UseSite | undefined {
+  const s = scan.masked;
   const name = assignedName(s, open);
   if (!name || name.length < 2) return undefined;
-  const key = `${isKey ? 'k' : 'i'}${open}`;
+  const close = scan.pairs.closeOf(open);
+  if (close === -1) return undefined;
+  const key = `${role[0]}${open}`;
   let subject: string | undefined;
   if (scan.collections?.has(key)) subject = scan.collections.get(key);
   else {
-    subject = collectionUsedToMatch(scan.text, s, name, open - 200, close, isKey);
+    subject = collectionUsedToMatch(scan.text, s, name, open - 200, close, role);
     scan.collections?.set(key, subject);
   }
   return subject === undefined ? undefined : { subject };
 }
 
-/** The subject of the nearest `switch (...)`, `when (...)`, `match (...)` or Ruby `case x` above `pos`. */
+/** Builders whose arguments alternate keys and values: Java `Map.of(k1, v1, k2, v2)`, Guava `ImmutableMap.of`. */
+const PAIRED_ARGS = /\b(?:Map|ImmutableMap)\s*\.\s*of\s*$/;
+/** What may stand before a `(k, v)` entry besides a comma or the list's bracket: Java `Map.entry`, Kotlin `Pair`. */
+const ENTRY_CALL = /(?:\b(?:Map\s*\.\s*)?entry|\bPair)\s*$/;
+
+/**
+ * The bracket of the map a literal is a key of by position only, or -1: the first item of an entry
+ * in a list of pairs (`new Map([['k', v], ...])`, C# `{ { "k", v } }`, `Map.ofEntries(entry("k", v))`),
+ * or an even argument of `Map.of(...)`. Values never count: a code-to-title table is a catalog.
+ */
+function entryOwner(scan: UsageScan, lit: Literal, open: number): number {
+  const s = scan.masked;
+  if (s[open] === '(' && PAIRED_ARGS.test(s.slice(Math.max(0, open - 40), open))) return evenArgument(s, open, lit.start) ? open : -1;
+  if (s.slice(open + 1, lit.start).trim() !== '' || !/^\s*,/.test(s.slice(lit.end, lit.end + 80))) return -1;
+  const lead = s.slice(Math.max(0, open - 80), open).replace(ENTRY_CALL, '').trimEnd();
+  const prev = lead[lead.length - 1];
+  if (prev !== ',' && prev !== '[' && prev !== '(' && prev !== '{') return -1;
+  // perf: an entry after a comma has the owner of the entry before it, when that one was judged: a
+  // long list of entries is walked once, not once per entry.
+  const before = prev === ',' ? previousEntry(s, Math.max(0, open - 80) + lead.length - 1) : -1;
+  const known = before === -1 ? undefined : scan.entries?.get(before);
+  const owner = known ?? enclosingOpen(s, open);
+  scan.entries?.set(open, owner);
+  return owner;
+}
+
+/** The opening bracket of the entry that ends just before the comma at `comma` (`[k, v]`, `(k, v)`, `{ k, v }`), or -1. */
+function previousEntry(s: string, comma: number): number {
+  let j = comma - 1;
+  while (j > 0 && /\s/.test(s[j] as string)) j--;
+  const c = s.charCodeAt(j);
+  return c === 41 || c === 93 || c === 125 ? matchingOpen(s, j, Math.max(0, j - COLLECTION_WINDOW)) : -1;
+}
+
+/** True when `pos` is an even (0-based) argument of the call opening at `open`; gives up past 2000 characters. */
+function evenArgument(s: string, open: number, pos: number): boolean {
+  if (pos - open > 2000) return false;
+  let depth = 0;
+  let commas = 0;
+  for (let j = open + 1; j < pos; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) depth--;
+    else if (c === 44 && depth === 0) commas++;
+  }
+  return commas % 2 === 0;
+}
+
+/**
+ * The subject of the nearest `switch (...)`, `when (...)`, `match (...)`, Ruby `case x` or C#
+ * `x switch {` above `pos`.
+ */
 function switchSubject(text: string, s: string, pos: number): string {
   const from = Math.max(0, pos - 2500);
   const window = s.slice(from, pos);
   const re = /\b(?:switch|when|match|case|select)\b[ \t]*\(?[ \t]*([^\n{]{1,100})/g;
   let subject = '';
+  let at = -1;
   // `case "..."` and `case 4:` are branches, not the subject (only Ruby's `case x` names one).
   for (let m = re.exec(window); m; m = re.exec(window)) {
-    if (/^[A-Za-z_$@(]/.test(m[1] as string)) subject = text.slice(from + m.index, from + m.index + m[0].length);
+    if (/^[A-Za-z_$@(]/.test(m[1] as string)) {
+      subject = text.slice(from + m.index, from + m.index + m[0].length);
+      at = m.index;
+    }
+  }
+  // A C# switch expression names its subject before the keyword: `error.Title switch {`.
+  const postfix = /[ \t]switch\s*\{/g;
+  for (let m = postfix.exec(window); m; m = postfix.exec(window)) {
+    if (m.index < at) continue;
+    const end = from + m.index;
+    subject = `${text.slice(chainStart(s, end), end)} switch`;
   }
   return subject;
 }
+
+/** What may precede a literal in a switch arm's head: other literals, commas, C#'s `or`. */
+const ARM_HEAD = /^(?:[\s"'`,]|\bor\b)*$/;
+/** The `or "..."` patterns that follow a literal in a C# arm (masked: the bodies are blank). */
+const OR_PATTERNS = /^(?:or\s+(["'])[^"'\n]*\1\s*)+/;
 
 /** True when the braces around `pos` belong to a C# `x switch { ... }` or a PHP `match ($x) { ... }` (not an array or map). */
 function inSwitchExpression(s: string, pos: number): boolean {
@@ -337,12 +540,16 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
   if (cmpLeft && !/(?:<=|>=|=>)$/.test(leftCmp)) {
     const pre = s.slice(leftStart, leftStart + leftCmp.length - cmpLeft[0].length).trimEnd();
     const preEnd = leftStart + pre.length;
-    return { subject: scan.text.slice(chainStart(s, preEnd), preEnd) };
+    const subject = scan.text.slice(chainStart(s, preEnd), preEnd);
+    return BARE_NAME.test(subject) ? { subject, variable: subject } : { subject };
   }
   const cmpRight = /^(?:===?|!==?|=~|!~)\s*/.exec(rightT);
   const rightText = scan.text.slice(lit.end, Math.min(le, lit.end + 120));
-  if (cmpRight) return { subject: rightText };
-  if ((scan.family === 'python' || scan.family === 'kotlin') && /^(?:not\s+)?in\b/.test(rightT)) return { subject: rightText };
+  const inRight = (scan.family === 'python' || scan.family === 'kotlin') && /^(?:not\s+)?in\b/.test(rightT);
+  if (cmpRight || inRight) {
+    const variable = BARE_AFTER.exec(rightT)?.[1];
+    return variable ? { subject: rightText, variable } : { subject: rightText };
+  }
   // Yoda calls: `"...".equals(x)`, `"...".equalsIgnoreCase(x)`, `'...'.Equals(x)`.
   if (/^\.\s*(?:equals|equalsIgnoreCase|Equals|contentEquals|compareTo|__eq__)\s*\(/.test(rightT)) return { subject: rightText };
   // A string made into a pattern: Kotlin `"...".toRegex()` or `"...".toPattern()`.
@@ -357,11 +564,13 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
   // `case "...":`, `when "..."`, Kotlin `"..." ->`, C#/PHP switch expressions `"..." =>`.
   const head = s.slice(Math.max(ls, lit.start - WINDOW), lit.start).trimStart();
   if (/(?:^|[{};:]|\bthen)\s*(?:case|when)\b[\s"'`,|]*(?:or\s+[\s"'`]*)*$/.test(head.replace(/(["'`]) *\1/g, '$1$1'))) {
-    return { subject: switchSubject(scan.text, s, ls) };
+    return { subject: switchSubject(scan.text, s, lit.start) };
   }
-  const armHead = /^[\s"'`,]*$/.test(head) || /[{,][\s"'`,]*$/.test(head);
-  if ((/^[\s"'`,]*$/.test(head) && /^->/.test(rightT)) || (armHead && /^=>/.test(rightT) && inSwitchExpression(s, lit.start))) {
-    return { subject: switchSubject(scan.text, s, ls) };
+  // C# arms may join patterns with `or`: `"A" or "B" => ...`.
+  const armHead = ARM_HEAD.test(head) || /[{,](?:[\s"'`,]|\bor\b)*$/.test(head);
+  const armRight = rightT.replace(OR_PATTERNS, '');
+  if ((/^[\s"'`,]*$/.test(head) && /^->/.test(rightT)) || (armHead && /^=>/.test(armRight) && inSwitchExpression(s, lit.start))) {
+    return { subject: switchSubject(scan.text, s, lit.start) };
   }
 
   // Ruby calls without parentheses: `msg.include? '...'`, `msg.start_with? '...'`.
@@ -375,11 +584,12 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
     if (MATCH_CALLS.has(callee) || (callee === 'new' && REGEX_NEW.test(s.slice(Math.max(ls, open - 200), open)))) {
       const close = matchingClose(s, open, open + 2 * WINDOW);
       const callStart = chainStart(s, open);
-      return { subject: scan.text.slice(callStart, lit.start) + scan.text.slice(lit.end, close === -1 ? lit.end : close + 1) };
+      const end = close === -1 ? lit.end : PATTERN_BUILDERS.has(callee) ? chainedCallEnd(s, close + 1) : close + 1;
+      return { subject: scan.text.slice(callStart, lit.start) + scan.text.slice(lit.end, end) };
     }
   }
   // A named constant or enum member holding the title, compared elsewhere: `const RE_ENGAGEMENT = "..."`.
-  const constant = constantName(s, open, left, rightT);
+  const constant = constantName(s, open, left, rightT, scan.family);
   if (constant) {
     const key = `c${constant.member ? '.' : ''}${constant.name}`;
     let subject: string | undefined;
@@ -396,13 +606,28 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
 }
 
 /**
- * The name a literal is bound to as a whole: `NAME = "..."` (any declaration keyword or type before
- * it), or an enum or constant-object member `ReEngagement = "..."` / `RE_ENGAGEMENT: "..."`. Members
- * must start with a capital letter, so payload fields (`title: "..."`) never count.
+ * Where a call chained at `from` ends (`.containsMatchIn(msg)`, `.search(msg)`, `.matcher(msg)`), or
+ * `from` when none is: `Regex("...").containsMatchIn(msg)` tests `msg`, not the constructor's arguments.
  */
-function constantName(s: string, open: number, left: string, rightT: string): { name: string; member: boolean } | undefined {
+function chainedCallEnd(s: string, from: number): number {
+  const m = /^\s*\??\.\s*[A-Za-z_]\w*\s*\(/.exec(s.slice(from, from + 80));
+  if (!m) return from;
+  const close = matchingClose(s, from + m[0].length - 1, from + m[0].length + WINDOW);
+  return close === -1 ? from : close + 1;
+}
+
+/** UPPER_CASE: what makes a plain assignment a constant by convention in every language. */
+const CONSTANT_CASE = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * The name a literal is bound to as a whole: `NAME = "..."` (a declaration keyword, a type or an
+ * annotation before it, or an UPPER_CASE name), or an enum or constant-object member
+ * `ReEngagement = "..."` / `RE_ENGAGEMENT: "..."`. Members must start with a capital letter, so
+ * payload fields (`title: "..."`) never count.
+ */
+function constantName(s: string, open: number, left: string, rightT: string, family: LanguageFamily): { name: string; member: boolean } | undefined {
   if (!/^(?:\.freeze\b)?\s*(?:[;,})\]]|$)/.test(rightT)) return undefined;
-  const m = /([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>[\]?]+\s*)?(=|:)\s*$/.exec(left.slice(-120));
+  const m = /([A-Za-z_$][\w$]*)\s*(:\s*[\w$.<>[\]?]+\s*)?(=|:)\s*$/.exec(left.slice(-120));
   if (!m || /[=!<>:]\s*$/.test(left.slice(0, left.length - m[0].length))) return undefined;
   const name = m[1] as string;
   if (name.length < 3) return undefined;
@@ -410,11 +635,25 @@ function constantName(s: string, open: number, left: string, rightT: string): { 
   const lineHead = prefix.slice(prefix.lastIndexOf('\n') + 1);
   // A class constant (`public const string X = ...`) is used bare or qualified, like any variable.
   const declared = /\b(?:const|static|final|val|var|let|readonly|public|private|protected|internal|define)\s/.test(lineHead);
-  const member = !declared && ((open !== -1 && s[open] === '{') || m[2] === ':');
+  const member = !declared && ((open !== -1 && s[open] === '{') || m[3] === ':');
   if (member) return /^[A-Z]/.test(name) ? { name, member } : undefined;
   // A declaration: only keywords and a type may precede the name (`static final String`, `export const`), not `<p` of JSX.
-  return /^\s*(?:[A-Za-z_][\w.]*(?:<[\w\s,.]*>)?(?:\[\])?\??\s+)*$/.test(lineHead) ? { name, member } : undefined;
+  if (!/^\s*(?:[A-Za-z_][\w.]*(?:<[\w\s,.]*>)?(?:\[\])?\??\s+)*$/.test(lineHead)) return undefined;
+  // With nothing before it (or only `else`, `return`), `_error = '...'` writes a variable (UI state, a
+  // default), unless named as a constant.
+  const typed = (/\S/.test(lineHead) && !/^\s*(?:else|return|do|then|await|yield)\s+$/.test(lineHead)) || m[2] !== undefined || inConstBlock(s, open);
+  if (!typed && !CONSTANT_CASE.test(name) && !(family === 'ruby' && /^[A-Z]/.test(name))) return undefined;
+  return { name, member };
 }
+
+/** True when `open` is the parenthesis of a Go `const (` or `var (` block. */
+function inConstBlock(s: string, open: number): boolean {
+  return open !== -1 && s[open] === '(' && /\b(?:const|var)\s*$/.test(s.slice(Math.max(0, open - 20), open));
+}
+
+/** Comparands that are never text: `null`, `nil`, `None`, `undefined`, booleans, numbers. */
+const NOT_TEXT_AFTER = /^\s*(?:===?|!==?)\s*(?:null|nil|None|undefined|true|false|-?\d[\d.]*)(?![\w$])/;
+const NOT_TEXT_BEFORE = /(?:^|[^\w$.])(?:null|nil|None|undefined|true|false|\d[\d.]*)\s*(?:===?|!==?)\s*$/;
 
 /** The code around a use of a constant that compares it with text, or undefined. */
 function constantUsedToMatch(scan: UsageScan, name: string, member: boolean, defAt: number): string | undefined {
@@ -427,9 +666,10 @@ function constantUsedToMatch(scan: UsageScan, name: string, member: boolean, def
     while (from > ls && /[\w$.]/.test(s[from - 1] as string)) from--; // `Titles.RE_ENGAGEMENT`
     const before = s.slice(Math.max(ls, from - 120), from);
     const after = s.slice(at + name.length, Math.min(le, at + name.length + 60));
+    // `NAME != null`, `NAME == 0`: a test of the variable, not of text.
     const matched =
-      /(?:===?|!==?)\s*$/.test(before) ||
-      /^\s*(?:===?|!==?)/.test(after) ||
+      (/(?:===?|!==?)\s*$/.test(before) && !NOT_TEXT_BEFORE.test(before)) ||
+      (/^\s*(?:===?|!==?)/.test(after) && !NOT_TEXT_AFTER.test(after)) ||
       /(?:^|[{;:])\s*(?:case|when)\s+$/.test(before) ||
       ((scan.family === 'python' || scan.family === 'kotlin') && /^\s*(?:not\s+)?in\b/.test(after));
     const open = matched ? -1 : enclosingOpen(s, from);
