@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
-import type { Finding } from '../types';
+import type { CatalogEntry, Finding } from '../types';
 import { isCloudApiBlock, isCodeExpr, isCodesName, isDistinctive } from './names';
 
 /**
@@ -48,9 +48,11 @@ const SUBCODE_KEYS = ['error_subcode', 'errorsubcode', 'subcode'];
 const MESSAGE_KEYS = ['message', 'msg', 'errormessage', 'error_message', 'title', 'error_title', 'errortitle', 'errordescription', 'error_description'];
 /**
  * Keys whose string is a log's own text (`"msg":"graph error 130429: Rate limit hit"`): read with
- * the plain-text rules when it names an error code (see `onString`).
+ * the plain-text rules when it names an error code (see `onString`). Not Graph's own `message`,
+ * `title` and `details`, which say `(#131047)` when they name a code (read by `hashesIn`); perf:
+ * they are most of the strings of an error log.
  */
-const PROSE_KEYS = ['log', 'msg', 'message', 'textpayload', 'errormessage', 'error_message', 'exception', 'stack', 'error', 'err', 'detail', 'details', 'description', 'reason'];
+const PROSE_KEYS = ['log', 'msg', 'textpayload', 'errormessage', 'error_message', 'exception', 'stack', 'error', 'err', 'detail', 'description', 'reason'];
 
 /**
  * perf: the keys we look for, by length. A key in the text is compared in place with the few of
@@ -71,6 +73,20 @@ const KEYS_BY_LENGTH: KeyInfo[][] = (() => {
  * (`isCodeExpr` decides). Its number is a candidate like `error_code`'s.
  */
 const NAMED_CODE_KEY: KeyInfo = { name: 'error_code', flags: 0, code: true, subcode: false, message: false, type: false, prose: false };
+
+/** First letters (lower-cased) of the names `isCodeExpr` accepts before "code": api, error, fb, fail, graph, meta, reason, wa. */
+const NAMED_CODE_STARTS = [97, 101, 102, 103, 109, 114, 119];
+
+/** NAMED_CODE_KEY for a key outside the list that names an error code (`graphCode`), else undefined. */
+function namedCodeKey(f: Frame, text: string, s: number, e: number): KeyInfo | undefined {
+  // perf: only keys ending in "code" that start like one of those names are sliced and read.
+  if (e - s <= 4 || e - s > MAX_KEY || (text.charCodeAt(e - 4) | 32) !== 99 || !NAMED_CODE_STARTS.includes(text.charCodeAt(s) | 32)) return undefined;
+  const key = text.slice(s, e);
+  if (!isCodeExpr(key)) return undefined;
+  // (a key named for Graph or WhatsApp is evidence itself: `graphCode`, `whatsapp_error_code`)
+  if (/graph|whatsapp|^wa|^fb|meta/i.test(key)) f.flags |= F_GRAPH;
+  return NAMED_CODE_KEY;
+}
 
 /** Longest key we look for. */
 const LONGEST_KEY = KEYS_BY_LENGTH.length - 1;
@@ -125,7 +141,16 @@ const MAX_PROSE = 4000;
 const CODE_IN_PROSE = /\b(?:error|err|code|subcode)\b[\s:=#(]{0,3}\d{5}/i;
 
 function namesCode(text: string, s: number, e: number): boolean {
-  return CODE_IN_PROSE.test(text.slice(s, e));
+  // perf: most messages hold no run of five digits, or only Graph's `(#131047)` (read by `hashesIn`):
+  // a pass over the characters rules them out before any slice or regex.
+  let run = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run === 5 && text.charCodeAt(i - 5) !== 35) return CODE_IN_PROSE.test(text.slice(s, e));
+    } else run = 0;
+  }
+  return false;
 }
 
 /** Frames deeper than this are walked but not tracked (bounded memory on hostile nesting). */
@@ -167,7 +192,9 @@ class Frame {
   readonly cands: Cand[] = [];
   numKeys = 0;
   /** Offsets [start, end, start, end...] of message-like strings of this object. */
-  readonly messages: number[] = [];
+  readonly messages = new Int32Array(2 * MAX_MESSAGES);
+  /** How many numbers of `messages` are in use (perf: a count, not an array's length to truncate). */
+  messageEnds = 0;
 
   reset(array: boolean, keyStart: number, keyEnd: number): void {
     this.array = array;
@@ -179,7 +206,7 @@ class Frame {
     // (setting an array's length is a runtime call: skipped for the usual empty arrays)
     if (this.cands.length !== 0) this.cands.length = 0;
     this.numKeys = 0;
-    if (this.messages.length !== 0) this.messages.length = 0;
+    this.messageEnds = 0;
   }
 
   /** The key, lower-cased ('' for none, '~' when too long to be one we look for). */
@@ -220,8 +247,8 @@ export interface JsonEnv {
   nextSingle: number;
   /** The same, for the next `{` (used by the line scan to find the objects on a line). */
   nextBrace: number;
-  /** The same, for the next `\":`, the mark of JSON serialized into a string. */
-  nextEscaped: number;
+  /** The string `stringEnd` found last holds an escaped quote (perf: only such a string can hold serialized JSON). */
+  escapedQuote: boolean;
   /**
    * String contents holding serialized JSON (`"message":"{\"code\":131047}"`), as [start, end)
    * pairs, left by the walks for the caller to scan once the walk is over (see escaped.ts).
@@ -233,7 +260,7 @@ export interface JsonEnv {
 
 /** A fresh walking state for one text. */
 export function jsonEnv(catalog: Catalog, wa: boolean, out: Finding[]): JsonEnv {
-  return { catalog, wa, out, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, nextEscaped: -2, nested: [], walker: undefined };
+  return { catalog, wa, out, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, escapedQuote: false, nested: [], walker: undefined };
 }
 
 /**
@@ -243,6 +270,7 @@ export function jsonEnv(catalog: Catalog, wa: boolean, out: Finding[]): JsonEnv 
 function stringEnd(text: string, open: number, quote: number, env: JsonEnv): number {
   let at = quote === 34 ? env.nextDouble : env.nextSingle;
   const ch = quote === 34 ? '"' : "'";
+  env.escapedQuote = false;
   for (;;) {
     if (at !== -1 && at <= open) at = text.indexOf(ch, open + 1);
     if (at === -1) break;
@@ -250,6 +278,7 @@ function stringEnd(text: string, open: number, quote: number, env: JsonEnv): num
     let k = at - 1;
     while (k > open && text.charCodeAt(k) === 92) k--;
     if ((at - 1 - k) % 2 === 0) break;
+    env.escapedQuote = true;
     open = at;
   }
   if (quote === 34) env.nextDouble = at;
@@ -315,13 +344,23 @@ function digitsValue(text: string, start: number, end: number): number {
  */
 function titledByMessage(frame: Frame, code: number, env: JsonEnv, text: string): boolean {
   const spans = frame.messages;
-  const entry = spans.length > 0 ? env.catalog.get(code) : undefined;
+  const entry = frame.messageEnds > 0 ? env.catalog.get(code) : undefined;
   if (!entry) return false;
-  for (let k = 0; k < spans.length; k += 2) {
+  const titles = lowerTitlesOf(entry);
+  for (let k = 0; k < frame.messageEnds; k += 2) {
     const said = text.slice(spans[k] as number, Math.min(spans[k + 1] as number, (spans[k] as number) + 200)).toLowerCase();
-    if ([entry.title, ...entry.variants].some((t) => t.length >= 6 && said.startsWith(t.toLowerCase()))) return true;
+    for (const t of titles) if (said.startsWith(t)) return true;
   }
   return false;
+}
+
+/** perf: an entry's title and variants of six characters or more, lower-cased once per entry. */
+const lowerTitles = new WeakMap<CatalogEntry, readonly string[]>();
+
+function lowerTitlesOf(entry: CatalogEntry): readonly string[] {
+  let titles = lowerTitles.get(entry);
+  if (!titles) lowerTitles.set(entry, (titles = [entry.title, ...entry.variants].filter((t) => t.length >= 6).map((t) => t.toLowerCase())));
+  return titles;
 }
 
 /** Words of Graph's error messages (`(#4) Application request limit reached`, `Error validating access token`). */
@@ -330,7 +369,7 @@ const GRAPH_WORDS = /\(#\d|oauth|access token|graph|whatsapp|facebook|request li
 /** One of the object's message strings speaks of Graph or WhatsApp. */
 function saysGraph(frame: Frame, text: string): boolean {
   const spans = frame.messages;
-  for (let k = 0; k < spans.length; k += 2) if (GRAPH_WORDS.test(text.slice(spans[k] as number, Math.min(spans[k + 1] as number, (spans[k] as number) + 300)))) return true;
+  for (let k = 0; k < frame.messageEnds; k += 2) if (GRAPH_WORDS.test(text.slice(spans[k] as number, Math.min(spans[k + 1] as number, (spans[k] as number) + 300)))) return true;
   return false;
 }
 
@@ -352,7 +391,7 @@ function decide(frame: Frame, env: JsonEnv, text: string): void {
         if (strong) {
           // An unknown code is kept only in an unmistakable Graph/WhatsApp error object, in Meta's 13xxxx block.
           // (a bare `code` in a WhatsApp file needs a message beside it: `{"code":"131026"}` is a verification code)
-          ok = known ? graph || webhook || bsp || underError || !c.bare || (wa && frame.messages.length > 0) : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
+          ok = known ? graph || webhook || bsp || underError || !c.bare || (wa && frame.messageEnds > 0) : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
         } else {
           // (an object whose own title or message is the code's catalog title explains itself, under any key)
           // (under an error key, a small code also needs its message to speak of Graph: gRPC's
@@ -521,12 +560,7 @@ class Walker {
     this.keyStart = s;
     this.keyEnd = e;
     let info = knownKey(text, s, e);
-    // perf: only keys ending in "code" are sliced and read by name.
-    if (!info && e - s > 4 && e - s <= MAX_KEY && (text.charCodeAt(e - 1) | 32) === 101 && (text.charCodeAt(e - 4) | 32) === 99 && isCodeExpr(text.slice(s, e))) {
-      info = NAMED_CODE_KEY;
-      // (a key named for Graph or WhatsApp is evidence itself: `graphCode`, `whatsapp_error_code`)
-      if (/graph|whatsapp|^wa|^fb|meta/i.test(text.slice(s, e))) f.flags |= F_GRAPH;
-    }
+    if (info === undefined && (text.charCodeAt(e - 1) | 32) === 101 /* e */) info = namedCodeKey(f, text, s, e);
     this.keyInfo = info;
     if (info) f.flags |= info.flags;
     else if (isDigitCode(text.charCodeAt(s))) {
@@ -577,24 +611,27 @@ class Walker {
 
   private onString(f: Frame, s: number, e: number): void {
     const text = this.text;
+    const env = this.env;
+    // JSON serialized into this string (CloudWatch messages, logged response bodies): scanned later.
+    const serialized = env.escapedQuote && e - s > 4 && text.slice(s, e).includes('\\":');
+    if (serialized) env.nested.push(s, e);
     if (!f.array) {
       const info = this.keyInfo;
       if (info !== undefined) {
         if (info.type && e - s <= 60 && text.slice(s, e).includes('Exception')) f.flags |= F_GRAPH;
-        if (info.message && f.messages.length < 2 * MAX_MESSAGES) f.messages.push(s, e);
+        if (info.message && f.messageEnds < 2 * MAX_MESSAGES) {
+          f.messages[f.messageEnds++] = s;
+          f.messages[f.messageEnds++] = e;
+        }
+        // A log's own text naming a code (`"msg":"graph error 130429: Rate limit hit"`): scanned later as text.
+        if (info.prose && !serialized && e - s <= MAX_PROSE && namesCode(text, s, e)) env.nested.push(s, e);
       }
     }
     if (text.charCodeAt(s) === 40 /* ( */ && text.charCodeAt(s + 1) === 35 /* # */) f.flags |= F_GRAPH;
     if (e - s <= 7) this.onValueDigits(f, s, e);
-    const hash = this.env.nextHash;
+    const hash = env.nextHash;
     // Most strings hold no `(#`: the shared cursor says so without a search.
     if (hash === -2 || (hash !== -1 && hash < e)) this.hashesIn(f, s, e);
-    // JSON serialized into this string (CloudWatch messages, logged response bodies): scanned later.
-    let escaped = this.env.nextEscaped;
-    if (escaped === -2 || (escaped !== -1 && escaped < s)) escaped = this.env.nextEscaped = text.indexOf('\\":', s);
-    if (escaped !== -1 && escaped < e) this.env.nested.push(s, e);
-    // A log's own text naming a code (`"msg":"graph error 130429: Rate limit hit"`): scanned later as text.
-    else if (!f.array && this.keyInfo?.prose === true && e - s <= MAX_PROSE && namesCode(text, s, e)) this.env.nested.push(s, e);
   }
 }
 
