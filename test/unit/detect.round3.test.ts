@@ -159,3 +159,28 @@ test('PHP error variables, C# switch arms with `or`, legends of codes in docstri
   const py = `# WhatsApp Cloud API\nclass GraphAPIError(Exception):\n    """Notable codes:\n        131047 -- re-engagement window closed.\n        190    -- the access token has expired.\n        133010 -- the number is not registered.\n    """\n`;
   assert.deepEqual(codes(py, 'python'), [131047, 190, 133010]);
 });
+
+test('logs: small codes of other systems, verification codes, keys named for Graph codes, log text in strings, long lines', () => {
+  // gRPC's status in a WhatsApp service's log has Graph's shape but not its words.
+  const grpc = '{"service":"whatsapp-sender","err":{"message":"4 DEADLINE_EXCEEDED: Deadline exceeded","code":4}}\n{"a":1}\n';
+  assert.deepEqual(codes(grpc, 'json'), []);
+  const graph = '{"service":"whatsapp-sender","err":{"message":"(#4) Application request limit reached","code":4}}\n{"a":1}\n';
+  assert.deepEqual(codes(graph, 'json'), [4, 4]);
+  // A one-key body of a verification request, in a WhatsApp file.
+  assert.deepEqual(codes('{"messaging_product":"whatsapp","path":"/verify_code"}\n{"body":{"code":"131026"}}\n', 'json'), []);
+  assert.deepEqual(codes('{"level":"error","code":131026,"msg":"whatsapp send failed"}\n{"a":1}\n', 'json'), [131026]);
+  // Keys named for Graph's codes.
+  assert.deepEqual(codes('{"level":50,"graphCode":100,"msg":"send failed"}\n{"graph.code":"131047"}\n', 'json'), [100, 131047]);
+  assert.deepEqual(codes('{"statusCode":131047,"zipCode":131026}\n{"a":1}\n', 'json'), []);
+  // A log's own text in a JSON string.
+  // (a JSON line is read when it names a code somewhere: here its `graphCode`, or `code=` in the text)
+  assert.deepEqual(codes('{"level":50,"graphCode":130429,"msg":"graph error 130429: Rate limit hit"}\n{"log":"ERROR send failed code=131047 status=400"}\n', 'json'), [130429, 130429, 131047]);
+  assert.deepEqual(codes('{"level":30,"msg":"order 131047 shipped"}\n{"a":1}\n', 'json'), []);
+  // An OTP in a WhatsApp log is not an error code.
+  assert.deepEqual(codes('whatsapp auth template sent, code 131026 valid for 10 minutes', 'text'), []);
+  // Errors far out on a long line (a batch response) are still read.
+  const items = Array.from({ length: 900 }, (_, i) => `{"id":"m${i}","status":"sent"}`).join(',');
+  const batch = `{"results":[${items},{"id":"x","error":{"code":131026,"fbtrace_id":"A"}}]}\n{"a":1}\n`;
+  assert.ok(batch.length > 20000);
+  assert.deepEqual(codes(batch, 'json'), [131026]);
+});
