@@ -160,15 +160,19 @@ const MAX_KEY = 40;
 
 type CandKind = 'code' | 'subcode' | 'hash' | 'list' | 'numkey';
 
-interface Cand {
-  readonly kind: CandKind;
+/** Candidates kept for reuse per frame; beyond this they are let go when the frame is reused. */
+const MAX_KEPT_CANDS = 256;
+
+/** A number to judge when its object closes. perf: reused from object to object (see Frame.add). */
+class Cand {
+  kind: CandKind = 'code';
   /** The code sits under a key spelled exactly `code` (weaker than `error_code`). */
-  readonly bare: boolean;
-  readonly code: number;
-  readonly start: number;
-  readonly end: number;
+  bare = false;
+  code = 0;
+  start = 0;
+  end = 0;
   /** For `(#N)`: followed by a space and a word, as Graph messages are (`(#100) Invalid parameter`). */
-  readonly prose: boolean;
+  prose = false;
 }
 
 /** Unknown yet / false / true, for facts about a frame's key worked out only when needed. */
@@ -189,7 +193,9 @@ class Frame {
   private errKey = UNKNOWN;
   private codesKey = UNKNOWN;
   flags = 0;
+  /** The candidates of this object: the first `candCount` of `cands` (perf: reused, never truncated). */
   readonly cands: Cand[] = [];
+  candCount = 0;
   numKeys = 0;
   /** Offsets [start, end, start, end...] of message-like strings of this object. */
   readonly messages = new Int32Array(2 * MAX_MESSAGES);
@@ -204,7 +210,9 @@ class Frame {
     this.codesKey = UNKNOWN;
     this.flags = 0;
     // (setting an array's length is a runtime call: skipped for the usual empty arrays)
-    if (this.cands.length !== 0) this.cands.length = 0;
+    this.candCount = 0;
+    // (frames live as long as the module: a hostile object's many candidates are not kept)
+    if (this.cands.length > MAX_KEPT_CANDS) this.cands.length = 0;
     this.numKeys = 0;
     this.messageEnds = 0;
   }
@@ -376,13 +384,15 @@ function saysGraph(frame: Frame, text: string): boolean {
 /** Judge one closed (or truncated) frame's candidates and emit the accepted ones. */
 function decide(frame: Frame, env: JsonEnv, text: string): void {
   const cands = frame.cands;
-  if (cands.length === 0) return;
+  const count = frame.candCount;
+  if (count === 0) return;
   const { catalog, wa, out } = env;
   const graph = (frame.flags & F_GRAPH) !== 0;
   const webhook = (frame.flags & F_WEBHOOK) !== 0;
   const bsp = (frame.flags & F_BSP) !== 0;
   const underError = frame.underError(text);
-  for (const c of cands) {
+  for (let k = 0; k < count; k++) {
+    const c = cands[k] as Cand;
     const known = catalog.has(c.code);
     const strong = isDistinctive(c.code);
     let ok = false;
@@ -480,7 +490,7 @@ class Walker {
           else {
             if (this.depth > 0) {
               const f = frames[--this.depth] as Frame;
-              if (f.cands.length !== 0) decide(f, env, text);
+              if (f.candCount !== 0) decide(f, env, text);
             }
             if (this.depth === 0) return i + 1;
           }
@@ -552,7 +562,15 @@ class Walker {
   }
 
   private add(f: Frame, kind: CandKind, bare: boolean, code: number, start: number, end: number, prose = false): void {
-    f.cands.push({ kind, bare, code, start, end, prose });
+    const c = f.candCount < f.cands.length ? (f.cands[f.candCount] as Cand) : new Cand();
+    if (f.candCount === f.cands.length) f.cands.push(c);
+    f.candCount++;
+    c.kind = kind;
+    c.bare = bare;
+    c.code = code;
+    c.start = start;
+    c.end = end;
+    c.prose = prose;
   }
 
   private onKey(f: Frame, s: number, e: number): void {
