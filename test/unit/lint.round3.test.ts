@@ -247,3 +247,13 @@ describe('everyday wording found on real code outside WhatsApp', () => {
     assert.deepEqual(lines(`${WA_HASH}def f(e):\n    if "Template does not exist" in str(e):\n        pass\n`, 'python'), [3]);
   });
 });
+
+describe('identifiers and product names are not titles', () => {
+  test('a webhook checks its object, an HTTP client its reason phrase', () => {
+    assert.deepEqual(lines(`${WA_HASH}def hook(payload):\n    if payload.get("object") != "whatsapp_business_account":\n        return\n`, 'python'), []);
+    assert.deepEqual(lines(`${WA}if (body.object !== 'whatsapp_business_account') return;\nif (e.code === 'accessDenied') retry();\n`, 'javascript'), []);
+    assert.deepEqual(lines(`${WA}if (r.ReasonPhrase == "Service unavailable") Retry();\n`, 'csharp'), []);
+    // A fragment that names its code alone still counts, however it is spelled.
+    assert.deepEqual(lines(`${WA}if (err.title === 're_engagement') reopen();\n`, 'javascript'), [2]);
+  });
+});

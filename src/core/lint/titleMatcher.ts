@@ -26,7 +26,9 @@ const GENERIC_WORDS = new Set(
     'generic issue issues failed fail failure send sent sending unable cannot can too many limit limits hit exceeded reached ' +
     'not allowed bad new only please wait few minutes before after while call calls post data server temporarily blocked ' +
     'long short unsupported supported list status token auth authexception exception timeout business group groups template templates ' +
-    'check again more than less one all any other rate does doesnt exist exists'
+    'check again more than less one all any other rate does doesnt exist exists ' +
+    // Product names: every WhatsApp file says them, so they tell one title from another no better than "the".
+    'whatsapp business cloud meta facebook graph waba'
   ).split(' '),
 );
 
@@ -41,6 +43,9 @@ const UNANCHORED = new Set(['a', 'an', 'the', 'is', 'of', 'to', 'in', 'on', 'for
 
 /** Short fragments that name their code on their own even outside an evidently WhatsApp file. */
 const SELF_EVIDENT = new Set(['re engagement', 'undeliverable']);
+
+/** A literal spelled as an identifier: no spaces, and `_` or a lower-to-upper case change between words. */
+const IDENTIFIER = /^(?=\w*(?:_|[a-z][A-Z]))[A-Za-z][\w]*$/;
 
 /** Spellings that the word splitter would otherwise keep as one word. */
 const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
@@ -190,6 +195,9 @@ export class TitleMatcher {
   /** The titles a plain text (string literal body) names, or undefined. */
   match(body: string): TitleMatch | undefined {
     if (body.length < 3 || body.length > 600) return undefined;
+    // An identifier, not text: `"whatsapp_business_account"` (a webhook's `object`), `"accessDenied"`.
+    // Only the fragments that name their code alone still count (`"re_engagement"`).
+    if (IDENTIFIER.test(body) && !SELF_EVIDENT.has(wordsOf(body).join(' '))) return undefined;
     const words = wordsOf(body);
     if (words.length === 0 || words.length > 60 || !words.some((w) => this.anchors.has(w))) return undefined;
     const padded = ` ${words.join(' ')} `;

@@ -68,8 +68,8 @@ const KEYED_USE = /^(?:\s*\?\.)?\s*(?:\[(?!\s*\d)|(?:\.|->)\s*(?:get|fetch|has|h
 /** A keyed lookup with its key (the method names hold no error word, so the whole match can be judged). */
 const KEYED_ARG = /^(?:\s*\?\.)?\s*(?:\[[^\]\n]{1,80}\]|(?:\.|->)\s*(?:get|fetch|has|has_key\?|key\?|TryGetValue|ContainsKey|containsKey|getOrDefault|getOrElse|GetValueOrDefault|get_or)\s*\([^)\n]{1,80}\))/;
 
-/** Expressions that hold error text. */
-const ERRORISH = /err|exc|\bex\b|\be\b|\$e\b|message|msg|title|detail|reason|descr|cause|fail|problem|fault|getmessage|what\(\)/i;
+/** Expressions that hold error text (not an HTTP reason phrase: `ReasonPhrase == "Service unavailable"`). */
+const ERRORISH = /err|exc|\bex\b|\be\b|\$e\b|message|msg|title|detail|reason(?!_?phrase)|descr|cause|fail|problem|fault|getmessage|what\(\)/i;
 
 export function isErrorish(expr: string): boolean {
   return ERRORISH.test(expr);
