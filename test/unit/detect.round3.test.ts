@@ -184,3 +184,11 @@ test('logs: small codes of other systems, verification codes, keys named for Gra
   assert.ok(batch.length > 20000);
   assert.deepEqual(codes(batch, 'json'), [131026]);
 });
+
+test('subjectless switches and codes passed to a parent error class', () => {
+  assert.deepEqual(codes(`${WA}switch {\ncase apiErr.Code == 131000 || apiErr.Code == 131016:\n\treturn true\n}`, 'go'), [131000, 131016]);
+  assert.deepEqual(codes(`${WA}switch {\ncase retries == 4:\n\treturn false\n}`, 'go'), []);
+  const js = `${WA}class RateLimitError extends WhatsAppError {\n  constructor() { super('Rate limit hit', 130429); }\n}`;
+  assert.deepEqual(codes(js, 'javascript'), [130429]);
+  assert.deepEqual(codes(`class Cart extends Base {\n  constructor() { super('cart', 131047); }\n}`, 'javascript'), []);
+});

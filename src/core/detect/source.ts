@@ -571,7 +571,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   const cmp = /(?:===?|!==?|<>|\bis(?:\s+not)?|\bnot\s+in|\bin)\s*$/.exec(left);
   // (not `when x == 1` patterns, but a guard is: `case 100 if err.error_subcode == 2388040:`,
   // C# `case 100 when error.Subcode == 2388040:`, `catch (GraphException e) when (e.Code == 4)`).
-  if (cmp && (!/\b(?:case|when)\s+[^:;]*$/.test(left) || /\bif\b[^:;]*$/.test(left) || /\b(?:case\s+[^:;]*|catch\s*\([^)]*\)\s*)when\b[^:;]*$/.test(left))) {
+  // (a subjectless Go `switch` or Kotlin `when` compares in its arms: `case apiErr.Code == 131000:`)
+  if (cmp && (!/\b(?:case|when)\s+[^:;]*$/.test(left) || /\bif\b[^:;]*$/.test(left) || /\b(?:case\s+[^:;]*|catch\s*\([^)]*\)\s*)when\b[^:;]*$/.test(left) || isCodeExpr(exprBefore(left.slice(0, cmp.index).trimEnd())))) {
     const subject = exprBefore(left.slice(0, cmp.index).trimEnd());
     return strong ? strongSubject(ctx, subject) : smallOk(ctx, subject);
   }
@@ -692,7 +693,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
         // (`.having((e) => e.code, 'code', 131026)`).
         if (!strong) return false;
         const callee = /([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '';
-        const errorish = (scan.fileWa ? ERRORISH_FN : ERROR_FN).test(callee) || /^is[A-Z_]/.test(callee);
+        // (`super('Rate limit hit', 130429)` in an error class passes the code to its parent)
+        const errorish = (scan.fileWa ? ERRORISH_FN : ERROR_FN).test(callee) || /^is[A-Z_]/.test(callee) || (/^(?:super|base|__construct)$/.test(callee) && inErrorClass(scan.text, ctx.lineStart));
         if (errorish && items.split(',').length <= 2) return true;
         return scan.fileWa && /(?:\.|\b)code\b|['"]code['"]/i.test(items);
       }
