@@ -192,3 +192,28 @@ test('subjectless switches and codes passed to a parent error class', () => {
   assert.deepEqual(codes(js, 'javascript'), [130429]);
   assert.deepEqual(codes(`class Cart extends Base {\n  constructor() { super('cart', 131047); }\n}`, 'javascript'), []);
 });
+
+test('third blind round: pincodes, ledgers, defaults, case labels, factories', () => {
+  assert.deepEqual(codes("export const SAME_DAY_PINCODES = new Set<string>([\n  '131001', '131021',\n  '131028',\n]);\nconst order = { pincode: '132001' };", 'javascript'), []);
+  assert.deepEqual(codes('const BARCODES = [131047, 131026];', 'javascript'), []);
+  assert.deepEqual(codes('const RETRY_CODES = [131047, 131026];\nconst retryCodes = [130429];', 'javascript'), [131047, 131026, 130429]);
+  const ledger = 'enum class Account(val number: Int) {\n    CASH(100),\n    RECEIVABLES(131000),\n    PAYABLES(200),\n    DEPOSITS(131045);\n}';
+  assert.deepEqual(codes(ledger, 'kotlin'), []);
+  assert.deepEqual(codes(`${WA}const schema = z.object({ retries: z.number().default(0) });`, 'javascript'), []);
+  // The subject of a switch, not an earlier case label.
+  const ts = `${WA}switch (err.code) {\n  case RATE_LIMIT:\n    break;\n  case 368:\n    break;\n}`;
+  assert.deepEqual(codes(ts, 'javascript'), [368]);
+  assert.deepEqual(codes(`${WA}val retryable = listOf(4, 80007, 130429)`, 'kotlin'), [4, 80007, 130429]);
+  assert.deepEqual(codes(`${WA}val e = WaError.from(131047, "window")`, 'kotlin'), [131047]);
+  assert.deepEqual(codes('case cloudapi.IsCode(err, 131048):', 'go'), [131048]);
+});
+
+test('parameter defaults, one-time codes logged as code=, exceptions named for WhatsApp in logs', () => {
+  const php = `<?php // WhatsApp Cloud API\nclass WhatsAppException extends Exception {\n    public function __construct(\n        string $message = '',\n        int $code = 0,\n        ?string $fbtraceId = null,\n    ) {}\n}`;
+  assert.deepEqual(codes(php, 'php'), []);
+  assert.deepEqual(codes(`# WhatsApp\ndef __init__(self, message="", code=0, fbtrace_id=None):\n    pass`, 'python'), []);
+  assert.deepEqual(codes('ts=1 otp.issue template=auth_code_v2 code=130429 expires_in=300', 'text'), []);
+  assert.deepEqual(codes('ts=1 level=error msg="send failed" code=130429', 'text'), [130429]);
+  assert.deepEqual(codes('# whatsapp worker\nraised WhatsAppError(131000, \'Something went wrong\')', 'text'), [131000]);
+  assert.deepEqual(codes('ticket: sends to +44… keep failing with 131049 since Monday', 'text'), [131049]);
+});

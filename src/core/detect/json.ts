@@ -52,7 +52,7 @@ const MESSAGE_KEYS = ['message', 'msg', 'errormessage', 'error_message', 'title'
  * `title` and `details`, which say `(#131047)` when they name a code (read by `hashesIn`); perf:
  * they are most of the strings of an error log.
  */
-const PROSE_KEYS = ['log', 'msg', 'textpayload', 'errormessage', 'error_message', 'exception', 'stack', 'error', 'err', 'detail', 'description', 'reason'];
+const PROSE_KEYS = ['log', 'msg', 'textpayload', 'errormessage', 'error_message', 'exception', 'stack', 'stack_trace', 'stacktrace', 'error', 'err', 'detail', 'description', 'reason'];
 
 /**
  * perf: the keys we look for, by length. A key in the text is compared in place with the few of
@@ -223,13 +223,18 @@ class Frame {
     return this.keyEnd - this.keyStart <= MAX_KEY ? lowerKey(text, this.keyStart, this.keyEnd) : '~';
   }
 
+  /** The key as written (camel case kept: `doNotRetryCodes`), or '' when there is none or it is too long. */
+  rawKey(text: string): string {
+    return this.keyStart < 0 || this.keyEnd - this.keyStart > MAX_KEY ? '' : text.slice(this.keyStart, this.keyEnd);
+  }
+
   underError(text: string): boolean {
     if (this.errKey === UNKNOWN) this.errKey = this.key(text).includes('err') ? YES : NO;
     return this.errKey === YES;
   }
 
   namesCodes(text: string): boolean {
-    if (this.codesKey === UNKNOWN) this.codesKey = isCodesName(this.key(text)) ? YES : NO;
+    if (this.codesKey === UNKNOWN) this.codesKey = isCodesName(this.rawKey(text)) ? YES : NO;
     return this.codesKey === YES;
   }
 }

@@ -20,7 +20,7 @@ const NOT_A_CODE_WORD =
 const NOT_A_CODE_CAMEL = /[a-z0-9](?:Id|ID|Ids|Count|Total|Timeout|Ms|Millis|Seconds|Port|Size|Length|Status|Phone|Number|Timestamp|Time|Version|Index|Offset|Amount|Price|Line|Duration|Interval|Delay|Retries|Attempts|Budget|Threshold|Quota|Percent|Ratio|PerHour|PerMinute|PerSecond|PerDay)$/;
 
 /** Parts of a name that say the code belongs to another system (HTTP, process, country...). */
-const OTHER_CODE = /status|http|exit|response_?code|country|postal|zip|area|currency|locale|promo|verif|coupon|invite|referral|postcode/i;
+const OTHER_CODE = /status|http|exit|response_?code|country|postal|zip|area|currency|locale|promo|verif|coupon|invite|referral|postcode|pin_?code|barcode|sku|hsn/i;
 
 /** True for a name whose value should never be read as an error code (`id`, `count`, `timeoutMs`). */
 export function isNonCodeName(name: string): boolean {
@@ -102,7 +102,8 @@ export function isErrorCodeExpr(expr: string): boolean {
 
 /** Names of collections of codes: `RETRYABLE_CODES`, `doNotRetryCodes`, `retry_codes`, `error_codes`. */
 export function isCodesName(name: string): boolean {
-  return /codes_*$/i.test(name) && !OTHER_CODE.test(name);
+  // ("codes" as a word of its own: not the end of `PINCODES` or `barcodes`)
+  return /(?:^|[_.\-])codes_*$/i.test(name.replace(/([a-z0-9])(Codes)/, '$1_$2')) && !OTHER_CODE.test(name);
 }
 
 /**

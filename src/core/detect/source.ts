@@ -41,6 +41,8 @@ const COLLECTION_FN =
 const NUMERIC_FN = /(?:timeout|sleep|delay|wait|interval|duration|millis|seconds|minutes|range|repeat|fill|alloc|slice|substr|substring|pad\w*|toFixed|random|port|listen|status|sendStatus|Sleep|After|Tick|ofMillis|ofSeconds|setTimeout|setInterval|timedelta|limit|take|skip|chunk|round|floor|ceil|min|max|pow|at|get|charAt|splice|resize|Status|StatusCode|WriteHeader|abort|exit|Exit)\s*$/i;
 /** Calls whose argument is an error code: constructors and helpers named for errors, assertions. */
 const ERRORISH_FN = /err|code|fail|retry|whatsapp|graph|meta|reject|raise|throw|expect|assert|equal|toBe|handle|classif|categor|describe|explain|lookup|title|message|exception/i;
+/** An error's constructor or factory: `new WhatsAppError(`, `GraphException.of(`, `WaError.from(`. */
+const ERROR_FACTORY = /(?:(?:^|[^A-Za-z])(?:[Ee]rror|[Ee]rr|[Ee]xception|[Ff]ault)|[a-z](?:Error|Err|Exception|Fault))(?:\s*\.\s*(?:of|from|create|fromCode))?\s*$/;
 /** The same, for files that say nothing about WhatsApp: only names about errors themselves. */
 const ERROR_FN = /err|fail|exception|whatsapp|graph/i;
 
@@ -279,6 +281,27 @@ function listOwner(before: string): readonly string[] {
   return names;
 }
 
+/** The head of a function's parameter list, up to its `(`. */
+const PARAMETER_LIST = /\b(?:function|def|fun|func|constructor|__construct|__init__|init)\b[^;{}]*\($|\b(?:function|def|fun|func|constructor|__construct|__init__)\s*\w*\s*\([^()]*$/;
+
+/**
+ * The text before the bracket that opens the multi-line list a line is in (its line, up to the
+ * bracket), or '' when no unclosed bracket is found within reach above.
+ */
+function openerLineHead(text: string, lineStart: number): string {
+  const from = Math.max(0, lineStart - Math.min(1500, BACK_REACH));
+  let depth = 0;
+  for (let i = lineStart - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 41 || c === 93 || c === 125) depth++;
+    else if (c === 40 || c === 91 || c === 123) {
+      if (depth === 0) return text.slice(Math.max(text.lastIndexOf('\n', i - 1) + 1, i - 160), i);
+      depth--;
+    }
+  }
+  return '';
+}
+
 /** listOwner's answers by the text before the list (a pure function of it), bounded. */
 const owners = new Map<string, readonly string[]>();
 
@@ -329,7 +352,8 @@ function switchSubject(text: string, lineStart: number): string {
   const window = text.slice(Math.max(0, lineStart - BACK_REACH), lineStart);
   const re = /\b(?:switch|when|match|case|select\s+case)\b[ \t]*\(?[ \t]*([A-Za-z_$][^\n{]{0,100})/g;
   let subject = '';
-  for (let m = re.exec(window); m; m = re.exec(window)) subject = m[1] as string;
+  // (a `case X:` label is not a subject: only Ruby's `case error.code` line, which ends without `:`)
+  for (let m = re.exec(window); m; m = re.exec(window)) if (!/^case\b/.test(m[0]) || !/:\s*$/.test(m[1] as string)) subject = m[1] as string;
   subject = subject.replace(/\s*(?:\{|:|\bthen\b|\bdo\b)?\s*$/, '');
   // Drop the `)` that closes `switch (`, keep the one of `getCode()`.
   const unbalanced = (subject.match(/\)/g)?.length ?? 0) > (subject.match(/\(/g)?.length ?? 0);
@@ -627,6 +651,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const near = nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at);
     // A bare `code: 100` needs a Graph error object around it (a test mock, an SDK type).
     // (or rows of a table of codes: `{name: "throttled", code: 4}` under `{..., code: 131056}`).
+    // A parameter's default (`function __construct(string $message = '', int $code = 0)`) is no code.
+    if (lastSegment(expr) === 'code' && PARAMETER_LIST.test(/\(\s*[^()]*$/.test(left) ? left : openerLineHead(scan.text, ctx.lineStart) + '(')) return false;
     if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|\bsubcode|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*[:=]\s*(\d{5,7})(?![\w])/gi);
     // A member of an enum or constant block of codes: `TooManyCalls = 4,` next to `ReEngagement = 131047,`.
     // In a Go `const (...)` or a class of constants, settings sit next to codes: an unqualified small
@@ -646,7 +672,10 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (open === -1) {
       // A multi-line list: the line holds only items (`  131047, // re-engagement`).
       if (!/^[\s\d_,'"]*$/.test(leftRaw)) return false;
-      if (strong) return scan.wa || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
+      // The list's own name, on the line that opens it: `SAME_DAY_PINCODES = new Set([` is not one of codes.
+      const named = listOwner(openerLineHead(scan.text, ctx.lineStart));
+      if (named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
+      if (strong) return scan.wa || named.some((n) => isCodeListName(n) || isErrorishName(n)) || (named.length === 0 && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code));
       return scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
     }
     const opener = left[open] as string;
@@ -656,7 +685,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield|if|elsif|unless|and|or|not|then|else)$/.test(before)) return false;
     // An enum constant with constructor arguments: `RE_ENGAGEMENT(131047, false, "..."),` (Java,
     // Kotlin, Dart), among rows of the same shape or in an `enum` body.
-    if (items.trim() === '' && /^\s*[A-Za-z_]\w*$/.test(before) && /^\s*[A-Za-z_]\w*\s*\($/.test(leftRaw) && (strong || !NUMERIC_FN.test(before))) {
+    if (items.trim() === '' && /^\s*[A-Za-z_]\w*$/.test(before) && /^\s*[A-Za-z_]\w*\s*\($/.test(leftRaw) && (strong || !NUMERIC_FN.test(before)) && !COLLECTION_FN.test(before)) {
       const member = before.trim();
       // (a member's name may say what the error is about: `CLOUD_RATE_LIMIT(130429)`; only a
       // setting's name rules it out)
@@ -667,7 +696,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       if (holder === NAMED_HOLDER || (strong && holder === ENUM_HOLDER && (scan.fileWa || isErrorishName(member)))) return true;
       // Rows of the same shape holding other distinctive codes around it (in the same enum).
       const near = nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at, holder === ENUM_HOLDER ? where.at : 0);
-      if (hasAssignedCodeNearby(scan, near, ctx.code, /^\s*[A-Za-z_]\w*\s*\(\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/gm)) return true;
+      // (outside WhatsApp files rows vouch for each other only when named for errors: a ledger's
+      // `RECEIVABLES(131000)` beside `DEPOSITS(131045)` is not)
+      if ((scan.wa || isErrorishName(member)) && hasAssignedCodeNearby(scan, near, ctx.code, /^\s*[A-Za-z_]\w*\s*\(\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/gm)) return true;
       if (!strong || holder !== NO_HOLDER) return false;
     }
     const named = listOwner(before);
@@ -682,7 +713,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       // `WaError.fromCode(4)`, `$this->expectExceptionCode(190)`: a helper taking a code.
       if (!strong && scan.wa && items.trim() === '' && /[a-z]Code$|_code$/.test(before) && !isNonCodeName(lastName(before)) && /err|fail|exception|graph|whatsapp/i.test(before.slice(-60))) return true;
       // `new WhatsAppError(100, ...)`, `GraphException.of(100, 2388091)`: the code is the first argument.
-      if (!strong && scan.wa && items.trim() === '' && /(?:error|err|exception|fault)(?:\.(?:of|from|create))?\s*$/i.test(before)) return true;
+      // (a whole word or a camel-case part: not the "fault" of `default(0)`)
+      if (items.trim() === '' && scan.wa && ERROR_FACTORY.test(before)) return true;
       const inTest = /(?:\bin|\bnot\s+in)$/.test(before);
       const listLike = inTest || /(?:^|[=,(:]|return|\?)$/.test(before) || COLLECTION_FN.test(before);
       // A Graph marker written in code: `(#131056)` in a raw string the lexer read as code.
@@ -694,7 +726,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
         if (!strong) return false;
         const callee = /([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '';
         // (`super('Rate limit hit', 130429)` in an error class passes the code to its parent)
-        const errorish = (scan.fileWa ? ERRORISH_FN : ERROR_FN).test(callee) || /^is[A-Z_]/.test(callee) || (/^(?:super|base|__construct)$/.test(callee) && inErrorClass(scan.text, ctx.lineStart));
+        const errorish = (scan.fileWa ? ERRORISH_FN : ERROR_FN).test(callee) || /^[Ii]s[A-Z_]/.test(callee) || ERROR_FACTORY.test(before) || (/^(?:super|base|__construct)$/.test(callee) && inErrorClass(scan.text, ctx.lineStart));
         if (errorish && items.split(',').length <= 2) return true;
         return scan.fileWa && /(?:\.|\b)code\b|['"]code['"]/i.test(items);
       }

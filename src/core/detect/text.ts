@@ -41,6 +41,9 @@ const MAX_LINE = 20000;
 const MAX_JSON_LINE = 1024 * 1024;
 const CHECK_EVERY = 256;
 
+/** Words of a line that logs a one-time code. */
+const ONE_TIME_CODE = /\b(?:otp|one[- ]time|verif\w*|passcode|pin)\b|auth_code|expires?_in|valid_for/i;
+
 /** A code word named for something else before the number: one-time, order and promo codes. */
 const OTHER_CODE_BEFORE = /\b(?:(?:otp|verif\w*|pin|passcode|one[- ]time|2fa|mfa|sms|promo\w*|coupon|discount)\b[^.;]{0,30}|(?:order|confirm\w*|entered|generated|login|invite|referral|postal|zip|country|area|security|access|pass)[\s_-]*)\bcode\s*(?:is|was)?\s*[:#=]?\s*["']?$/i;
 
@@ -112,7 +115,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     const seg = lastSegment(key);
     if (isCodesName(key)) return strong || wa;
     if (isCodeExpr(key)) {
-      if (strong) return true;
+      // A bare `code=` is also how one-time codes are logged: `otp.issue template=auth_code_v2 code=130429`.
+      if (strong) return seg !== 'code' || !/^code$/i.test(key) || (!ONE_TIME_CODE.test(line) && (wa || /\b(?:error|err|fail\w*|exception|warn\w*)\b/i.test(line)));
       if (!wa) return false;
       // A bare `code=100` needs the line itself to be about a Graph / WhatsApp error: its words,
       // a Graph subcode beside it, or the code's own title (`code=100 ... "Invalid parameter"`).
@@ -121,7 +125,7 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     return strong && isErrorishName(key);
   }
   // `error 131047`, `Error: 131047`, `error code 131047`, `failed with 131047`.
-  const said = /\b(error|err|code|subcode|errcode|errors|failed with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
+  const said = /\b(error|err|code|subcode|errcode|errors|fail(?:ed|s|ing)? with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
   if (said) {
     // One-time, order and promo codes: `verification code 131047`, `entered code 131056`.
     if (OTHER_CODE_BEFORE.test(left)) return false;
@@ -131,8 +135,10 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     if (/^(?:ERROR|ERR)$/.test(said[1] as string) || /^\s*(?:---|\[)/.test(right)) return false;
     return ctx.lineWa && /\b(?:graph|whatsapp|oauth|meta)\b/i.test(line);
   }
-  // An exception named for Graph or WhatsApp and the code: `GraphError 190: Error validating access token`.
+  // An exception named for Graph or WhatsApp and the code: `GraphError 190: Error validating access token`,
+  // `WhatsAppError(131000, 'Something went wrong')`.
   if (/(?:graph|whatsapp|facebook|meta|oauth)\w*(?:error|exception)\s*$/i.test(left) && /^\s*:\s*\S/.test(right)) return strong || wa;
+  if (/(?:graph|whatsapp|facebook|meta|oauth)\w*(?:error|exception)\s*\(\s*$/i.test(left) && /^\s*[,)]/.test(right)) return strong || wa;
   // A code followed by its title: `131047 Re-engagement message`, WATI's `131037 OAuthException!`.
   if (titleFollows(scan.catalog, code, right)) return strong || wa;
   // A comment line about a code: `# 131047: outside the 24h window`.
