@@ -217,3 +217,8 @@ test('parameter defaults, one-time codes logged as code=, exceptions named for W
   assert.deepEqual(codes('# whatsapp worker\nraised WhatsAppError(131000, \'Something went wrong\')', 'text'), [131000]);
   assert.deepEqual(codes('ticket: sends to +44… keep failing with 131049 since Monday', 'text'), [131049]);
 });
+
+test('a struct literal inside a function body is not a parameter list', () => {
+  const go = `// WhatsApp Cloud API\nfunc TestTokenExpired(t *testing.T) {\n\tge := &GraphError{Code: 190, Type: "OAuthException", HTTPStatus: 401}\n\t_ = ge\n}`;
+  assert.deepEqual(codes(go, 'go'), [190]);
+});

@@ -286,16 +286,16 @@ const PARAMETER_LIST = /\b(?:function|def|fun|func|constructor|__construct|__ini
 
 /**
  * The text before the bracket that opens the multi-line list a line is in (its line, up to the
- * bracket), or '' when no unclosed bracket is found within reach above.
+ * bracket), or '' when no unclosed bracket is found within reach above (or it is not `only`).
  */
-function openerLineHead(text: string, lineStart: number): string {
+function openerLineHead(text: string, lineStart: number, only?: number): string {
   const from = Math.max(0, lineStart - Math.min(1500, BACK_REACH));
   let depth = 0;
   for (let i = lineStart - 1; i >= from; i--) {
     const c = text.charCodeAt(i);
     if (c === 41 || c === 93 || c === 125) depth++;
     else if (c === 40 || c === 91 || c === 123) {
-      if (depth === 0) return text.slice(Math.max(text.lastIndexOf('\n', i - 1) + 1, i - 160), i);
+      if (depth === 0) return only !== undefined && c !== only ? '' : text.slice(Math.max(text.lastIndexOf('\n', i - 1) + 1, i - 160), i);
       depth--;
     }
   }
@@ -652,7 +652,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // A bare `code: 100` needs a Graph error object around it (a test mock, an SDK type).
     // (or rows of a table of codes: `{name: "throttled", code: 4}` under `{..., code: 131056}`).
     // A parameter's default (`function __construct(string $message = '', int $code = 0)`) is no code.
-    if (lastSegment(expr) === 'code' && PARAMETER_LIST.test(/\(\s*[^()]*$/.test(left) ? left : openerLineHead(scan.text, ctx.lineStart) + '(')) return false;
+    if (lastSegment(expr) === 'code' && PARAMETER_LIST.test(/\(\s*[^()]*$/.test(left) ? left : openerLineHead(scan.text, ctx.lineStart, 40 /* ( */) + '(')) return false;
     if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|\bsubcode|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*[:=]\s*(\d{5,7})(?![\w])/gi);
     // A member of an enum or constant block of codes: `TooManyCalls = 4,` next to `ReEngagement = 131047,`.
     // In a Go `const (...)` or a class of constants, settings sit next to codes: an unqualified small
