@@ -257,3 +257,17 @@ describe('identifiers and product names are not titles', () => {
     assert.deepEqual(lines(`${WA}if (err.title === 're_engagement') reopen();\n`, 'javascript'), [2]);
   });
 });
+
+describe("other services' errors in files that also talk to WhatsApp", () => {
+  test('everyday wording matched on an S3, Twilio or GitHub error is left alone', () => {
+    const s3 = `${WA_HASH}import boto3\nfrom botocore.exceptions import ClientError\n\ndef upload(key):\n    try:\n        s3.put_object(Key=key)\n    except ClientError as e:\n        message = str(e)\n        if "Access denied" in message:\n            raise\n`;
+    assert.deepEqual(lines(s3, 'python'), []);
+    // WhatsApp named only in a comment does not make a Twilio error ours ("war" of `log.warn` neither).
+    const twilio = `import com.twilio.exception.ApiException\n/** SMS fallback when WhatsApp fails. */\nclass Fallback {\n  fun send() {\n    try { } catch (ex: ApiException) {\n      log.warn("x")\n      if (ex.message.orEmpty().contains("Service unavailable")) retry()\n    }\n  }\n}\n`;
+    assert.deepEqual(lines(twilio, 'kotlin'), []);
+  });
+  test('the same wording on a Graph error is still reported', () => {
+    const wa = `${WA}import { Octokit } from 'octokit';\nasync function send(waClient) {\n  try { await waClient.send(); } catch (err) {\n    if (err.message.includes('Access denied')) refresh();\n  }\n}\n`;
+    assert.deepEqual(lines(wa, 'javascript'), [5]);
+  });
+});

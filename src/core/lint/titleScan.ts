@@ -42,6 +42,33 @@ function whatsAppEvidenceEnd(text: string): number {
   return end;
 }
 
+/**
+ * Names of other services whose errors say the same everyday words ("Access denied", "Service
+ * unavailable", "Rate limit hit", "does not exist"): cloud storage, SMS and mail, code hosting,
+ * payments, maps, databases and web frameworks.
+ */
+const OTHER_SERVICE = /\b(?:S3|Aws\w*|AWS|Amazon\w*|boto3?|botocore|ClientError|Twilio\w*|twilio|Octokit|octokit|GitHub\w*|Github\w*|github|Stripe\w*|stripe|Mapbox\w*|mapbox|Slack\w*|slack|Telegram\w*|telegram|PDO\w*|SQLSTATE|SqlException|Smtp\w*|SMTP\w*|smtp\w*|Mail(?:er|gun)\w*|SendGrid\w*|sendgrid|Django\w*|DoesNotExist|TemplateDoesNotExist|Firebase\w*|firebase|Redis\w*|redis|Mongo\w*|mongo|Postgres\w*|MySQL\w*|mysql|Kafka\w*|kafka|Elastic\w*)\b/;
+/** A WhatsApp or Graph word, which keeps the match ours even beside another service's name. */
+const OUR_SERVICE = /whatsapp|graph|\bwaba\b|fbtrace|oauth|wamid|messaging_product|cloud_?api|facebook/i;
+/** The same in names: `waClient`, `WaError`, `WA_TOKEN`, `wa.send` (case-sensitive: not the "wa" of `log.warn`). */
+const OUR_SERVICE_NAME = /\b(?:wa[A-Z_.]|Wa[A-Z]|WA_)/;
+
+/**
+ * True when the code just above a literal (where its error was caught or received) names another
+ * service and not WhatsApp or Graph.
+ */
+function otherServiceAround(text: string, at: number): boolean {
+  // perf: a bounded window, whatever the length of the line (a minified file is one line).
+  const around = text.slice(Math.max(0, at - 600), Math.min(text.length, at + 200));
+  // (WhatsApp named only in a comment, "SMS fallback when WhatsApp fails", does not make the error ours)
+  if (!OTHER_SERVICE.test(around)) return false;
+  const code = around.replace(COMMENT_TEXT, '');
+  return !OUR_SERVICE.test(code) && !OUR_SERVICE_NAME.test(code);
+}
+
+/** Comments in a window of code, roughly: `//` and `#` to the line end, `/* ... *\/`, Javadoc lines. */
+const COMMENT_TEXT = /\/\*[\s\S]*?\*\/|\/\/[^\n]*|^[ \t]*(?:\*|#)[^\n]*/gm;
+
 /** Strings whose body is itself a delimited pattern (PHP `'/rate limit/i'`). */
 const DELIMITED = /^([/#~!@%|])([\s\S]*)\1[a-zA-Z]*$/;
 const REGEX_META = /[\\|^$*+?()[\]]/;
@@ -211,6 +238,8 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       if (!site) continue;
       if (match.generic && !(isErrorish(site.subject) && whatsapp() && (site.variable === undefined || mayHoldErrorText(scan, site.variable)))) continue;
       if (match.partial && !match.strong && !whatsapp()) continue;
+      // Everyday wording matched on another service's error, in a file that also talks to WhatsApp.
+      if ((match.generic || (match.partial && !match.strong)) && otherServiceAround(text, lit.start)) continue;
       // One word ("undeliverable") is as often the code's own status value: it needs error text.
       if (match.lone && !isErrorish(site.subject)) continue;
       out.push({ kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: text.slice(lit.bodyStart, lit.bodyEnd) });
