@@ -10,8 +10,11 @@ import { sourceText } from '../fuzz/shapes';
 
 const catalog = builtinCatalog();
 
-/** Inserts that open or close literals and comments, or name titles: what makes re-lexing matter. */
-const PIECES = ['"', "'", '`', '//', '/*', '*/', '#', '\n', '\\', '/', '${', '}', '"""', "'''", ' ', 'x', '=begin\n', '\n=end\n', '%r{', 'Re-engagement message', 'if (e.message.includes("Message Undeliverable")) {}\n', 'case "Rate limit hit":\n', 'const TITLES = ["Re-engagement message", "Spam rate limit hit"];\n'];
+/**
+ * Inserts that open or close literals and comments, name titles, or name another service (or
+ * WhatsApp) near everyday wording: what makes re-lexing and re-judging matter.
+ */
+const PIECES = ['"', "'", '`', '//', '/*', '*/', '#', '\n', '\\', '/', '${', '}', '"""', "'''", ' ', 'x', '=begin\n', '\n=end\n', '%r{', 'Re-engagement message', 'if (e.message.includes("Message Undeliverable")) {}\n', 'case "Rate limit hit":\n', 'const TITLES = ["Re-engagement message", "Spam rate limit hit"];\n', 'S3', 'Twilio', 'import boto3\n', 'waClient.', 'if (err.message.includes("Access denied")) {}\n'];
 
 function edit(r: Rng, text: string, family: LanguageFamily): Edit {
   return randomEdit(r, text, family, PIECES, { removeChance: 0.35, maxRemoved: 200, snippetChance: 0.15 });

@@ -48,6 +48,9 @@ function whatsAppEvidenceEnd(text: string): number {
  * payments, maps, databases and web frameworks.
  */
 const OTHER_SERVICE = /\b(?:S3|Aws\w*|AWS|Amazon\w*|boto3?|botocore|ClientError|Twilio\w*|twilio|Octokit|octokit|GitHub\w*|Github\w*|github|Stripe\w*|stripe|Mapbox\w*|mapbox|Slack\w*|slack|Telegram\w*|telegram|PDO\w*|SQLSTATE|SqlException|Smtp\w*|SMTP\w*|smtp\w*|Mail(?:er|gun)\w*|SendGrid\w*|sendgrid|Django\w*|DoesNotExist|TemplateDoesNotExist|Firebase\w*|firebase|Redis\w*|redis|Mongo\w*|mongo|Postgres\w*|MySQL\w*|mysql|Kafka\w*|kafka|Elastic\w*)\b/;
+/** Longer than any name OTHER_SERVICE spells out (with its `\w*` tail, a bound on what an edit can join into one). */
+const SERVICE_NAME_REACH = 64;
+
 /** A WhatsApp or Graph word, which keeps the match ours even beside another service's name. */
 const OUR_SERVICE = /whatsapp|graph|\bwaba\b|fbtrace|oauth|wamid|messaging_product|cloud_?api|facebook/i;
 /** The same in names: `waClient`, `WaError`, `WA_TOKEN`, `wa.send` (case-sensitive: not the "wa" of `log.warn`). */
@@ -55,11 +58,20 @@ const OUR_SERVICE_NAME = /\b(?:wa[A-Z_.]|Wa[A-Z]|WA_)/;
 
 /**
  * True when the code just above a literal (where its error was caught or received) names another
- * service and not WhatsApp or Graph.
+ * service and not WhatsApp or Graph. Answers are kept in `memo` for one scan.
  */
-function otherServiceAround(text: string, at: number): boolean {
-  // perf: a bounded window, whatever the length of the line (a minified file is one line).
-  const around = text.slice(Math.max(0, at - 600), Math.min(text.length, at + 200));
+function otherServiceAround(text: string, at: number, memo: Map<number, boolean>): boolean {
+  // perf: one answer per 256-character stretch (literals cluster), read from a bounded window
+  // whatever the length of the line (a minified file is one line).
+  const bucket = at - (at % 256);
+  const known = memo.get(bucket);
+  if (known !== undefined) return known;
+  const answer = otherServiceIn(text.slice(Math.max(0, bucket - 600), Math.min(text.length, bucket + 456)));
+  memo.set(bucket, answer);
+  return answer;
+}
+
+function otherServiceIn(around: string): boolean {
   // (WhatsApp named only in a comment, "SMS fallback when WhatsApp fails", does not make the error ours)
   if (!OTHER_SERVICE.test(around)) return false;
   const code = around.replace(COMMENT_TEXT, '');
@@ -169,6 +181,8 @@ export interface TitleScanState {
   readonly masked: string | undefined;
   /** Where the text's evidence of being about WhatsApp ends (-1: none; undefined: not needed yet). */
   readonly evidenceEnd: number | undefined;
+  /** Where the text's first name of another service ends (-1: none; undefined: not needed yet). */
+  readonly serviceEnd: number | undefined;
   /** The text holds a suppression directive somewhere. */
   readonly directives: boolean;
   readonly findings: readonly Finding[];
@@ -196,7 +210,7 @@ export function scanTitlesState(text: string, family: LanguageFamily, catalog: C
   const matches = matchesOf(text, lexed.literals, titleMatcher(catalog), opts.token);
   if (!matches) return undefined;
   const masked = matches.some((m) => m !== null) ? maskText(text, lexed) : undefined;
-  return finish(text, family, catalog, { literals: lexed.literals, comments: lexed.comments, matches, masked, evidenceEnd: undefined, directives: undefined }, opts);
+  return finish(text, family, catalog, { literals: lexed.literals, comments: lexed.comments, matches, masked, evidenceEnd: undefined, serviceEnd: undefined, directives: undefined }, opts);
 }
 
 /** What `finish` needs besides the text; `evidenceEnd` and `directives` when already known. */
@@ -206,6 +220,7 @@ interface Parts {
   readonly matches: readonly (TitleMatch | null)[];
   readonly masked: string | undefined;
   readonly evidenceEnd: number | undefined;
+  readonly serviceEnd: number | undefined;
   readonly directives: boolean | undefined;
 }
 
@@ -218,8 +233,18 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
     evidenceEnd ??= whatsAppEvidenceEnd(text);
     return evidenceEnd !== -1;
   };
+  // perf: most files name no other service at all, which one search (kept across re-scans) tells.
+  let serviceEnd = parts.serviceEnd;
+  const otherService = (): boolean => {
+    if (serviceEnd === undefined) {
+      const m = OTHER_SERVICE.exec(text);
+      serviceEnd = m ? m.index + m[0].length : -1;
+    }
+    return serviceEnd !== -1;
+  };
   const out: Finding[] = [];
   if (masked !== undefined) {
+    const services = new Map<number, boolean>();
     const scan = {
       text,
       masked,
@@ -239,7 +264,7 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       if (match.generic && !(isErrorish(site.subject) && whatsapp() && (site.variable === undefined || mayHoldErrorText(scan, site.variable)))) continue;
       if (match.partial && !match.strong && !whatsapp()) continue;
       // Everyday wording matched on another service's error, in a file that also talks to WhatsApp.
-      if ((match.generic || (match.partial && !match.strong)) && otherServiceAround(text, lit.start)) continue;
+      if ((match.generic || (match.partial && !match.strong)) && otherService() && otherServiceAround(text, lit.start, services)) continue;
       // One word ("undeliverable") is as often the code's own status value: it needs error text.
       if (match.lone && !isErrorish(site.subject)) continue;
       out.push({ kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: text.slice(lit.bodyStart, lit.bodyEnd) });
@@ -247,7 +272,7 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
   }
   const directives = parts.directives ?? text.indexOf(DIRECTIVE) !== -1;
   const findings = out.length && directives ? dropSuppressed(text, family, out, comments) : out;
-  return { family, catalog, length: text.length, literals, comments, matches, masked, evidenceEnd, directives, findings };
+  return { family, catalog, length: text.length, literals, comments, matches, masked, evidenceEnd, serviceEnd, directives, findings };
 }
 
 /** Characters after an edit within which a literal is lexed again even if it looks unchanged (the lexer looks back this far). */
@@ -343,5 +368,12 @@ export function rescanTitles(previous: TitleScanState, text: string, change: Tex
   const evidenceEnd = kept !== undefined && kept !== -1 && kept < Math.min(change.start, CONTEXT_HEAD - 1) ? kept : undefined;
   const near = text.slice(Math.max(0, change.start - DIRECTIVE.length + 1), change.end + DIRECTIVE.length - 1);
   const directives = previous.directives ? undefined : near.includes(DIRECTIVE);
-  return finish(text, family, catalog, { literals, comments, matches, masked, evidenceEnd, directives }, opts);
+  // The first other service's name: kept when it ends before the edit; none stays none unless the
+  // edit (or what it joined) spells one.
+  const service = previous.serviceEnd;
+  const serviceEnd =
+    service !== undefined && service !== -1 && service < change.start ? service
+    : service === -1 && !OTHER_SERVICE.test(text.slice(Math.max(0, change.start - SERVICE_NAME_REACH), change.end + SERVICE_NAME_REACH)) ? -1
+    : undefined;
+  return finish(text, family, catalog, { literals, comments, matches, masked, evidenceEnd, serviceEnd, directives }, opts);
 }
