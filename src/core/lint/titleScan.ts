@@ -49,13 +49,13 @@ function whatsAppEvidenceEnd(text: string): number {
  */
 const OTHER_SERVICE = /\b(?:S3|Aws\w*|AWS|Amazon\w*|boto3?|botocore|ClientError|Twilio\w*|twilio|Octokit|octokit|GitHub\w*|Github\w*|github|Stripe\w*|stripe|Mapbox\w*|mapbox|Slack\w*|slack|Telegram\w*|telegram|PDO\w*|SQLSTATE|SqlException|Smtp\w*|SMTP\w*|smtp\w*|Mail(?:er|gun)\w*|SendGrid\w*|sendgrid|Django\w*|DoesNotExist|TemplateDoesNotExist|Firebase\w*|firebase|Redis\w*|redis|Mongo\w*|mongo|Postgres\w*|MySQL\w*|mysql|Kafka\w*|kafka|Elastic\w*)\b/;
 /**
- * OTHER_SERVICE's names as word starts, in any case: a looser and faster search for whether a text
+ * OTHER_SERVICE's names as word starts, in any case: a looser and faster search for whether a head
  * names any at all (it may say yes for `redistribute`; then the windows are read for nothing).
  */
 const ANY_OTHER_SERVICE = /\b(?:s3|aws|amazon|boto|clienterror|twilio|octokit|github|stripe|mapbox|slack|telegram|pdo|sqlstate|sqlexception|smtp|mail(?:er|gun)|sendgrid|django|doesnotexist|templatedoesnotexist|firebase|redis|mongo|postgres|mysql|kafka|elastic)/i;
 
-/** Longer than any name OTHER_SERVICE spells out (with its `\w*` tail, a bound on what an edit can join into one). */
-const SERVICE_NAME_REACH = 64;
+/** The head of a file read for the imports of other services. */
+const SERVICE_HEAD = 16 * 1024;
 
 /** A WhatsApp or Graph word, which keeps the match ours even beside another service's name. */
 const OUR_SERVICE = /whatsapp|graph|\bwaba\b|fbtrace|oauth|wamid|messaging_product|cloud_?api|facebook/i;
@@ -187,8 +187,6 @@ export interface TitleScanState {
   readonly masked: string | undefined;
   /** Where the text's evidence of being about WhatsApp ends (-1: none; undefined: not needed yet). */
   readonly evidenceEnd: number | undefined;
-  /** Where the text's first name of another service ends (-1: none; undefined: not needed yet). */
-  readonly serviceEnd: number | undefined;
   /** The text holds a suppression directive somewhere. */
   readonly directives: boolean;
   readonly findings: readonly Finding[];
@@ -216,7 +214,7 @@ export function scanTitlesState(text: string, family: LanguageFamily, catalog: C
   const matches = matchesOf(text, lexed.literals, titleMatcher(catalog), opts.token);
   if (!matches) return undefined;
   const masked = matches.some((m) => m !== null) ? maskText(text, lexed) : undefined;
-  return finish(text, family, catalog, { literals: lexed.literals, comments: lexed.comments, matches, masked, evidenceEnd: undefined, serviceEnd: undefined, directives: undefined }, opts);
+  return finish(text, family, catalog, { literals: lexed.literals, comments: lexed.comments, matches, masked, evidenceEnd: undefined, directives: undefined }, opts);
 }
 
 /** What `finish` needs besides the text; `evidenceEnd` and `directives` when already known. */
@@ -226,7 +224,6 @@ interface Parts {
   readonly matches: readonly (TitleMatch | null)[];
   readonly masked: string | undefined;
   readonly evidenceEnd: number | undefined;
-  readonly serviceEnd: number | undefined;
   readonly directives: boolean | undefined;
 }
 
@@ -239,15 +236,10 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
     evidenceEnd ??= whatsAppEvidenceEnd(text);
     return evidenceEnd !== -1;
   };
-  // perf: most files name no other service at all, which one search (kept across re-scans) tells.
-  let serviceEnd = parts.serviceEnd;
-  const otherService = (): boolean => {
-    if (serviceEnd === undefined) {
-      const m = ANY_OTHER_SERVICE.exec(text);
-      serviceEnd = m ? m.index + m[0].length : -1;
-    }
-    return serviceEnd !== -1;
-  };
+  // perf: a file that uses another service imports it at its head; a file whose head names none
+  // is not searched further (one bounded search per scan).
+  let serviceHead: boolean | undefined;
+  const otherService = (): boolean => (serviceHead ??= ANY_OTHER_SERVICE.test(text.length > SERVICE_HEAD ? text.slice(0, SERVICE_HEAD) : text));
   const out: Finding[] = [];
   if (masked !== undefined) {
     const services = new Map<number, boolean>();
@@ -278,7 +270,7 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
   }
   const directives = parts.directives ?? text.indexOf(DIRECTIVE) !== -1;
   const findings = out.length && directives ? dropSuppressed(text, family, out, comments) : out;
-  return { family, catalog, length: text.length, literals, comments, matches, masked, evidenceEnd, serviceEnd, directives, findings };
+  return { family, catalog, length: text.length, literals, comments, matches, masked, evidenceEnd, directives, findings };
 }
 
 /** Characters after an edit within which a literal is lexed again even if it looks unchanged (the lexer looks back this far). */
@@ -374,12 +366,5 @@ export function rescanTitles(previous: TitleScanState, text: string, change: Tex
   const evidenceEnd = kept !== undefined && kept !== -1 && kept < Math.min(change.start, CONTEXT_HEAD - 1) ? kept : undefined;
   const near = text.slice(Math.max(0, change.start - DIRECTIVE.length + 1), change.end + DIRECTIVE.length - 1);
   const directives = previous.directives ? undefined : near.includes(DIRECTIVE);
-  // The first other service's name: kept when it ends before the edit; none stays none unless the
-  // edit (or what it joined) spells one.
-  const service = previous.serviceEnd;
-  const serviceEnd =
-    service !== undefined && service !== -1 && service < change.start ? service
-    : service === -1 && !ANY_OTHER_SERVICE.test(text.slice(Math.max(0, change.start - SERVICE_NAME_REACH), change.end + SERVICE_NAME_REACH)) ? -1
-    : undefined;
-  return finish(text, family, catalog, { literals, comments, matches, masked, evidenceEnd, serviceEnd, directives }, opts);
+  return finish(text, family, catalog, { literals, comments, matches, masked, evidenceEnd, directives }, opts);
 }
