@@ -55,7 +55,7 @@ const OTHER_SERVICE = /\b(?:S3|Aws\w*|AWS|Amazon\w*|boto3?|botocore|ClientError|
 const ANY_OTHER_SERVICE = /\b(?:s3|aws|amazon|boto|clienterror|twilio|octokit|github|stripe|mapbox|slack|telegram|pdo|sqlstate|sqlexception|smtp|mail(?:er|gun)|sendgrid|django|doesnotexist|templatedoesnotexist|firebase|redis|mongo|postgres|mysql|kafka|elastic)/i;
 
 /** The head of a file read for the imports of other services. */
-const SERVICE_HEAD = 16 * 1024;
+const SERVICE_HEAD = 4 * 1024;
 
 /** A WhatsApp or Graph word, which keeps the match ours even beside another service's name. */
 const OUR_SERVICE = /whatsapp|graph|\bwaba\b|fbtrace|oauth|wamid|messaging_product|cloud_?api|facebook/i;
