@@ -558,6 +558,24 @@ const MEMBERSHIP_OF_CODE = /^[^;]*?[\])}]\s*\.?\s*(?:includes|include\?|contains
 /** The `is` of a C# pattern and the alternatives or bounds before the number (`is 4 or`, `is >= 200 and <=`). */
 const CS_PATTERN = /\bis(?:\s+not)?\s+(?:(?:[<>]=?\s*)?[\d_]+\s+(?:or|and)(?:\s+not)?\s*)*(?:[<>]=?\s*)?$/;
 
+/**
+ * A bound of a range (`other` is the other bound; `upper`: this number is the upper one). Both must
+ * be catalog codes, and the range tested against a code: `code in A..B`, `in A..B ->` under
+ * `when (err.code)`, Ruby `when A..B` under `case error.code`.
+ */
+function codeRange(ctx: Ctx, head: string, other: number, upper: boolean): boolean {
+  const [lo, hi] = upper ? [other, ctx.code] : [ctx.code, other];
+  if (!(hi > lo) || !ctx.scan.catalog.has(lo) || !ctx.scan.catalog.has(hi)) return false;
+  const before = head.trimEnd();
+  const inAt = /\b(?:in|is\s+in)$/.exec(before);
+  let subject: string;
+  if (inAt) subject = exprBefore(before.slice(0, inAt.index).trimEnd()) || switchSubject(ctx.scan.text, ctx.lineStart);
+  else if (/\b(?:when|case)$/.test(before)) subject = switchSubject(ctx.scan.text, ctx.lineStart);
+  else return false;
+  if (isDistinctive(lo)) return (ctx.scan.fileWa || isCodeExpr(subject)) && !isNonCodeName(lastSegment(subject) || subject);
+  return smallOk(ctx, subject);
+}
+
 /** Judge a number (or a string literal that is only a code) by the code around it on its line. */
 function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   const { strong, scan } = ctx;
@@ -570,6 +588,10 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const subject = exprBefore(left.slice(0, pattern.index).trimEnd());
     return strong ? strongSubject(ctx, subject) : smallOk(ctx, subject);
   }
+  // Ranges of codes: Kotlin `in 132000..132016`, Ruby `when 132_000..132_016`, Swift `200...299`.
+  const lowerOf = /(\d[\d_]*)\s*\.\.[.<]?\s*$/.exec(left);
+  const upperOf = lowerOf ? null : /^\.\.[.<]?\s*(\d[\d_]*)/.exec(right);
+  if (lowerOf || upperOf) return codeRange(ctx, lowerOf ? left.slice(0, lowerOf.index) : left, Number(((lowerOf ?? upperOf) as RegExpExecArray)[1]?.replace(/_/g, '')), lowerOf !== null);
   // Range checks on an error code: `code >= 132000 && code <= 132016`, `code >= 200 && code <= 299`.
   const order = /(?:<=?|>=?)$/.exec(left);
   if (order && !/(?:=>|->|<<|>>)$/.test(left)) {
@@ -798,8 +820,10 @@ function smallMayMatch(text: string, start: number, end: number, lineStart: numb
   const at = nextCharAt(text, end, lineEnd);
   const n = at === -1 ? 0 : text.charCodeAt(at);
   const after = at === -1 ? 0 : text.charCodeAt(at + 1);
-  // Arithmetic after the number (`100 * x`, `4 - n`, `0.5`), but not `->`, `--`, `//` or `/*`.
-  if (n === 43 || n === 42 || n === 37 || n === 46 || (n === 45 && after !== 62 && after !== 45) || (n === 47 && after !== 47 && after !== 42)) return false;
+  // Arithmetic after the number (`100 * x`, `4 - n`, `0.5`), but not `->`, `--`, `//`, `/*` or a range's `..`.
+  if (n === 43 || n === 42 || n === 37 || (n === 46 && after !== 46) || (n === 45 && after !== 62 && after !== 45) || (n === 47 && after !== 47 && after !== 42)) return false;
+  // The upper bound of a range: `200..299`.
+  if (p === 46 && text.charCodeAt(start - 2) === 46) return true;
   if (p === 0 || p === 61 || p === 33 || p === 60 || p === 62 || p === 40 || p === 91 || p === 123 || p === 44 || p === 58 || p === 35 || p === 34 || p === 39 || p === 96) return true;
   if ((p >= 97 && p <= 122) || (p >= 65 && p <= 90)) {
     const word = /([A-Za-z]+)[ \t]*$/.exec(text.slice(Math.max(lineStart, start - 12), start));
@@ -883,7 +907,8 @@ function mayBeCode(text: string, start: number, end: number, small: Uint8Array):
   const n = end - start;
   if (n > 9) return false;
   const before = start > 0 ? text.charCodeAt(start - 1) : 0;
-  if (before === 36 /* $ */ || before === 46 /* . */) return false;
+  // (not after `.`, a decimal or a member, but after `..`: the upper bound of a range `132000..132016`)
+  if (before === 36 /* $ */ || (before === 46 /* . */ && text.charCodeAt(start - 2) !== 46)) return false;
   const after = text.charCodeAt(end);
   if (isWordChar(after) || (after === 46 && text.charCodeAt(end + 1) >= 48 && text.charCodeAt(end + 1) <= 57)) return false;
   let value = 0;
