@@ -230,3 +230,11 @@ test('ranges of codes', () => {
   // Loops and slices are not ranges of codes; nor are bounds outside the catalog.
   assert.deepEqual(codes(`// WhatsApp Cloud API\nfor (i in 0..4) { }\nval page = items.slice(0..100)\nwhen (err.code) { in 131000..131999 -> x }`, 'kotlin'), []);
 });
+
+test("rows of a parameterized test's table", () => {
+  const java = `// WhatsApp Cloud API\nclass MapperTest {\n  @ParameterizedTest\n  @CsvSource({\n    "131047, WINDOW_CLOSED",\n    "131026, UNDELIVERABLE",\n  })\n  void maps(int code, Kind kind) {}\n}`;
+  assert.deepEqual(codes(java, 'java'), [131047, 131026]);
+  // Outside a test table, and outside WhatsApp files, a string of CSV is data.
+  assert.deepEqual(codes(`// WhatsApp Cloud API\nString row = "131047, 12.50, EUR";`, 'java'), []);
+  assert.deepEqual(codes(`@CsvSource({\n  "131047, 3",\n})`, 'java'), []);
+});

@@ -536,6 +536,8 @@ function inComment(ctx: Ctx, comment: string, right: string): boolean {
 
 /** Words (or nothing), then the number: the start of a sentence in a string. */
 const PROSE_BEFORE = /^(?:[A-Za-z][A-Za-z\s,'-]*)?$/;
+/** Parameterized tests' tables of rows. */
+const TEST_TABLE = /@(?:CsvSource|ValueSource|MethodSource)|\b(?:InlineData|TestCase|DataRow|parametrize|Arguments\.of)\b|\.each\s*\(|\bwhere:/;
 /** Words that say a number in a sentence is something else. */
 const OTHER_NUMBER_WORD = /\b(?:otp|pin|passcode|password|verif\w*|order|invoice|amount|total|price|phone|tel|room|table|seat|ref|reference)\b/i;
 
@@ -546,7 +548,12 @@ function inProse(ctx: Ctx, before: string, right: string): boolean {
   if (ctx.strong && /\b(?:code|error|err|subcode|error_code|errorCode|error_subcode)\b\\?["']?\s*[:=#]?\s*$/i.test(before)) return true;
   // A sentence naming the code, in a WhatsApp file: a test's name (`it('treats 131026 as undeliverable')`),
   // an assertion's message. Read as a comment is, without quantities, order numbers or one-time codes.
-  if (ctx.strong) return ctx.scan.wa && PROSE_BEFORE.test(before) && /^(?:\s+[A-Za-z]|\s*$|[:)])/.test(right) && !OTHER_NUMBER_WORD.test(before) && inComment(ctx, before, right);
+  if (ctx.strong) {
+    if (!ctx.scan.wa || !PROSE_BEFORE.test(before) || OTHER_NUMBER_WORD.test(before)) return false;
+    // A row of a parameterized test's table: `@CsvSource({"131047, false"})`, `[InlineData("131047, x")]`.
+    if (before === '' && /^\s*,/.test(right)) return TEST_TABLE.test(nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, 3, ctx.at));
+    return /^(?:\s+[A-Za-z]|\s*$|[:)])/.test(right) && inComment(ctx, before, right);
+  }
   // A small code in a Graph error written as JSON in a string: `"{\"type\":\"OAuthException\",\"code\":190}"`.
   if (!ctx.scan.wa || !/\bcode\\?["']\s*:\s*$/.test(before)) return false;
   return /OAuthException|fbtrace|error_subcode|error_data|is_transient/.test(ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 2000)));
