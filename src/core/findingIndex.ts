@@ -56,6 +56,21 @@ export class FindingIndex {
     return this.codeTable[this.slots[i] ?? 0] ?? 0;
   }
 
+  /** Whether `code` was found on `line` (binary search: lines arrive in document order). */
+  has(line: number, code: number): boolean {
+    const slot = this.slotOf.get(code);
+    if (slot === undefined) return false;
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.lines[mid] as number) < line) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.n && this.lines[i] === line; i++) if (this.slots[i] === slot) return true;
+    return false;
+  }
+
   /** Number of different codes among the hits. */
   distinctCodes(): number {
     return this.codeTable.length;

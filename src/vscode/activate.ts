@@ -24,7 +24,7 @@ export function activateShared(context: vscode.ExtensionContext, commandOptions:
   const kinds = new DocumentKinds(log);
   const contexts = new FileContexts();
   const scans = new DocumentScans(catalogs, contexts);
-  const hover = new HoverProvider(catalogs, kinds, contexts);
+  const hover = new HoverProvider(catalogs, kinds, contexts, scans);
   const lenses = new CodeLensProvider(catalogs, kinds, scans);
   const fixes = new TitleFixes(catalogs, kinds);
   const lint = new TitleLint(catalogs, kinds);

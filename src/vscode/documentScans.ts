@@ -19,6 +19,8 @@ interface Entry {
   readonly family: LanguageFamily;
   readonly cts: vscode.CancellationTokenSource;
   readonly result: Promise<DocumentScan | undefined>;
+  /** The result once the scan has finished (for `finished`, which cannot wait). */
+  done?: DocumentScan;
 }
 
 /** Documents up to this many characters are scanned in one synchronous pass (a few ms). */
@@ -72,17 +74,29 @@ export class DocumentScans implements vscode.Disposable {
     }
     cached?.cts.cancel();
     const cts = new vscode.CancellationTokenSource();
-    const entry: Entry = {
-      version: document.version,
-      catalogGeneration: this.catalogs.generation,
-      family,
-      cts,
-      result: this.run(document, document.version, family, cts.token),
-    };
+    const result = this.run(document, document.version, family, cts.token);
+    const entry: Entry = { version: document.version, catalogGeneration: this.catalogs.generation, family, cts, result };
+    result.then(
+      (scan) => {
+        entry.done = scan;
+      },
+      () => undefined,
+    );
     this.entries.delete(key);
     this.entries.set(key, entry);
     this.evict();
     return entry.result;
+  }
+
+  /**
+   * The finished scan of the document's current version, if there is one; never starts a scan. The
+   * hover reads it to agree with the CodeLens where its own window is too small to tell (a code deep in
+   * a long docstring, a small code that the rest of the file shows to be a WhatsApp error).
+   */
+  finished(document: vscode.TextDocument, family: LanguageFamily): DocumentScan | undefined {
+    const e = this.entries.get(document.uri.toString());
+    if (!e?.done || e.version !== document.version || e.family !== family || e.catalogGeneration !== this.catalogs.generation) return undefined;
+    return e.done;
   }
 
   private async run(

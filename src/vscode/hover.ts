@@ -2,9 +2,11 @@ import * as vscode from 'vscode';
 import { ERROR_CODES_URL } from '../core/catalog/entries';
 import { legacyEquivalent } from '../core/catalog/legacy';
 import { codeAt, payloadAt } from '../core/detect';
+import type { FindingIndex } from '../core/findingIndex';
 import type { CatalogService } from './catalogService';
 import { settingsFor } from './config';
 import type { DocumentKinds } from './documentKinds';
+import type { DocumentScans } from './documentScans';
 import type { FileContexts } from './fileContexts';
 import { entryHover, unknownCodeHover } from './markdown';
 
@@ -27,6 +29,7 @@ export class HoverProvider implements vscode.HoverProvider {
     private readonly catalogs: CatalogService,
     private readonly kinds: DocumentKinds,
     private readonly contexts: FileContexts,
+    private readonly scans?: DocumentScans,
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
@@ -38,16 +41,37 @@ export class HoverProvider implements vscode.HoverProvider {
     const lineText = line.length > LONG_LINE ? line.slice(from, position.character + WINDOW_CHARS) : line;
     const above = line.length > LONG_LINE ? '' : linesAbove(document, position.line);
     const catalog = this.catalogs.get();
-    const finding = codeAt(above + lineText, above.length + position.character - from, kind.family, catalog, this.contexts.of(document));
-    if (finding?.code === undefined || finding.start < above.length) return undefined;
-    const start = finding.start - above.length;
-    const end = finding.end - above.length;
+    const found = codeAt(above + lineText, above.length + position.character - from, kind.family, catalog, this.contexts.of(document));
+    let span: { start: number; end: number; code: number } | undefined;
+    if (found?.code !== undefined && found.start >= above.length) span = { start: found.start - above.length, end: found.end - above.length, code: found.code };
+    // The window saw nothing, but the whole-document scan behind the CodeLens may have (a code deep in a
+    // long docstring, a small code the rest of the file shows to be a Graph error): agree with it.
+    span ??= scannedAt(this.scans?.finished(document, kind.family)?.hits, position.line, lineText, position.character - from);
+    if (span === undefined) return undefined;
+    const { start, end, code } = span;
     const payload = kind.isData ? payloadAt(lineText, start) : undefined;
-    const entry = catalog.get(finding.code);
-    const legacy = legacyEquivalent(finding.code);
-    const contents = entry ? entryHover(entry, payload, legacy) : unknownCodeHover(finding.code, ERROR_CODES_URL, payload, legacy);
+    const entry = catalog.get(code);
+    const legacy = legacyEquivalent(code);
+    const contents = entry ? entryHover(entry, payload, legacy) : unknownCodeHover(code, ERROR_CODES_URL, payload, legacy);
     return new vscode.Hover(contents, new vscode.Range(position.line, from + start, position.line, from + end));
   }
+}
+
+/** The number under `offset` in `lineText` when the document's finished scan found that code on `line`. */
+function scannedAt(hits: FindingIndex | undefined, line: number, lineText: string, offset: number): { start: number; end: number; code: number } | undefined {
+  if (!hits || hits.count === 0) return undefined;
+  let start = Math.min(offset, lineText.length);
+  let end = start;
+  while (start > 0 && isDigitOrSeparator(lineText.charCodeAt(start - 1))) start--;
+  while (end < lineText.length && isDigitOrSeparator(lineText.charCodeAt(end))) end++;
+  const digits = lineText.slice(start, end).replace(/_/g, '');
+  if (!/^\d{1,9}$/.test(digits)) return undefined;
+  const code = Number(digits);
+  return hits.has(line, code) ? { start, end, code } : undefined;
+}
+
+function isDigitOrSeparator(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 95;
 }
 
 /** Up to {@link LINES_ABOVE} whole lines above `line` (at most about {@link CHARS_ABOVE} characters), with their line breaks. */

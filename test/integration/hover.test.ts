@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { builtinCatalog } from '../../src/core/catalog/catalog';
+import * as vscode from 'vscode';
 import { activateExtension, hoverTexts, openFixture, positionOf } from './helpers';
 
 const catalog = builtinCatalog();
@@ -37,5 +38,21 @@ suite('hover', () => {
       assert.ok(!t.includes(invalidParameter), `unexpected WhatsApp hover: ${t}`);
       assert.ok(!t.includes('WhatsApp'), `unexpected WhatsApp hover: ${t}`);
     }
+  });
+
+  test('agrees with the CodeLens on a code deep in a long docstring, beyond the lines the hover reads', async () => {
+    const filler = Array.from({ length: 20 }, (_, i) => `    Paragraph ${i} on how the retry queue of this service works.`);
+    const content = ['import requests', '', 'def send(to):', '    """Send a message with the WhatsApp Cloud API.', '', '    Error codes:', ...filler, '    131026 undeliverable: do not retry', '    """', '    return requests.post(URL, json={"to": to})', ''].join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    await vscode.window.showTextDocument(doc);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const line = doc.positionAt(doc.getText().indexOf('131026')).line;
+    assert.ok((lenses ?? []).some((l) => l.range.start.line === line), 'the CodeLens scan finds the code in the docstring');
+    const texts = await hoverTexts(doc, positionOf(doc, '131026', 2));
+    const ours = texts.find((t) => t.includes('131026'));
+    assert.ok(ours, `no hover mentions 131026; got ${JSON.stringify(texts)}`);
+    assert.ok(ours.includes(titleOf(131026)), ours);
+    const plain = await hoverTexts(doc, positionOf(doc, 'Paragraph 3', 'Paragraph '.length));
+    assert.ok(!plain.some((t) => t.includes('WhatsApp')), `a number in the prose got a hover: ${JSON.stringify(plain)}`);
   });
 });

@@ -62,3 +62,17 @@ test('memory stays within 5% of a log where every line is a failed status', () =
   index.trim();
   assert.ok(index.byteSize <= 0.05 * (line.length + 1) * 100_000, `held ${index.byteSize} bytes`);
 });
+
+test('has finds a code on its line only, among many lines and codes', () => {
+  const index = new FindingIndex();
+  for (let line = 0; line < 1000; line += 3) index.add(line, line % 2 === 0 ? 131047 : 130429);
+  index.add(999, 190);
+  assert.equal(index.has(0, 131047), true);
+  assert.equal(index.has(3, 130429), true);
+  assert.equal(index.has(3, 131047), false);
+  assert.equal(index.has(1, 131047), false);
+  assert.equal(index.has(999, 190), true);
+  assert.equal(index.has(999, 130429), true);
+  assert.equal(index.has(1002, 131047), false);
+  assert.equal(index.has(0, 4), false, 'a code never added');
+});
