@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
 import { isCodeExpr, isCodeListName, isCodesName, isDistinctive, isErrorCodeExpr, isErrorishName, isNonCodeName, lastName, lastSegment } from './names';
 import { ProseBlocks } from './proseBlocks';
+import { columnName } from './tableColumns';
 import { titleFollows } from './text';
 
 /**
@@ -712,6 +713,14 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const items = left.slice(open + 1);
     // Indexing (`arr[0]`, `row[131047]`) and calls of numeric helpers are not lists of codes.
     if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield|if|elsif|unless|and|or|not|then|else)$/.test(before)) return false;
+    // A row of a table whose columns are named (a Go test table under its struct, pytest's
+    // `parametrize("code, retry", [`, Ruby's `.each do |code, action|`): the column's name decides.
+    const column = columnName(scan.text, Math.max(ctx.lineStart, ctx.at - WINDOW) + open, ctx.at, ctx.lineStart, ctx.lineEnd, BACK_REACH, FORWARD_REACH);
+    if (column !== undefined) {
+      if (isNonCodeName(column)) return false;
+      // (outside WhatsApp files, a column of codes shows itself by other distinctive catalog codes in its rows)
+      if (isCodeColumn(column)) return strong ? scan.wa || /err|fail|graph|whatsapp|meta/i.test(column) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code) : scan.wa;
+    }
     // An enum constant with constructor arguments: `RE_ENGAGEMENT(131047, false, "..."),` (Java,
     // Kotlin, Dart), among rows of the same shape or in an `enum` body.
     if (items.trim() === '' && /^\s*[A-Za-z_]\w*$/.test(before) && /^\s*[A-Za-z_]\w*\s*\($/.test(leftRaw) && (strong || !NUMERIC_FN.test(before)) && !COLLECTION_FN.test(before)) {
@@ -799,6 +808,11 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   return false;
 }
 
+/** A table column named for an error code: `code`, `wantCode`, `expected_error_code`, `subcode`. */
+function isCodeColumn(name: string): boolean {
+  return isCodeExpr(name.replace(/^(?:want|wanted|expected|expect|exp|given|input|in)_?(?=[A-Za-z])/, '')) && !isNonCodeName(name);
+}
+
 /** Previous non-blank character before `i` on the line (0 at the line start), looking back a little. */
 function prevChar(text: string, i: number, lineStart: number): number {
   for (let k = i - 1; k >= lineStart && i - k < 24; k--) {
@@ -871,7 +885,7 @@ const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[
  * `const val TOKEN_EXPIRED = 190`) and enum constants (`TOO_MANY_CALLS(4)`, Dart `tooManyCalls(4),`;
  * a call such as `usleep(100);` passes too, and its name rules it out later).
  */
-const SMALL_HEAD_HINT = /^\s*(?:['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[a-z]\w*\s*\(\s*\d[^()\n]*\)\s*[,;])/;
+const SMALL_HEAD_HINT = /^\s*(?:\[\s*(?:InlineData|TestCase|DataRow)\s*\(|(?:["'\w.]+\s*:\s*)?[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[a-z]\w*\s*\(\s*\d[^()\n]*\)\s*[,;])/;
 
 /** Numbers below this are looked up in a table: they are most numbers in source, and rarely codes. */
 const SMALL_LIMIT = 10000;
