@@ -16,11 +16,11 @@ export function isCloudApiBlock(code: number): boolean {
 
 /** Names that hold something other than an error code even when their value looks like one. */
 const NOT_A_CODE_WORD =
-  /(?:^|_)(?:id|ids|count|total|num|amount|price|cost|size|len|length|width|height|timeout|delay|ms|millis|seconds|secs|port|offset|index|idx|page|version|year|phone|msisdn|wa_id|recipient|timestamp|ts|time|date|duration|interval|status|http|line|lineno|col|column|bytes|pid|uid|zip|postal|balance|qty|quantity|score|seq|sequence|retries|attempts|cents|number|budget|threshold|quota|percent|ratio|per_hour|per_minute|per_second|per_day)s?$|^(?:limit|max|min|from|to|number|n|i|j|k|x|y)$/i;
-const NOT_A_CODE_CAMEL = /[a-z0-9](?:Id|ID|Ids|Count|Total|Timeout|Ms|Millis|Seconds|Port|Size|Length|Status|Phone|Number|Timestamp|Time|Version|Index|Offset|Amount|Price|Line|Duration|Interval|Delay|Retries|Attempts|Budget|Threshold|Quota|Percent|Ratio|PerHour|PerMinute|PerSecond|PerDay)$/;
+  /(?:^|_)(?:id|ids|count|total|num|amount|price|cost|size|len|length|width|height|timeout|delay|ms|millis|seconds|secs|port|offset|index|idx|page|version|year|phone|msisdn|wa_id|recipient|timestamp|ts|time|date|duration|interval|status|http|line|lineno|col|column|bytes|pid|uid|zip|postal|balance|qty|quantity|score|seq|sequence|retries|attempts|cents|number|budget|threshold|quota|percent|ratio|per_hour|per_minute|per_second|per_day|pin|otp|passcode|sku|seed|glyph|icon|codepoint|colou?r|warehouse|region|zone)s?$|^(?:limit|max|min|from|to|number|n|i|j|k|x|y)$/i;
+const NOT_A_CODE_CAMEL = /[a-z0-9](?:Id|ID|Ids|Count|Total|Timeout|Ms|Millis|Seconds|Port|Size|Length|Status|Phone|Number|Timestamp|Time|Version|Index|Offset|Amount|Price|Line|Duration|Interval|Delay|Retries|Attempts|Budget|Threshold|Quota|Percent|Ratio|PerHour|PerMinute|PerSecond|PerDay|Pin|Otp|Sku|Seed|Glyph|Icon|Codepoint|Colou?r|Warehouses?|Regions?|Zones?)$/;
 
 /** Parts of a name that say the code belongs to another system (HTTP, process, country...). */
-const OTHER_CODE = /status|http|exit|response_?code|country|postal|zip|area|currency|locale|promo|verif|coupon|invite|referral|postcode|pin_?code|barcode|sku|hsn/i;
+const OTHER_CODE = /status|http|exit|response_?code|country|postal|zip|area|currency|locale|promo|verif|coupon|invite|referral|postcode|pin_?code|barcode|sku|hsn|warehouse|region|otp_?code|demo_?code|test_?code/i;
 
 /** True for a name whose value should never be read as an error code (`id`, `count`, `timeoutMs`). */
 export function isNonCodeName(name: string): boolean {
@@ -112,6 +112,14 @@ export function isCodesName(name: string): boolean {
  */
 export function isCodeListName(name: string): boolean {
   return isCodesName(name) || (/[A-Za-z0-9]_?errors_*$/i.test(name) && !OTHER_CODE.test(name));
+}
+
+/**
+ * Names about errors by a word other than "code" (`RE_ENGAGEMENT_ERROR`, `retryable`): what a
+ * distinctive number needs outside WhatsApp files, where `testCode` or `DEMO_CODE` hold one-time codes.
+ */
+export function isErrorWordName(name: string): boolean {
+  return /err|fail|reason|retry|retriable|retryable|fatal|throttl|rate_?limit|reengage|re_engage|exception/i.test(name);
 }
 
 /** Names that are about errors (a constant `RE_ENGAGEMENT_ERROR`, a key `last_error`). */

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
-import { isCodeExpr, isCodeListName, isCodesName, isDistinctive, isErrorCodeExpr, isErrorishName, isNonCodeName, lastName, lastSegment } from './names';
+import { isCodeExpr, isCodeListName, isCodesName, isDistinctive, isErrorCodeExpr, isErrorishName, isErrorWordName, isNonCodeName, lastName, lastSegment } from './names';
 import { ProseBlocks } from './proseBlocks';
 import { columnName } from './tableColumns';
 import { titleFollows } from './text';
@@ -49,7 +49,7 @@ const ERROR_FN = /err|fail|exception|whatsapp|graph/i;
 
 /** Assertion and equality helpers whose argument is compared with something. */
 const MATCHER_CALL =
-  /(?:\.equals|Equals|\beq|\beql\?|\bequal|isEqualTo|toBe|toEqual|toStrictEqual|toHaveProperty\([^()]*,|assertEquals|assertEqual|assert_equal|assertSame|AreEqual|Assert\.Equal|expectEquals|shouldBe|should\s*==|be)\s*\(\s*$/;
+  /(?:\.equals|Equals|\.Be|\.BeEquivalentTo|\beq|\beql\?|\bequal|isEqualTo|toBe|toEqual|toStrictEqual|toHaveProperty\([^()]*,|assertEquals|assertEqual|assert_equal|assertSame|AreEqual|Assert\.Equal|expectEquals|shouldBe|should\s*==|be)\s*\(\s*$/;
 
 export interface SourceScan {
   readonly text: string;
@@ -118,6 +118,8 @@ class LineLexer {
   private line = -1;
   private pos = 0;
   private quote = 0;
+  /** The current string opened with three quotes and closes with three. */
+  private triple = false;
   /** Offset of the quote that opened the current string, or -1. */
   stringAt = -1;
   /** Offset where the current comment starts, or -1. */
@@ -140,6 +142,7 @@ class LineLexer {
       this.line = lineStart;
       this.pos = lineStart;
       this.quote = 0;
+      this.triple = false;
       this.stringAt = -1;
       this.commentAt = -1;
       this.proseAt = -1;
@@ -157,11 +160,15 @@ class LineLexer {
       const c = text.charCodeAt(i);
       if (this.quote) {
         if (c === 92) i++;
-        else if (c === this.quote) {
+        else if (c === this.quote && (!this.triple || (text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c))) {
+          if (this.triple) i += 2;
           this.quote = 0;
           this.stringAt = -1;
         }
       } else if (c === 34 || c === 39 || c === 96) {
+        // `"""` (Kotlin, Java text blocks, Dart, C# raw strings, Python) opens one string, not an empty one and another.
+        this.triple = c !== 96 && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
+        if (this.triple) i += 2;
         this.quote = c;
         this.stringAt = i;
       } else if (slashComments && c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) {
@@ -296,7 +303,13 @@ function openerLineHead(text: string, lineStart: number, only?: number): string 
     const c = text.charCodeAt(i);
     if (c === 41 || c === 93 || c === 125) depth++;
     else if (c === 40 || c === 91 || c === 123) {
-      if (depth === 0) return only !== undefined && c !== only ? '' : text.slice(Math.max(text.lastIndexOf('\n', i - 1) + 1, i - 160), i);
+      if (depth === 0) {
+        if (only !== undefined && c !== only) return '';
+        let start = text.lastIndexOf('\n', i - 1) + 1;
+        // A bracket alone on its line (C# and Allman style) belongs to the line above: `Retryable = new HashSet<int>`.
+        if (start > 0 && /^\s*$/.test(text.slice(start, i))) return text.slice(Math.max(text.lastIndexOf('\n', start - 2) + 1, i - 160), i).trimEnd();
+        return text.slice(Math.max(start, i - 160), i);
+      }
       depth--;
     }
   }
@@ -309,6 +322,9 @@ const owners = new Map<string, readonly string[]>();
 function readOwner(before: string): readonly string[] {
   const param = /\(\s*["']([A-Za-z_]\w*)["']\s*,$/.exec(before);
   if (param) return [param[1] as string];
+  // The variable of a loop over the list: Go `for _, code := range []int{`, `for (const code of [`.
+  const loop = /\bfor\s+(?:[A-Za-z_]\w*\s*,\s*)?([A-Za-z_]\w*)\s*:?=\s*range\s*(?:\[\]\s*[\w.]+)?$|\bfor\s*\(\s*(?:const|let|var|final|val)?\s*([A-Za-z_$][\w$]*)\s+(?:of|in)$/.exec(before);
+  if (loop) return [(loop[1] ?? loop[2]) as string];
   const test = /\b(?:not\s+)?in$/.exec(before);
   if (test) return assignedNames(before.slice(0, test.index));
   const bare = withoutCallee(before);
@@ -525,6 +541,8 @@ function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|x|times)\b|%)/i.test(right)) return false;
   // `order 131047 was split`, `131000 rows`: a number of something else.
   if (/\b(?:order|invoice|customer|user|account|row|item|record|product|sku|job|build|pid)\.?\s*$/i.test(comment)) return false;
+  // A one-time code, a PIN, a price near the number: `(PIN 131001)`, `otp example: code 133005`.
+  if (OTHER_NUMBER_WORD.test(comment.slice(-24))) return false;
   if (/^\s*(?:rows?|items?|records?|users?|customers?|orders?|entries|requests|files|lines|chars|characters)\b/i.test(right)) return false;
   // Outside a WhatsApp file, a comment must say it speaks of an error.
   // Or open with the code as a legend does (`// 131047: outside the 24h window`), or name its title.
@@ -584,6 +602,50 @@ function codeRange(ctx: Ctx, head: string, other: number, upper: boolean): boole
   return smallOk(ctx, subject);
 }
 
+/** Words about errors near a list (`\b` would not see `ERRORS` in `RETRYABLE_ERRORS`). */
+const ERROR_WORDS =
+  /(?:^|[^A-Za-z])(?:[Ee]rr(?:or)?s?|ERR(?:OR)?S?|[Ee]xceptions?|EXCEPTIONS?|[Ff]ail\w*|FAIL\w*|[Rr]etr(?:y|ies|yable|iable)|RETR(?:Y|IES|YABLE|IABLE)|[Ww]hats[Aa]pp|WHATSAPP|[Gg]raph|GRAPH|[Oo][Aa]uth\w*|[Rr]ate[ _-]?[Ll]imit\w*|RATE_?LIMIT\w*|[Tt]hrottl\w*|THROTTL\w*|[Tt]ransient|TRANSIENT|[Ff]atal|FATAL|[Uu]ndeliverable)(?![a-z])|[a-z](?:Error|Exception|Retry|Retryable)(?![a-z])/;
+
+/** A 5-to-7-digit number the catalog lacks among a list's items. */
+function hasUnknownLongNumber(catalog: Catalog, items: string): boolean {
+  for (const m of items.slice(0, 400).matchAll(/(?<![\w.])\d{5,7}(?![\w.])/g)) if (!catalog.has(Number(m[0]))) return true;
+  return false;
+}
+
+/**
+ * The subject of the switch, `match` or `when` whose braces enclose the line (`switch (sku) {`),
+ * or undefined when the enclosing bracket belongs to something else.
+ */
+function enclosingSwitch(text: string, lineStart: number): string | undefined {
+  const head = openerLineHead(text, lineStart);
+  const m = /\b(?:switch|match|when|select\s+case)\b\s*\(?\s*([^{}]*?)\s*\)?\s*$/.exec(head);
+  return m ? (m[1] as string) : undefined;
+}
+
+/**
+ * A distinctive code as an arm of a switch (`case 131047:`, `131047 =>`): a subject named for
+ * something else says no (`switch (sku)`, `match ($pin)`).
+ */
+function armOfCodes(ctx: Ctx): boolean {
+  const subject = enclosingSwitch(ctx.scan.text, ctx.lineStart) ?? switchSubject(ctx.scan.text, ctx.lineStart);
+  if (!subject) return true;
+  const name = lastName(subject);
+  return !isNonCodeName(lastSegment(subject) || subject) && !(name !== '' && isNonCodeName(name));
+}
+
+/**
+ * A distinctive code as the key of a map (`131047: 'Re-engagement'`): a map named for something
+ * else says no (`pinCodes = map[int]string{`).
+ */
+function keyOfCodes(ctx: Ctx, left: string): boolean {
+  const open = openerIndex(left);
+  const head = open === -1 ? openerLineHead(ctx.scan.text, ctx.lineStart) : left.slice(0, open);
+  let named = listOwner(head.trimEnd());
+  // (a typed map: Go `pinCodes = map[int]string{`, C# `Dictionary<int, string> Names = new()`)
+  if (named.length === 0) named = /([A-Za-z_$][\w$]*)\s*(?::=|=(?![=>]))[^=]*$/.exec(head)?.slice(1) ?? [];
+  return !named.some((n) => isNonCodeName(n) && !isCodesName(n));
+}
+
 /** Judge a number (or a string literal that is only a code) by the code around it on its line. */
 function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   const { strong, scan } = ctx;
@@ -611,10 +673,18 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     return smallOk(ctx, subject) && bounds.length === 2 && bounds.every((b) => ctx.scan.catalog.has(Number(b.replace(/\D/g, ''))));
   }
   const lineHead = left.trimStart();
+  // The first member of a type union: `type WindowCode = 131047 | 131026`.
+  const unionHead = /^\|(?!\|)/.test(right) ? /^(?:export\s+)?type\s+([A-Za-z_$][\w$]*)\s*=$/.exec(lineHead) : null;
+  if (unionHead) return unionMember(ctx, unionHead[1] as string);
   // Alternatives: Python `case 132000 | 132012:`, a TypeScript union `type WaCode = 131026 | 131047`.
   if (/[^|]\|$/.test(left)) {
     const union = /^(?:export\s+)?type\s+([A-Za-z_$][\w$]*)\s*=[\s\d_|]*$/.exec(lineHead);
     if (union) return unionMember(ctx, union[1] as string);
+    // One member a line: `export type TerminalCode =` above `  | WaErrorCode.ReEngagement` and `  | 131026`.
+    if (lineHead === '|' && /^;?\s*(?:\/\/.*)?$/.test(right)) {
+      const above = /(?:^|\n)[ \t]*(?:export\s+)?type\s+([A-Za-z_$][\w$]*)\s*=[ \t]*(?:\n[ \t]*\|[^\n]*)*\n$/.exec(scan.text.slice(Math.max(0, ctx.lineStart - 1500), ctx.lineStart));
+      return above !== null && unionMember(ctx, above[1] as string);
+    }
     if (!/^(?:\}\s*)?(?:case|when)\b[\s\d_|]*$/.test(lineHead)) return false;
   }
   // Arithmetic: `x * 131047`, `i - 100`, `x << 10`, `131047 + n`, `[0..100]`.
@@ -645,21 +715,23 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
 
   // `case 131047:`, `when 131047`, Go `case 4, 80007:`, C# `case 131047 or 131026:`.
   const caseHead = /^(?:\}\s*)?(?:case|when)\b/.exec(lineHead);
-  if (caseHead && /^[\d_,\s|'"#()]*$/.test(lineHead.slice(caseHead[0].length).replace(/\bor\b/g, ','))) {
-    if (strong) return true;
+  // (named constants may sit among the numbers: Go `case CodeTooManyCalls, 80007:`)
+  if (caseHead && /^[\w.,\s|'"#()]*$/.test(lineHead.slice(caseHead[0].length).replace(/\bor\b/g, ','))) {
+    if (strong) return armOfCodes(ctx);
     if (!scan.wa) return false;
     return isErrorCodeExpr(switchSubject(scan.text, ctx.lineStart)) || hasCodeNearby(scan, scan.text.slice(Math.max(ctx.lineStart, ctx.at - 300), Math.min(ctx.lineEnd, ctx.at + 300)), ctx.code);
   }
   // Kotlin `when` branches and switch expressions: `131047, 131026 -> ...`, `131047 => ...`.
-  if (/^[\d_,\s]*$/.test(lineHead.replace(/\bor\b/g, ',')) && /^[\d_,\s]*(?:->|=>)/.test(right.replace(/\bor\b/g, ','))) {
-    if (strong) return true;
+  // (C# and Scala arms may carry a guard: `100 when ex.Subcode == 2388019 => ...`)
+  if (/^[\d_,\s]*$/.test(lineHead.replace(/\bor\b/g, ',')) && /^[\d_,\s]*(?:(?:when|if)\s[^;{}]*?)?(?:->|=>)/.test(right.replace(/\bor\b/g, ','))) {
+    if (strong) return armOfCodes(ctx);
     if (!scan.wa) return false;
     return isErrorCodeExpr(switchSubject(scan.text, ctx.lineStart)) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
   }
 
   // Map keys: `131047: 'Re-engagement'`, `131047 => :reengagement`, `[131047] = ...`, `131047 to "..."`.
   if (/^(?::(?!:)|=>|\]\s*=(?!=)|to\b)/.test(right) && (/(?:^|[{,(\[])$/.test(left) || /^\s*$/.test(leftRaw))) {
-    if (strong) return true;
+    if (strong) return keyOfCodes(ctx, left);
     return scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
   }
 
@@ -671,9 +743,10 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (names.length === 0) return false;
     if (names.some((n) => isNonCodeName(n))) return false;
     const last = names[names.length - 1] as string;
-    // (a neighbouring number is evidence only once the file has shown real codes: `scan.wa`).
-    if (strong) return scan.fileWa || names.some((n) => isCodeExpr(n) || isErrorishName(n)) || (scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code));
+    // (settings are no codes in any file: `maxJobs: 131000`)
     if (NOT_A_MEMBER_NAME.test(last)) return false;
+    // (a neighbouring number is evidence only once the file has shown real codes: `scan.wa`)
+    if (strong) return scan.fileWa || names.some((n) => isCodeExpr(n) || isErrorishName(n)) || (scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code));
     if (!scan.wa) return false;
     const expr = exprBefore(lhs);
     if (isErrorCodeExpr(expr) && lastSegment(expr) !== 'code') return true;
@@ -682,6 +755,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // A bare `code: 100` needs a Graph error object around it (a test mock, an SDK type).
     // (or rows of a table of codes: `{name: "throttled", code: 4}` under `{..., code: 131056}`).
     // A parameter's default (`function __construct(string $message = '', int $code = 0)`) is no code.
+    // The code of an error built in place: Go `&GraphError{Code: 100}`, C# `new GraphError { Code = 100 }`.
+    const brace = lastSegment(expr) === 'code' && scan.wa ? openerIndex(left) : -1;
+    if (brace !== -1 && left[brace] === '{' && ERROR_FACTORY.test(left.slice(0, brace))) return true;
     if (lastSegment(expr) === 'code' && PARAMETER_LIST.test(/\(\s*[^()]*$/.test(left) ? left : openerLineHead(scan.text, ctx.lineStart, 40 /* ( */) + '(')) return false;
     if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|\bsubcode|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*[:=]\s*(\d{5,7})(?![\w])/gi);
     // A member of an enum or constant block of codes: `TooManyCalls = 4,` next to `ReEngagement = 131047,`.
@@ -700,11 +776,14 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   if (/^(?:,|\]|\}|\)|$|\/\/|#|\/\*|;)/.test(right) || /^(?:,|\]|\}|\))/.test(right)) {
     const open = openerIndex(left);
     if (open === -1) {
-      // A multi-line list: the line holds only items (`  131047, // re-engagement`).
-      if (!/^[\s\d_,'"]*$/.test(leftRaw)) return false;
+      // A multi-line list: the line holds only items (`  131047, // re-engagement`), or (in a list
+      // named for codes or errors) named constants too: `RateLimitHit, 131000, Maintenance,`.
+      const itemsOnly = /^[\s\d_,'"]*$/.test(leftRaw);
+      if (!itemsOnly && !/^[\s\w.,'"]*,[\s\d_]*$/.test(leftRaw)) return false;
       // The list's own name, on the line that opens it: `SAME_DAY_PINCODES = new Set([` is not one of codes.
       const named = listOwner(openerLineHead(scan.text, ctx.lineStart));
       if (named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
+      if (!itemsOnly) return (strong || scan.wa) && named.some((n) => isCodeListName(n) || isErrorWordName(n));
       if (strong) return scan.wa || named.some((n) => isCodeListName(n) || isErrorishName(n)) || (named.length === 0 && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code));
       return scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
     }
@@ -712,14 +791,15 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const before = left.slice(0, open).trimEnd();
     const items = left.slice(open + 1);
     // Indexing (`arr[0]`, `row[131047]`) and calls of numeric helpers are not lists of codes.
-    if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield|if|elsif|unless|and|or|not|then|else)$/.test(before)) return false;
+    if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield|if|elsif|unless|and|or|not|then|else|const|new|final|var|let|val)$/.test(before)) return false;
     // A row of a table whose columns are named (a Go test table under its struct, pytest's
     // `parametrize("code, retry", [`, Ruby's `.each do |code, action|`): the column's name decides.
     const column = columnName(scan.text, Math.max(ctx.lineStart, ctx.at - WINDOW) + open, ctx.at, ctx.lineStart, ctx.lineEnd, BACK_REACH, FORWARD_REACH);
     if (column !== undefined) {
       if (isNonCodeName(column)) return false;
       // (outside WhatsApp files, a column of codes shows itself by other distinctive catalog codes in its rows)
-      if (isCodeColumn(column)) return strong ? scan.wa || /err|fail|graph|whatsapp|meta/i.test(column) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code) : scan.wa;
+      // (0 in a column of codes is most often "no code": `{"plain 429", 0, 429}`)
+      if (isCodeColumn(column)) return ctx.code === 0 ? false : strong ? scan.wa || /err|fail|graph|whatsapp|meta/i.test(column) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code) : scan.wa;
     }
     // An enum constant with constructor arguments: `RE_ENGAGEMENT(131047, false, "..."),` (Java,
     // Kotlin, Dart), among rows of the same shape or in an `enum` body.
@@ -777,9 +857,14 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       // or be a Graph `(#131047)` marker.
       // (a code written as a string among other strings is sample data: `['Ana', '131047', '$200.00']`)
       const sampleData = /['"]/.test(scan.text.charAt(ctx.at - 1)) && /['"][^'"\d\s][^'"]*['"]/.test(items + (close === -1 ? right : right.slice(0, close)));
-      if ((scan.fileWa && !sampleData) || scan.text.startsWith('(#', ctx.at - 2) || group().allCodes) return true;
+      if ((scan.fileWa && !sampleData) || scan.text.startsWith('(#', ctx.at - 2)) return true;
+      const aboutCodes = named.some((n) => isCodeListName(n) || isErrorWordName(n) || isCodeExpr(n));
+      // (a list of catalog codes and nothing else: ids, PIN codes and SKUs can be that too, so the
+      // file must have shown codes, or the list's name or its neighbourhood speak of errors)
+      if (group().allCodes && (membership || MEMBERSHIP_OF_CODE.test(right) || scan.wa || aboutCodes || (named.length === 0 && ERROR_WORDS.test(nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at))))) return true;
       if (opener === '(' && (/(?:code|Code|CODE)s?\b/.test(items) || /(?:Map\.(?:of|entry)|mapOf|hashMapOf|ImmutableMap\.of)$/.test(before))) return true;
-      return named.some((n) => isCodeListName(n) || isErrorishName(n) || isCodeExpr(n));
+      // (a list named for codes that also holds numbers the catalog lacks is data: `BLOCKED_CODES = setOf("000000", "133005")`)
+      return aboutCodes && (scan.wa || !hasUnknownLongNumber(scan.catalog, items + (close === -1 ? right : right.slice(0, close))));
     }
     if (!scan.wa) return false;
     // The key of a pair in a list of pairs: `[368, 'integrity'],` next to `[131031, 'integrity'],`.
@@ -790,6 +875,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // Otherwise a small code counts only in a list made of catalog codes and nothing else.
     if (!group().allCodes) return false;
     if (group().hasDistinctive) return true;
+    // A loop over the codes, its variable named for one: `for _, code := range []int{0, 190, 200}`.
+    if (/\bfor\b/.test(before) && named.some((n) => isErrorCodeExpr(n))) return true;
     if (named.some((n) => isCodeListName(n))) return true;
     // A constant set of small codes (this one and at least one more, one of them not a round
     // number) among constant sets of distinctive ones: `REFRESH = new Set([0, 190])`.

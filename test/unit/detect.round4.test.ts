@@ -1,0 +1,69 @@
+// Round-4 detector cases, from a blind corpus of code (shops, payroll, PIN codes and one-time codes
+// beside WhatsApp clients): what a distinctive number needs besides being in the catalog, and
+// the syntax that hid real codes (raw strings, unions over lines, guards, loops, Allman braces).
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { scanCodes } from '../../src/core/detect';
+import type { LanguageFamily } from '../../src/core/types';
+import { fixtureCatalog } from '../fixtures/detect/support/catalog';
+
+const catalog = fixtureCatalog();
+const WA = '// WhatsApp Cloud API client\n';
+
+function codes(text: string, family: LanguageFamily): number[] {
+  return scanCodes(text, family, catalog).map((f) => f.code ?? -1);
+}
+
+test('numbers named for something else: PIN codes, SKUs, warehouses, regions, ids', () => {
+  assert.deepEqual(codes('var pinCodes = map[int]string{\n\t131001: "Sonipat",\n\t132001: "Karnal",\n}\n', 'go'), []);
+  assert.deepEqual(codes('switch pin {\ncase 131001, 133001:\n\treturn "north"\n}\n', 'go'), []);
+  assert.deepEqual(codes('switch (sku) {\n  case 131047:\n    return 10;\n}\n', 'javascript'), []);
+  assert.deepEqual(codes('$price = match ($sku) {\n    131047 => 49900,\n    132001 => 129900,\n};\n', 'php'), []);
+  assert.deepEqual(codes('switch (warehouseCode) {\n    case 131047:\n        break;\n}\n', 'java'), []);
+  assert.deepEqual(codes('private static final Set<Integer> ACTIVE_WAREHOUSES = Set.of(131047, 131050, 132001);', 'java'), []);
+  assert.deepEqual(codes('NORTH_REGIONS = {131001, 131021, 133001, 134011}', 'python'), []);
+  assert.deepEqual(codes('public IEnumerable<int> EmployeeIdsForRun() => new[] { 131047, 131048, 131049 };', 'csharp'), []);
+  // The same shapes named for errors still count.
+  assert.deepEqual(codes('switch (err.code) {\n  case 131047:\n    return 10;\n}\n', 'javascript'), [131047]);
+  assert.deepEqual(codes('RETRYABLE_ERRORS = {130429, 131056}', 'python'), [130429, 131056]);
+  assert.deepEqual(codes('$map = [131047 => "window closed"];', 'php'), [131047]);
+});
+
+test('one-time codes, PINs, glyphs and settings in WhatsApp files and elsewhere', () => {
+  assert.deepEqual(codes(`${WA}const pendingGlyph = 131047; // private use area`, 'dart'), []);
+  assert.deepEqual(codes(`${WA}STAGING_PIN = "131056"`, 'python'), []);
+  assert.deepEqual(codes(`${WA}module.exports = {\n  maxJobs: 131000,\n};`, 'javascript'), []);
+  assert.deepEqual(codes("export const VERIFY = { codeLength: 6, testCode: '131047' };", 'javascript'), []);
+  assert.deepEqual(codes('const val DEMO_CODE = "131047"', 'kotlin'), []);
+  assert.deepEqual(codes('val BLOCKED_CODES = setOf("000000", "123456", "133005")', 'kotlin'), []);
+  assert.deepEqual(codes(`${WA}// regional office, Sonipat (PIN 131001)`, 'javascript'), []);
+  assert.deepEqual(codes(`${WA}// otp example: code 133005 valid for 10 min`, 'javascript'), []);
+  // A comment about the error itself still counts.
+  assert.deepEqual(codes(`${WA}// 133005: two-step verification PIN mismatch`, 'javascript'), [133005]);
+});
+
+test('raw strings opened with three quotes are one string', () => {
+  const raw = 'val raw = """{"error":{"message":"Invalid parameter","type":"OAuthException","code":100,"error_subcode":2388040}}"""';
+  assert.deepEqual(codes(`${WA}${raw}`, 'kotlin'), [100, 2388040]);
+});
+
+test('unions over several lines, const lists, case labels among names, Allman braces', () => {
+  const union = 'export type TerminalCode =\n  | WaErrorCode.ReEngagement\n  | 131026\n  | 131050;\n';
+  assert.deepEqual(codes(union, 'javascript'), [131026, 131050]);
+  assert.deepEqual(codes('type WindowCode = 131047 | 131026;', 'javascript'), [131047, 131026]);
+  assert.deepEqual(codes(`${WA}bool get canRetry => const [130429, 131000].contains(errorCode);`, 'dart'), [130429, 131000]);
+  assert.deepEqual(codes(`${WA}switch ge.Code {\ncase CodeTooManyCalls, 80007, CodeRateLimitHit:\n\treturn true\n}`, 'go'), [80007]);
+  const allman = 'public static readonly IReadOnlySet<int> Retryable = new HashSet<int>\n{\n    RateLimitHit, PairRateLimit, 131000, 131016, Maintenance,\n};\n';
+  assert.deepEqual(codes(allman, 'csharp'), [131000, 131016]);
+  // Names and numbers in a list named for something else are not codes.
+  assert.deepEqual(codes('var ports = new List<int>\n{\n    HttpPort, 131047,\n};\n', 'csharp'), []);
+});
+
+test('assertions, guards, loops and errors built in place', () => {
+  assert.deepEqual(codes(`${WA}(await act.Should().ThrowAsync<GraphApiException>()).Which.Code.Should().Be(131047);`, 'csharp'), [131047]);
+  assert.deepEqual(codes(`${WA}var msg = ex.Code switch\n{\n    100 when ex.Subcode == 2388019 => "limit",\n    _ => "other",\n};`, 'csharp'), [100, 2388019]);
+  assert.deepEqual(codes(`${WA}for _, code := range []int{0, 190, 200, 299} {\n\tif !IsAuth(code) { t.Fail() }\n}`, 'go'), [0, 190, 200, 299]);
+  assert.deepEqual(codes(`${WA}if IsAuth(&Error{Code: 100}) {\n}`, 'go'), [100]);
+  // A loop over plain numbers is not one over codes.
+  assert.deepEqual(codes(`${WA}for _, n := range []int{0, 1, 2, 4} {\n\ttotal += n\n}`, 'go'), []);
+});
