@@ -627,7 +627,9 @@ function enclosingSwitch(text: string, lineStart: number): string | undefined {
  * something else says no (`switch (sku)`, `match ($pin)`).
  */
 function armOfCodes(ctx: Ctx): boolean {
-  const subject = enclosingSwitch(ctx.scan.text, ctx.lineStart) ?? switchSubject(ctx.scan.text, ctx.lineStart);
+  // (perf: braces find the switch in a short walk; only Ruby's `case` and Python's `match` need the long look back)
+  const family = ctx.scan.family;
+  const subject = family === 'ruby' || family === 'python' ? switchSubject(ctx.scan.text, ctx.lineStart) : enclosingSwitch(ctx.scan.text, ctx.lineStart);
   if (!subject) return true;
   const name = lastName(subject);
   return !isNonCodeName(lastSegment(subject) || subject) && !(name !== '' && isNonCodeName(name));
@@ -972,7 +974,7 @@ const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[
  * `const val TOKEN_EXPIRED = 190`) and enum constants (`TOO_MANY_CALLS(4)`, Dart `tooManyCalls(4),`;
  * a call such as `usleep(100);` passes too, and its name rules it out later).
  */
-const SMALL_HEAD_HINT = /^\s*(?:\[\s*(?:InlineData|TestCase|DataRow)\s*\(|(?:["'\w.]+\s*:\s*)?[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[a-z]\w*\s*\(\s*\d[^()\n]*\)\s*[,;])/;
+const SMALL_HEAD_HINT = /^\s*(?:\[\s*(?:InlineData|TestCase|DataRow)\s*\(|[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|"[^"\n]*"\s*:\s*\{|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[a-z]\w*\s*\(\s*\d[^()\n]*\)\s*[,;])/;
 
 /** Numbers below this are looked up in a table: they are most numbers in source, and rarely codes. */
 const SMALL_LIMIT = 10000;
