@@ -67,3 +67,49 @@ test('assertions, guards, loops and errors built in place', () => {
   // A loop over plain numbers is not one over codes.
   assert.deepEqual(codes(`${WA}for _, n := range []int{0, 1, 2, 4} {\n\ttotal += n\n}`, 'go'), []);
 });
+
+test('logs: small codes need Graph words on their own line, even under an error-code key', () => {
+  const worker = 'whatsapp worker started\n2024-05-01 10:00:12 WARNING [kafka] produce error error_code=3 topic=wa.events\n';
+  assert.deepEqual(codes(worker, 'text'), []);
+  assert.deepEqual(codes('whatsapp worker\nERROR graph call failed error_code=4 type=OAuthException\n', 'text'), [4]);
+});
+
+test('logs: a distinctive subcode beside a small code is Graph evidence, under any subcode key', () => {
+  const zap = '{"level":"error","msg":"template api error","code":100,"subcode":2388091}\n{"level":"info","msg":"ok"}\n';
+  assert.deepEqual(codes(zap, 'json'), [100, 2388091]);
+  // A subcode the catalog lacks says nothing.
+  assert.deepEqual(codes('{"level":"error","code":100,"subcode":7}\n{"level":"info"}\n', 'json'), []);
+});
+
+test('logs: log text in arrays of strings, and `error_code=` in prose', () => {
+  const loki = '{"values":[["1714557600131047000","level=error msg=\\"send failed\\" code=131052 title=\\"Media download error\\""]]}\n{"values":[]}\n';
+  assert.deepEqual(codes(loki, 'json'), [131052]);
+  assert.deepEqual(codes('{"msg":"graph api error error_code=130429"}\n{"msg":"ok"}\n', 'json'), [130429]);
+  assert.deepEqual(codes('{"msg":"request done status_code=20000"}\n{"msg":"ok"}\n', 'json'), []);
+});
+
+test('delimited exports: a column named for error codes under the header', () => {
+  const csv = 'order_id,wamid,status,error_code,error_title,amount_cents\n132000,wamid.HBgL1,failed,131047,Re-engagement message,131026\n131047,wamid.HBgL2,failed,130472,experiment,368\n';
+  assert.deepEqual(codes(csv, 'text'), [131047, 130472]);
+  const tsv = 'date\tphone_number_id\terror_code\tcount\n2024-05-01\t106540352242922\t131026\t368\n';
+  assert.deepEqual(codes(tsv, 'text'), [131026]);
+  // A header without a code column, and a line of another shape, say nothing.
+  assert.deepEqual(codes('sku,qty,price\n131047,4,131026\n', 'text'), []);
+});
+
+test('logs: a pretty-printed object opened at the end of a log line is walked across its lines', () => {
+  const logback = [
+    '2024-05-01 10:00:00 ERROR c.a.wa.GraphClient - graph call failed, response body: {',
+    '  "error" : {',
+    '    "message" : "Invalid parameter",',
+    '    "type" : "OAuthException",',
+    '    "code" : 100,',
+    '    "error_subcode" : 2388072',
+    '  }',
+    '}',
+    '2024-05-01 10:00:01 INFO  c.a.wa.Sender - retry scheduled in 100 ms',
+  ].join('\n');
+  assert.deepEqual(codes(logback, 'text'), [100, 2388072]);
+  // A brace that opens no JSON leaves the lines after it to the text rules.
+  assert.deepEqual(codes('WARN config reloaded {\nERROR send failed (#131047) Re-engagement message\n', 'text'), [131047]);
+});

@@ -138,7 +138,7 @@ function lowerKey(text: string, s: number, e: number): string {
 const MAX_PROSE = 4000;
 
 /** `error 131047`, `code=131047`, `(code: 131047)` in `text[s, e)`: an error word before a five-digit or longer number. */
-const CODE_IN_PROSE = /\b(?:error|err|code|subcode)\b[\s:=#(]{0,3}\d{5}/i;
+const CODE_IN_PROSE = /(?:\b(?:error|err)|(?<![A-Za-z0-9])(?<!(?:status|http)_)(?:[a-z]+_)?(?:sub)?code)\b[\s:=#(]{0,3}\d{5}/i;
 
 function namesCode(text: string, s: number, e: number): boolean {
   // perf: most messages hold no run of five digits, or only Graph's `(#131047)` (read by `hashesIn`):
@@ -386,13 +386,23 @@ function saysGraph(frame: Frame, text: string): boolean {
   return false;
 }
 
+/** A candidate of the frame is a distinctive subcode the catalog knows (2388091 under `subcode`). */
+function distinctiveSubcode(frame: Frame, catalog: Catalog): boolean {
+  for (let k = 0; k < frame.candCount; k++) {
+    const c = frame.cands[k] as Cand;
+    if (c.kind === 'subcode' && isDistinctive(c.code) && catalog.has(c.code)) return true;
+  }
+  return false;
+}
+
 /** Judge one closed (or truncated) frame's candidates and emit the accepted ones. */
 function decide(frame: Frame, env: JsonEnv, text: string): void {
   const cands = frame.cands;
   const count = frame.candCount;
   if (count === 0) return;
   const { catalog, wa, out } = env;
-  const graph = (frame.flags & F_GRAPH) !== 0;
+  // (a known distinctive subcode beside a small code is Graph's own pair: `"code":100,"subcode":2388091`)
+  const graph = (frame.flags & F_GRAPH) !== 0 || distinctiveSubcode(frame, catalog);
   const webhook = (frame.flags & F_WEBHOOK) !== 0;
   const bsp = (frame.flags & F_BSP) !== 0;
   const underError = frame.underError(text);
@@ -638,6 +648,8 @@ class Walker {
     // JSON serialized into this string (CloudWatch messages, logged response bodies): scanned later.
     const serialized = env.escapedQuote && e - s > 4 && text.slice(s, e).includes('\\":');
     if (serialized) env.nested.push(s, e);
+    // An array of log lines (Loki's `values`, a batch of messages): each item may be log text naming a code.
+    if (f.array && !serialized && e - s > 12 && e - s <= MAX_PROSE && namesCode(text, s, e)) env.nested.push(s, e);
     if (!f.array) {
       const info = this.keyInfo;
       if (info !== undefined) {

@@ -118,9 +118,10 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
       // A bare `code=` is also how one-time codes are logged: `otp.issue template=auth_code_v2 code=130429`.
       if (strong) return seg !== 'code' || !/^code$/i.test(key) || (!ONE_TIME_CODE.test(line) && (wa || /\b(?:error|err|fail\w*|exception|warn\w*)\b/i.test(line)));
       if (!wa) return false;
-      // A bare `code=100` needs the line itself to be about a Graph / WhatsApp error: its words,
-      // a Graph subcode beside it, or the code's own title (`code=100 ... "Invalid parameter"`).
-      return seg !== 'code' || ctx.lineWa || /OAuthException|fbtrace|graph|whatsapp|\bsubcode\s*[=:]/i.test(line) || titleOnLine(scan.catalog, code, line);
+      // A small code needs the line itself to be about a Graph / WhatsApp error: its words, a Graph
+      // subcode beside it, or the code's own title (`code=100 ... "Invalid parameter"`). A WhatsApp
+      // service logs other systems' errors too: Kafka's `error_code=3`, a driver's `errcode=4`.
+      return ctx.lineWa || /OAuthException|fbtrace|graph|whatsapp|subcode\s*[=:]|\(#\d/i.test(line) || titleOnLine(scan.catalog, code, line);
     }
     return strong && isErrorishName(key);
   }
@@ -146,26 +147,89 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   return false;
 }
 
-/** Scan one line: JSON objects structurally, the rest as text. */
-function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: number, jsonOnly: boolean): void {
+/** The header of a delimited export (first line of the text), cached for the text last asked about. */
+let headerCache: { text: string; delimiter: string; names: readonly string[] } | undefined;
+
+/** Field names of the text's first line split by `delimiter`, when they all look like column names. */
+function headerOf(text: string, delimiter: string): readonly string[] {
+  if (headerCache?.text === text && headerCache.delimiter === delimiter) return headerCache.names;
+  const nl = text.indexOf('\n');
+  const first = text.slice(0, Math.min(nl === -1 ? text.length : nl, 2000)).replace(/^\uFEFF/, '');
+  const fields = first.split(delimiter).map((f) => f.trim().replace(/^["']|["']$/g, ''));
+  const names = fields.length >= 2 && fields.every((f) => /^[A-Za-z_][\w .\-]{0,60}$/.test(f)) ? fields : [];
+  headerCache = { text, delimiter, names };
+  return names;
+}
+
+/** The character at `i`, looking past one quote (`"131047",`). */
+function besideQuote(line: string, i: number, step: number): string {
+  const c = line.charAt(i);
+  return c === '"' || c === "'" ? line.charAt(i + step) : c;
+}
+
+/**
+ * A number that is a whole field of a delimited export (CSV, TSV, `|` tables) under a header naming
+ * that column as an error code: `132000,wamid…,failed,131047,…` under `order_id,…,error_code,…`.
+ */
+function inCodeColumn(ctx: LineCtx, s: number, e: number, code: number): boolean {
+  const { line } = ctx;
+  if (ctx.lineStart === 0) return false;
+  const delimiter = line.includes('\t') ? '\t' : [',', '|', ';'].find((d) => line.split(d, 3).length === 3);
+  if (!delimiter) return false;
+  if ((s > 0 && besideQuote(line, s - 1, -1) !== delimiter) || (e < line.length && besideQuote(line, e, 1) !== delimiter)) return false;
+  const names = headerOf(ctx.scan.text, delimiter);
+  if (names.length === 0 || line.split(delimiter).length !== names.length) return false;
+  const name = (names[line.slice(0, s).split(delimiter).length - 1] as string).replace(/[ .\-]+/g, '_');
+  if (!isCodeExpr(name) || isNonCodeName(name)) return false;
+  return isDistinctive(code) || ctx.scan.wa || ctx.lineWa;
+}
+
+/** How far a pretty-printed JSON object that a log line opens is walked across the lines after it. */
+const MAX_LOGGED_OBJECT = 64 * 1024;
+
+/**
+ * A log line that ends by opening a pretty-printed object (`response body: {` then `  "error" : {`
+ * on the next lines, as logback and Python's pprint write them): the walk goes on across lines.
+ * Returns where the object ends, or -1 when it does not look like one or does not close.
+ */
+function loggedObjectEnd(text: string, env: JsonEnv, brace: number, lineEnd: number): number {
+  if (!/^\s*$/.test(text.slice(brace + 1, lineEnd))) return -1;
+  if (!/^\s*["}]/.test(text.slice(lineEnd + 1, lineEnd + 200))) return -1;
+  const stop = walkJson(text, brace, Math.min(text.length, brace + MAX_LOGGED_OBJECT), env);
+  return stop > lineEnd && text.charCodeAt(stop - 1) === 125 ? stop : -1;
+}
+
+/**
+ * Scan one line: JSON objects structurally, the rest as text. Returns where the scan goes on: the
+ * line's end, or further when the line opened a pretty-printed object that was walked whole.
+ */
+function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: number, jsonOnly: boolean): number {
   const { text, catalog } = scan;
   const out = env.out;
   const end = Math.min(lineEnd, lineStart + MAX_LINE);
   const jsonEnd = Math.min(lineEnd, lineStart + MAX_JSON_LINE);
   const spans: number[] = [];
   const known = out.length;
+  let resume = lineEnd;
   // perf: the next `{` comes from a cursor shared by the whole text (no slice of the line, and a
   // line without `{` never makes the search run on through the lines after it).
   for (let b = nextBrace(text, env, lineStart); b !== -1 && b < end; b = nextBrace(text, env, b + 1)) {
     // JSON escaped into a string of a plain-text line: `body="{\"code\":131000}"`.
     const escaped = text.charCodeAt(b + 1) === 92 && text.charCodeAt(b + 2) === 34;
+    const whole = jsonOnly || escaped ? -1 : loggedObjectEnd(text, env, b, lineEnd);
+    if (whole !== -1) {
+      const nl = text.indexOf('\n', whole);
+      resume = nl === -1 ? text.length : nl;
+      spans.push(b - lineStart, lineEnd - lineStart);
+      break;
+    }
     const stop = escaped ? escapedEnd(text, b, jsonEnd) : walkJson(text, b, jsonEnd, env);
     if (escaped) scanEscaped(scan, env, b, stop, known);
     if (!jsonOnly) spans.push(b - lineStart, stop - lineStart);
     b = stop - 1;
   }
   scanNested(scan, env, known);
-  if (jsonOnly) return;
+  if (jsonOnly) return resume;
   const line = text.slice(lineStart, end);
   const ctx: LineCtx = { scan, line, lineStart, lineWa: mentionsWhatsApp(line) };
   TEXT_NUMBER.lastIndex = 0;
@@ -177,8 +241,9 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
     const code = Number(m[0]);
     if (!catalog.has(code)) continue;
     const s = lineStart + at;
-    if (judgeText(ctx, at, at + m[0].length, code)) out.push({ kind: 'error-code', start: s, end: s + m[0].length, code });
+    if (judgeText(ctx, at, at + m[0].length, code) || inCodeColumn(ctx, at, at + m[0].length, code)) out.push({ kind: 'error-code', start: s, end: s + m[0].length, code });
   }
+  return resume;
 }
 
 /** Strings serialized into strings are read this many levels deep. */
@@ -239,8 +304,7 @@ export function scanLines(scan: LineScan, out: Finding[], jsonOnly: boolean): vo
     let lineStart = from;
     for (let nl = text.indexOf('\n', from); nl !== -1 && nl < m.index; nl = text.indexOf('\n', nl + 1)) lineStart = nl + 1;
     const nl = text.indexOf('\n', m.index);
-    const lineEnd = nl === -1 ? text.length : nl;
-    scanLine(scan, env, lineStart, lineEnd, jsonOnly);
+    const lineEnd = scanLine(scan, env, lineStart, nl === -1 ? text.length : nl, jsonOnly);
     trigger.lastIndex = from = lineEnd + 1;
     if (lineEnd >= text.length) break;
   }
