@@ -6,7 +6,7 @@ import type { TextChange } from '../textChange';
 import { isCodeFamily, lex, lexFrom, type Lexed, type Literal, type Span } from './lexer';
 import { DIRECTIVE, dropSuppressed } from './suppress';
 import { titleMatcher, type TitleMatch, type TitleMatcher } from './titleMatcher';
-import { isErrorish, mayHoldErrorText, useSite } from './usage';
+import { holdsErrorText, isErrorish, mayHoldErrorText, useSite, type UseSite } from './usage';
 
 /**
  * The title lint: string and regex literals that name a catalog title and are used to match error
@@ -66,26 +66,29 @@ const OUR_SERVICE_NAME = /\b(?:wa[A-Z_.]|Wa[A-Z]|WA_)/;
  * True when the code just above a literal (where its error was caught or received) names another
  * service and not WhatsApp or Graph. Answers are kept in `memo` for one scan.
  */
-function otherServiceAround(text: string, at: number, memo: Map<number, boolean>): boolean {
+function otherServiceAround(text: string, masked: string, at: number, memo: Map<number, boolean>): boolean {
   // perf: one answer per 256-character stretch (literals cluster), read from a bounded window
   // whatever the length of the line (a minified file is one line).
   const bucket = at - (at % 256);
   const known = memo.get(bucket);
   if (known !== undefined) return known;
-  const answer = otherServiceIn(text.slice(Math.max(0, bucket - 600), Math.min(text.length, bucket + 456)));
+  const from = Math.max(0, bucket - 600);
+  const to = Math.min(text.length, bucket + 456);
+  const answer = otherServiceIn(text.slice(from, to), masked.slice(from, to));
   memo.set(bucket, answer);
   return answer;
 }
 
-function otherServiceIn(around: string): boolean {
-  // (WhatsApp named only in a comment, "SMS fallback when WhatsApp fails", does not make the error ours)
+/**
+ * The window's own text for the other service's name, its code (`masked`: comments and string
+ * bodies blanked by the lexer) for ours: WhatsApp named in a comment ("SMS fallback when WhatsApp
+ * fails", a comment cut in half by the window) or in user-facing text ("We could not reach you on
+ * WhatsApp") does not make the error ours.
+ */
+function otherServiceIn(around: string, masked: string): boolean {
   if (!OTHER_SERVICE.test(around)) return false;
-  const code = around.replace(COMMENT_TEXT, '');
-  return !OUR_SERVICE.test(code) && !OUR_SERVICE_NAME.test(code);
+  return !OUR_SERVICE.test(masked) && !OUR_SERVICE_NAME.test(masked);
 }
-
-/** Comments in a window of code, roughly: `//` and `#` to the line end, `/* ... *\/`, Javadoc lines. */
-const COMMENT_TEXT = /\/\*[\s\S]*?\*\/|\/\/[^\n]*|^[ \t]*(?:\*|#)[^\n]*/gm;
 
 /** Strings whose body is itself a delimited pattern (PHP `'/rate limit/i'`). */
 const DELIMITED = /^([/#~!@%|])([\s\S]*)\1[a-zA-Z]*$/;
@@ -241,13 +244,16 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
   let serviceHead: boolean | undefined;
   const otherService = (): boolean => (serviceHead ??= ANY_OTHER_SERVICE.test(text.length > SERVICE_HEAD ? text.slice(0, SERVICE_HEAD) : text));
   const out: Finding[] = [];
+  // Everyday titles in a file without WhatsApp words, kept until the file's distinctive ones are judged.
+  const pending: Finding[] = [];
+  let ownEvidence = false;
   if (masked !== undefined) {
     const services = new Map<number, boolean>();
     const scan = {
       text,
       masked,
       family,
-      collections: new Map<string, string | undefined>(),
+      collections: new Map<string, UseSite | undefined>(),
       pairs: new BracketPairs(masked),
       opens: new Map<number, number>(),
       variables: new Map<string, boolean>(),
@@ -259,14 +265,26 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       const lit = literals[i] as Literal;
       const site = useSite(scan, lit);
       if (!site) continue;
-      if (match.generic && !(isErrorish(site.subject) && whatsapp() && (site.variable === undefined || mayHoldErrorText(scan, site.variable)))) continue;
-      if (match.partial && !match.strong && !whatsapp()) continue;
+      if (match.generic && !(holdsErrorText(scan, site, lit.start) && (site.variable === undefined || mayHoldErrorText(scan, site.variable)))) continue;
+      // Everyday wording: it needs evidence that the file handles WhatsApp errors.
+      const everyday = match.generic || (match.partial && !match.strong);
       // Everyday wording matched on another service's error, in a file that also talks to WhatsApp.
-      if ((match.generic || (match.partial && !match.strong)) && otherService() && otherServiceAround(text, lit.start, services)) continue;
+      if (everyday && otherService() && otherServiceAround(text, masked, lit.start, services)) continue;
       // One word ("undeliverable") is as often the code's own status value: it needs error text.
       if (match.lone && !isErrorish(site.subject)) continue;
-      out.push({ kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: text.slice(lit.bodyStart, lit.bodyEnd) });
+      const finding: Finding = { kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: text.slice(lit.bodyStart, lit.bodyEnd) };
+      if (everyday && !whatsapp()) pending.push(finding);
+      else {
+        ownEvidence ||= !everyday;
+        out.push(finding);
+      }
     }
+  }
+  // A distinctive title matched in the file is evidence too: the file handles Cloud API errors
+  // even when it never says "WhatsApp" (`package bsp`), so its everyday titles count.
+  if (ownEvidence && pending.length > 0) {
+    out.push(...pending);
+    out.sort((a, b) => a.start - b.start);
   }
   const directives = parts.directives ?? text.indexOf(DIRECTIVE) !== -1;
   const findings = out.length && directives ? dropSuppressed(text, family, out, comments) : out;

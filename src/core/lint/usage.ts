@@ -14,6 +14,8 @@ export interface UseSite {
   readonly subject: string;
   /** The variable the literal is compared with, when that is one bare name: its writes tell what it holds. */
   readonly variable?: string;
+  /** Where the use is, when not at the literal (a named collection, constant or pattern used elsewhere). */
+  readonly at?: number;
 }
 
 export interface UsageScan {
@@ -21,7 +23,7 @@ export interface UsageScan {
   readonly masked: string;
   readonly family: LanguageFamily;
   /** Per-scan memo of how named collections are used (a map of 50 titles is looked up once). */
-  readonly collections?: Map<string, string | undefined>;
+  readonly collections?: Map<string, UseSite | undefined>;
   /** Where each bracket of `masked` closes, paired once per scan. */
   readonly pairs: BracketPairs;
   /** Per-scan memo of the bracket enclosing each literal start (see `enclosingOpen`). */
@@ -39,10 +41,15 @@ const MAX_NAME_USES = 50;
 /** How much of a line on each side of a position is ever looked at. */
 const LINE_REACH = 1000;
 
+/** Ruby's matching methods, called with or without parentheses: `title.casecmp?("...")`, `msg.include? '...'`. */
+const RUBY_MATCH_METHODS = ['include?', 'start_with?', 'end_with?', 'match?', 'match', 'eql?', 'equal?', 'casecmp?', 'casecmp'];
+const RUBY_PARENLESS = new RegExp(`\\.(?:${RUBY_MATCH_METHODS.map((m) => m.replace('?', '\\?')).join('|')})$`);
+
 /** Calls whose string argument is matched against another string (or compiled into a pattern). */
 const MATCH_CALLS = new Set([
+  ...RUBY_MATCH_METHODS,
   'includes', 'indexOf', 'lastIndexOf', 'startsWith', 'endsWith', 'contains', 'Contains', 'containsIgnoreCase', 'ContainsIgnoreCase',
-  'include?', 'start_with?', 'end_with?', 'match', 'match?', 'matches', 'matchAll', 'search', 'equals', 'Equals', 'equalsIgnoreCase',
+  'matches', 'matchAll', 'search', 'equals', 'Equals', 'equalsIgnoreCase',
   'contentEquals', 'StartsWith', 'EndsWith', 'IndexOf', 'HasPrefix', 'HasSuffix', 'EqualFold', 'Index', 'str_contains', 'str_starts_with',
   'str_ends_with', 'strpos', 'stripos', 'strstr', 'stristr', 'mb_strpos', 'mb_stripos', 'preg_match', 'preg_match_all', 'RegExp', 'compile',
   'fullmatch', 'findall', 'finditer', 'MustCompile', 'MatchString', 'Compile', 'IsMatch', 'Regex', 'startswith', 'endswith', 'find',
@@ -65,6 +72,11 @@ const WALKS_BEFORE = /(?:\bin|\bof|:|\brange|\bforeach\s*\(|\bkeys\(|\bentries\(
 const MATCH_NEARBY = /\.(?:includes|contains|Contains|include\?|startsWith|StartsWith|startswith|test|match|search|indexOf|IndexOf)\s*\(|\b(?:str_contains|strpos|stripos|preg_match|strings\.Contains|strings\.HasPrefix|re\.search|re\.match|Regex\.IsMatch)\s*\(|=~|\bin\s+[\w$.[\]'"()]+|===?|RegExp\s*\(/;
 /** Lookups in a map by key. */
 const KEYED_USE = /^(?:\s*\?\.)?\s*(?:\[(?!\s*\d)|(?:\.|->)\s*(?:get|fetch|has|has_key\?|key\?|TryGetValue|ContainsKey|containsKey|getOrDefault|getOrElse|GetValueOrDefault|get_or)(?!\w))/;
+/**
+ * A lookup that falls back to its own key, `ES.get(title, title)`, `LABELS[t] ?? t`: a translation
+ * or display table, whatever the key text, not a decision on it.
+ */
+const TRANSLATION_USE = /^(?:\s*\?\.)?\s*(?:(?:\.|->)\s*(?:get|fetch|getOrDefault|GetValueOrDefault|get_or)\s*\(\s*([\w$.]+)\s*,\s*\1\s*\)|\[\s*([\w$.]+)\s*\]\s*(?:\?\?|\|\||\bor\b)\s*\2(?![\w$.]))/;
 /** A keyed lookup with its key (the method names hold no error word, so the whole match can be judged). */
 const KEYED_ARG = /^(?:\s*\?\.)?\s*(?:\[[^\]\n]{1,80}\]|(?:\.|->)\s*(?:get|fetch|has|has_key\?|key\?|TryGetValue|ContainsKey|containsKey|getOrDefault|getOrElse|GetValueOrDefault|get_or)\s*\([^)\n]{1,80}\))/;
 
@@ -106,12 +118,43 @@ export function mayHoldErrorText(scan: UsageScan, name: string): boolean {
   return answer;
 }
 
+/** How far above a literal the writes of a short variable it is compared with are read. */
+const WRITE_WINDOW = 1500;
+/** Names in a subject that are plain variables: not a member, not called or indexed, not a keyword. */
+const SUBJECT_NAME = /(?<![\w$.]|->|::)@{0,2}\$?[A-Za-z_][\w$]*(?![\w$]|\s*(?:[.([]|\?\.|->|::|!!))/g;
+const KEYWORDS = new Set(['for', 'switch', 'when', 'match', 'case', 'select', 'if', 'elif', 'else', 'not', 'in', 'is', 'and', 'or', 'return', 'true', 'false', 'null', 'nil', 'None', 'new', 'var', 'let', 'const', 'val']);
+
+/**
+ * Whether the code a literal is compared with holds error text: by its words (`err.title`), or, for
+ * a neutral name (`switch (t)`, `strings.Index(text, ...)`), by a write of it shortly above that
+ * reads error text (`String t = err.title();`, `text := err.Error()`).
+ */
+export function holdsErrorText(scan: UsageScan, site: UseSite, pos: number): boolean {
+  if (isErrorish(site.subject)) return true;
+  const names = site.subject.replace(/(["'`])(?:\\.|(?!\1)[^\\\n])*\1/g, ' ').match(SUBJECT_NAME) ?? [];
+  const at = site.at ?? pos;
+  const from = Math.max(0, at - WRITE_WINDOW);
+  const masked = scan.masked.slice(from, at);
+  for (const name of names.slice(0, 4)) {
+    if (KEYWORDS.has(name)) continue;
+    if (writesOf(masked, name).some(([a, b]) => readsErrorText(masked.slice(a, b), scan.text.slice(from + a, from + b), ERROR_SOURCE))) return true;
+  }
+  return false;
+}
+
+/**
+ * What a value must read to count as error text when the name it is written to says nothing: an
+ * error object or its title (`err.title()`, `e.getMessage()`), not any "message" (`msg.text.body`
+ * is a chat message).
+ */
+const ERROR_SOURCE = /err|exc|\bex\b|\be\b|\$e\b|title|detail|reason(?!_?phrase)|cause|fault|getmessage|what\(\)/i;
+
 /** True when a written value reads error text: code that does, or a literal interpolating it (`Failed: ${err.message}`). */
-function readsErrorText(masked: string, text: string): boolean {
-  if (!VALUE_ONLY.test(masked)) return isErrorish(text);
+function readsErrorText(masked: string, text: string, errorish: RegExp = ERRORISH): boolean {
+  if (!VALUE_ONLY.test(masked)) return errorish.test(text);
   let parts = '';
   for (const m of text.matchAll(INTERPOLATION)) parts += ` ${m[1] ?? m[2] ?? m[3] ?? m[4] ?? ''}`;
-  return isErrorish(parts);
+  return errorish.test(parts);
 }
 
 /** The values (ranges of the text) the code writes into a variable: assignments, destructurings, a React `setName(...)`. */
@@ -281,12 +324,20 @@ function assignedName(s: string, open: number): string {
     break;
   }
   // Between `=` and the bracket only a constructor or builder may stand (`new Map<string, X>`, `Map.of`, `%w`).
-  if (eq === -1 || !/^[\w.$<>,[\]\s?%]*(?:\(\s*\)|\()?\s*$/.test(head.slice(eq + 1))) return '';
+  if (eq === -1 || !(/^[\w.$<>,[\]\s?%]*(?:\(\s*\)|\()?\s*$/.test(head.slice(eq + 1)) || constructedWithArguments(head.slice(eq + 1)))) return '';
   let lhs = head.slice(0, eq).trimEnd().replace(/:$/, '');
   const colon = lhs.indexOf(':'); // a type annotation: `NAME: Record<string, Fn>`
   if (colon !== -1) lhs = lhs.slice(0, colon);
   const m = /(\$?[A-Za-z_][\w$]*)\s*$/.exec(lhs);
   return m ? (m[1] as string) : '';
+}
+
+/** C#'s `new(StringComparer.OrdinalIgnoreCase)` or `new HashSet<string>(comparer)` before a collection initializer. */
+function constructedWithArguments(rhs: string): boolean {
+  const t = rhs.trimEnd();
+  if (!t.endsWith(')')) return false;
+  const open = matchingOpen(t, t.length - 1, 0);
+  return open !== -1 && /^\s*new\b[\w.$<>,[\]\s?]*$/.test(t.slice(0, open));
 }
 
 /**
@@ -359,31 +410,56 @@ function keyedByErrorText(text: string, s: string, afterAt: number): boolean {
 }
 
 /** True when some use of a named collection tests its items against text. */
-function collectionUsedToMatch(text: string, s: string, name: string, defStart: number, defEnd: number, role: Role): string | undefined {
+function collectionUsedToMatch(text: string, s: string, name: string, defStart: number, defEnd: number, role: Role): UseSite | undefined {
   for (const at of usesOf(s, name)) {
     if (at >= defStart && at < defEnd) continue;
+    const found = (from: number, to: number): UseSite => ({ subject: text.slice(from, to), at });
     const [ls] = lineBounds(s, at);
     const lead = s.slice(Math.max(ls, at - 120), at);
     const use = throughQualifierAndCast(s, lead, at + name.length);
     const before = use.before;
     const after = s.slice(use.afterAt, use.afterAt + 120);
-    if (role === 'key' && KEYED_USE.test(after)) return text.slice(at, at + name.length + 80);
+    if (role === 'key' && KEYED_USE.test(after) && !TRANSLATION_USE.test(after)) return found(at, at + name.length + 80);
     // Entries are keys only by convention: the lookup must be by error text.
-    if (role === 'entry' && keyedByErrorText(text, s, use.afterAt)) return text.slice(at, use.afterAt + 80);
-    if (MEMBERSHIP_USE.test(after)) return text.slice(at, use.afterAt + 120);
-    if (MEMBERSHIP_CALL.test(before)) return text.slice(at - lead.length, at + name.length);
+    if (role === 'entry' && keyedByErrorText(text, s, use.afterAt)) return found(at, use.afterAt + 80);
+    if (MEMBERSHIP_USE.test(after)) return found(at, use.afterAt + 120);
+    if (MEMBERSHIP_CALL.test(before)) return found(at - lead.length, at + name.length);
     if (ITERATE_USE.test(after)) {
       // `.some(p => msg.includes(p))`, `.any { it in msg }`, `.join('|')` into a RegExp: only when the walk tests text.
       const body = followingLines(s, at);
-      if (MATCH_NEARBY.test(body.slice(name.length))) return text.slice(at, at + body.length);
+      if (MATCH_NEARBY.test(body.slice(name.length))) return found(at, at + body.length);
     }
-    if (/(?:\bin|\bnot\s+in)\s*$/.test(before) && !/\bfor\b[^;]*$/.test(before)) return text.slice(at - lead.length, at); // `title in NAME`
+    if (/(?:\bin|\bnot\s+in)\s*$/.test(before) && !/\bfor\b[^;]*$/.test(before)) return found(at - lead.length, at); // `title in NAME`
     if (WALKS_BEFORE.test(before.trimEnd()) || /\bfor\b/.test(before)) {
       const body = followingLines(s, at);
-      if (MATCH_NEARBY.test(body)) return text.slice(at, at + body.length);
+      if (MATCH_NEARBY.test(body)) return found(at, at + body.length);
+      const test = comprehensionTest(s, at, name.length);
+      if (test) return found(test[0], test[1]);
     }
   }
   return undefined;
+}
+
+/** How far back a comprehension's bracket may open before its `for ... in NAME`. */
+const COMPREHENSION_REACH = 300;
+
+/**
+ * The bracketed expression around `for x in NAME` when it tests each item, or undefined: Python
+ * `any(t in text for t in NAME)`, `[p for p in NAME if p in msg]`. The test stands before the
+ * `for` or after the name, so both are read, never the `in NAME` itself.
+ */
+function comprehensionTest(s: string, at: number, length: number): [number, number] | undefined {
+  const from = Math.max(0, at - COMPREHENSION_REACH);
+  const rel = enclosingOpen(s.slice(from, at), at - from);
+  if (rel === -1) return undefined;
+  const open = from + rel;
+  const head = s.slice(open + 1, at);
+  const loop = /\bfor\b(?![\s\S]*\bfor\b)/.exec(head);
+  if (!loop) return undefined;
+  const close = matchingClose(s, open, at + length + COMPREHENSION_REACH);
+  if (close === -1) return undefined;
+  const tests = `${head.slice(0, loop.index)} ${s.slice(at + length, close)}`;
+  return MATCH_NEARBY.test(tests) ? [open, close + 1] : undefined;
 }
 
 /** How a literal inside a collection literal is used: directly (`[...].includes(x)`) or by the collection's name. */
@@ -424,13 +500,10 @@ function namedCollectionUse(scan: UsageScan, open: number, role: Role): UseSite 
   const close = scan.pairs.closeOf(open);
   if (close === -1) return undefined;
   const key = `${role[0]}${open}`;
-  let subject: string | undefined;
-  if (scan.collections?.has(key)) subject = scan.collections.get(key);
-  else {
-    subject = collectionUsedToMatch(scan.text, s, name, open - 200, close, role);
-    scan.collections?.set(key, subject);
-  }
-  return subject === undefined ? undefined : { subject };
+  if (scan.collections?.has(key)) return scan.collections.get(key);
+  const use = collectionUsedToMatch(scan.text, s, name, open - 200, close, role);
+  scan.collections?.set(key, use);
+  return use;
 }
 
 /** Builders whose arguments alternate keys and values: Java `Map.of(k1, v1, k2, v2)`, Guava `ImmutableMap.of`. */
@@ -508,6 +581,9 @@ function switchSubject(text: string, s: string, pos: number): string {
   return subject;
 }
 
+/** A C# `is` pattern before a literal, with the `or`/`and` patterns before it (masked: the bodies are blank). */
+const IS_PATTERN = /\bis(?:\s+not)?(?:\s+(["'])[^"'\n]*\1\s+(?:or|and)(?:\s+not)?)*$/;
+
 /** What may precede a literal in a switch arm's head: other literals, commas, C#'s `or`. */
 const ARM_HEAD = /^(?:[\s"'`,]|\bor\b)*$/;
 /** The `or "..."` patterns that follow a literal in a C# arm (masked: the bodies are blank). */
@@ -521,6 +597,13 @@ function inSwitchExpression(s: string, pos: number): boolean {
   return /\bswitch\s*$/.test(before) || /\b(?:match|switch)\s*\([^;{}]*\)\s*$/.test(before);
 }
 
+/**
+ * A line that is a test assertion: `assert ...`, `assertEquals(`, `assert.match(`, `assert_match`,
+ * `self.assertRegex(`, `$this->assertStringContainsString(`, `Assert.Contains(`, `XCTAssert...(`,
+ * testify's `require.Contains(`, and expectations `expect(x).toMatch(...)`, `expect(x).to match(...)`.
+ */
+const ASSERTION = /^\s*(?:(?:self|this|\$this)\s*(?:\.|->)\s*)?(?:(?:assert|Assert|XCTAssert)\w*(?:\s*[(.!]|\s+(?![=!<>+\-*/%&|^?:]))|require\s*\.\s*[A-Z]|expect\s*[({])/;
+
 /** Why a literal is matched against error text, or undefined when it is not. */
 export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
   const s = scan.masked;
@@ -531,7 +614,7 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
   const rightT = right.trimStart();
 
   // Test assertions pin the value a fixture produced; they do not handle errors.
-  if (/^\s*assert\b/.test(s.slice(ls, Math.min(le, ls + 40)))) return undefined;
+  if (ASSERTION.test(s.slice(ls, Math.min(le, ls + 40)))) return undefined;
   // Comparisons: `x === "..."`, `"..." == x`, `x =~ /.../`, Python/Kotlin `"..." in x`.
   // A comparison may be split over lines: `err.title ===\n  "..."`.
   const leftStart = leftT === '' ? Math.max(0, lit.start - WINDOW) : Math.max(ls, lit.start - WINDOW);
@@ -542,6 +625,12 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
     const preEnd = leftStart + pre.length;
     const subject = scan.text.slice(chainStart(s, preEnd), preEnd);
     return BARE_NAME.test(subject) ? { subject, variable: subject } : { subject };
+  }
+  // C# patterns outside a switch: `x is "..."`, `x is not "..."`, `x is "A" or "B"`.
+  const isPattern = scan.family === 'csharp' ? IS_PATTERN.exec(leftCmp) : null;
+  if (isPattern) {
+    const preEnd = leftStart + s.slice(leftStart, leftStart + isPattern.index).trimEnd().length;
+    return { subject: scan.text.slice(chainStart(s, preEnd), preEnd) };
   }
   const cmpRight = /^(?:===?|!==?|=~|!~)\s*/.exec(rightT);
   const rightText = scan.text.slice(lit.end, Math.min(le, lit.end + 120));
@@ -574,7 +663,7 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
   }
 
   // Ruby calls without parentheses: `msg.include? '...'`, `msg.start_with? '...'`.
-  if (scan.family === 'ruby' && /\.(?:include\?|start_with\?|end_with\?|match\?|match|eql\?|casecmp\?)$/.test(leftT)) {
+  if (scan.family === 'ruby' && RUBY_PARENLESS.test(leftT)) {
     return { subject: scan.text.slice(lit.start - left.length, lit.start) };
   }
   // An argument of a matching call: `x.includes("...")`, `strings.Contains(x, "...")`, `re.search(r"...", x)`.
@@ -584,7 +673,11 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
     if (MATCH_CALLS.has(callee) || (callee === 'new' && REGEX_NEW.test(s.slice(Math.max(ls, open - 200), open)))) {
       const close = matchingClose(s, open, open + 2 * WINDOW);
       const callStart = chainStart(s, open);
-      const end = close === -1 ? lit.end : PATTERN_BUILDERS.has(callee) ? chainedCallEnd(s, close + 1) : close + 1;
+      const builds = PATTERN_BUILDERS.has(callee) || callee === 'new';
+      const end = close === -1 ? lit.end : builds ? chainedCallEnd(s, close + 1) : close + 1;
+      // A pattern stored in a name (`final _throttle = RegExp(...)`) tests what its uses test.
+      const stored = builds && close !== -1 && end === close + 1 ? storedPatternUse(scan, callStart) : undefined;
+      if (stored !== undefined) return stored;
       return { subject: scan.text.slice(callStart, lit.start) + scan.text.slice(lit.end, end) };
     }
   }
@@ -592,13 +685,13 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
   const constant = constantName(s, open, left, rightT, scan.family);
   if (constant) {
     const key = `c${constant.member ? '.' : ''}${constant.name}`;
-    let subject: string | undefined;
-    if (scan.collections?.has(key)) subject = scan.collections.get(key);
+    let use: UseSite | undefined;
+    if (scan.collections?.has(key)) use = scan.collections.get(key);
     else {
-      subject = constantUsedToMatch(scan, constant.name, constant.member, lit.start);
-      scan.collections?.set(key, subject);
+      use = constantUsedToMatch(scan, constant.name, constant.member, lit.start);
+      scan.collections?.set(key, use);
     }
-    if (subject !== undefined) return { subject };
+    if (use !== undefined) return use;
   }
   // A member of a list, set or map that is tested against error text.
   if (open !== -1) return inCollection(scan, lit, open);
@@ -614,6 +707,58 @@ function chainedCallEnd(s: string, from: number): number {
   if (!m) return from;
   const close = matchingClose(s, from + m[0].length - 1, from + m[0].length + WINDOW);
   return close === -1 ? from : close + 1;
+}
+
+/** The name a value is assigned to, read back from where the value starts: `final _rx = `, `val r: Regex = `, `re := `. */
+const ASSIGNED_TO = /([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>?]+\s*)?(?<![=!<>])(?::=|=)\s*$/;
+/** Methods of a compiled pattern that test text: `.hasMatch(`, `.test(`, `.matcher(`, `.containsMatchIn(`, `.IsMatch(`. */
+const PATTERN_TEST = /^\s*(?:\?\.|!!\.|\.)\s*(?:hasMatch|firstMatch|allMatches|test|exec|match\??|matches|matchEntire|search|fullmatch|findall|finditer|find|matcher|containsMatchIn|IsMatch|Match|Matches|MatchString|FindString|FindStringSubmatch)\s*\(/;
+
+/**
+ * What the uses of a stored pattern test, or undefined: `_throttle.hasMatch(e.title)`,
+ * `msg.contains(rx)`, `msg =~ RX`. The pattern is the call starting at `callStart`, assigned to a
+ * name on its line (or the line above).
+ */
+function storedPatternUse(scan: UsageScan, callStart: number): UseSite | undefined {
+  const s = scan.masked;
+  const head = s.slice(Math.max(0, callStart - 160), callStart);
+  const name = ASSIGNED_TO.exec(head)?.[1];
+  if (!name || name.length < 2) return undefined;
+  const key = `p${name}`;
+  if (scan.collections?.has(key)) return scan.collections.get(key);
+  let use: UseSite | undefined;
+  for (const at of usesOf(s, name)) {
+    if (at >= callStart - head.length && at < callStart) continue; // the definition itself
+    const subject = patternTestAt(scan, at, name.length);
+    if (subject !== undefined) {
+      use = { subject, at };
+      break;
+    }
+  }
+  scan.collections?.set(key, use);
+  return use;
+}
+
+/** The test a use of a stored pattern at `at` makes (the pattern's name left out), or undefined. */
+function patternTestAt(scan: UsageScan, at: number, length: number): string | undefined {
+  const s = scan.masked;
+  const [ls, le] = lineBounds(s, at);
+  const after = s.slice(at + length, Math.min(le, at + length + 200));
+  const own = PATTERN_TEST.exec(after);
+  if (own) {
+    const open = at + length + own[0].length - 1;
+    const close = matchingClose(s, open, open + WINDOW);
+    return close === -1 ? undefined : scan.text.slice(at + length, close + 1);
+  }
+  // `msg =~ RX`, `RX =~ msg`: the rest of the comparison.
+  if (/^\s*[=!]~/.test(after) || /[=!]~\s*$/.test(s.slice(Math.max(ls, at - 120), at))) return scan.text.slice(Math.max(ls, at - 120), Math.min(le, at + length + 120));
+  // An argument of a matching call: `msg.contains(rx)`, `text.match(RX)`, `re.search(RX, msg)`.
+  const from = Math.max(ls, at - 200);
+  const rel = enclosingOpen(s.slice(from, at), at - from);
+  const open = rel === -1 ? -1 : from + rel;
+  if (open === -1 || s[open] !== '(' || !MATCH_CALLS.has(calleeAt(s, open)) || PATTERN_BUILDERS.has(calleeAt(s, open))) return undefined;
+  const close = matchingClose(s, open, open + WINDOW);
+  return close === -1 ? undefined : scan.text.slice(chainStart(s, open), at) + scan.text.slice(at + length, close + 1);
 }
 
 /** UPPER_CASE: what makes a plain assignment a constant by convention in every language. */
@@ -656,14 +801,15 @@ const NOT_TEXT_AFTER = /^\s*(?:===?|!==?)\s*(?:null|nil|None|undefined|true|fals
 const NOT_TEXT_BEFORE = /(?:^|[^\w$.])(?:null|nil|None|undefined|true|false|\d[\d.]*)\s*(?:===?|!==?)\s*$/;
 
 /** The code around a use of a constant that compares it with text, or undefined. */
-function constantUsedToMatch(scan: UsageScan, name: string, member: boolean, defAt: number): string | undefined {
+function constantUsedToMatch(scan: UsageScan, name: string, member: boolean, defAt: number): UseSite | undefined {
   const s = scan.masked;
   for (const at of usesOf(s, name)) {
     if (Math.abs(at - defAt) < name.length + 200 && s.lastIndexOf('\n', defAt) === s.lastIndexOf('\n', at)) continue; // the definition itself
-    if (member && s[at - 1] !== '.') continue;
+    if (member && s[at - 1] !== '.' && !/(?:::|->)$/.test(s.slice(at - 2, at))) continue;
     const [ls, le] = lineBounds(s, at);
-    let from = at;
-    while (from > ls && /[\w$.]/.test(s[from - 1] as string)) from--; // `Titles.RE_ENGAGEMENT`
+    // `Titles.RE_ENGAGEMENT`, PHP `self::WINDOW_TITLE`, `static::X`, `Foo::X`, `$this->x`.
+    const lead = s.slice(Math.max(ls, at - 120), at);
+    const from = at - (lead.length - lead.replace(QUALIFIER, '').length);
     const before = s.slice(Math.max(ls, from - 120), from);
     const after = s.slice(at + name.length, Math.min(le, at + name.length + 60));
     // `NAME != null`, `NAME == 0`: a test of the variable, not of text.
@@ -673,7 +819,7 @@ function constantUsedToMatch(scan: UsageScan, name: string, member: boolean, def
       /(?:^|[{;:])\s*(?:case|when)\s+$/.test(before) ||
       ((scan.family === 'python' || scan.family === 'kotlin') && /^\s*(?:not\s+)?in\b/.test(after));
     const open = matched ? -1 : enclosingOpen(s, from);
-    if (matched || (open !== -1 && s[open] === '(' && MATCH_CALLS.has(calleeAt(s, open)))) return scan.text.slice(Math.max(ls, from - 120), Math.min(le, at + name.length + 60));
+    if (matched || (open !== -1 && s[open] === '(' && MATCH_CALLS.has(calleeAt(s, open)))) return { subject: scan.text.slice(Math.max(ls, from - 120), Math.min(le, at + name.length + 60)), at };
   }
   return undefined;
 }
