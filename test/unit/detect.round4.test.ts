@@ -113,3 +113,20 @@ test('logs: a pretty-printed object opened at the end of a log line is walked ac
   // A brace that opens no JSON leaves the lines after it to the text rules.
   assert.deepEqual(codes('WARN config reloaded {\nERROR send failed (#131047) Re-engagement message\n', 'text'), [131047]);
 });
+
+test('ranges written as chained comparisons and C# relational arms; comments and docstrings naming small codes', () => {
+  assert.deepEqual(codes(`${WA}def is_permission(code):\n    return 200 <= code <= 299`, 'python'), [200, 299]);
+  assert.deepEqual(codes(`${WA}if 0 <= index <= 100:\n    pass`, 'python'), []);
+  const arms = `${WA}var action = ex.Code switch\n{\n    >= 200 and <= 299 => Recovery.Reconnect,\n    _ => Recovery.None,\n};`;
+  assert.deepEqual(codes(arms, 'csharp'), [200, 299]);
+  assert.deepEqual(codes(`${WA}var size = bytes switch\n{\n    >= 100 and <= 200 => "small",\n    _ => "large",\n};`, 'csharp'), []);
+  assert.deepEqual(codes(`${WA}// 4 = application request limit, 130429 = Cloud API throughput reached`, 'php'), [4, 130429]);
+  assert.deepEqual(codes(`${WA}def f():\n    """Header/body/footer format rejected (2388047, 2388072, 2388073)."""\n    pass`, 'python'), [2388047, 2388072, 2388073]);
+  assert.deepEqual(codes(`${WA}def test_expired(exc):\n    assert exc.value.code == 190`, 'python'), [190]);
+});
+
+test('rows of a parameterized test far below its annotation', () => {
+  const rows = Array.from({ length: 6 }, (_, i) => `    "${[131047, 131026, 131049, 131050, 130429, 132001][i]}, X${i}",`).join('\n');
+  const java = `// WhatsApp error mapping\nclass MapperTest {\n  @ParameterizedTest\n  @CsvSource({\n${rows}\n  })\n  void maps(int code, String kind) {}\n}`;
+  assert.deepEqual(codes(java, 'java'), [131047, 131026, 131049, 131050, 130429, 132001]);
+});

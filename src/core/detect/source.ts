@@ -570,7 +570,8 @@ function inProse(ctx: Ctx, before: string, right: string): boolean {
   if (ctx.strong) {
     if (!ctx.scan.wa || !PROSE_BEFORE.test(before) || OTHER_NUMBER_WORD.test(before)) return false;
     // A row of a parameterized test's table: `@CsvSource({"131047, false"})`, `[InlineData("131047, x")]`.
-    if (before === '' && /^\s*,/.test(right)) return TEST_TABLE.test(nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, 3, ctx.at));
+    // (the annotation may open many rows above: its bracket encloses the row)
+    if (before === '' && /^\s*,/.test(right)) return TEST_TABLE.test(nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, 3, ctx.at)) || TEST_TABLE.test(openerLineHead(ctx.scan.text, ctx.lineStart));
     return /^(?:\s+[A-Za-z]|\s*$|[:)])/.test(right) && inComment(ctx, before, right);
   }
   // A small code in a Graph error written as JSON in a string: `"{\"type\":\"OAuthException\",\"code\":190}"`.
@@ -618,6 +619,9 @@ function hasUnknownLongNumber(catalog: Catalog, items: string): boolean {
  */
 function enclosingSwitch(text: string, lineStart: number): string | undefined {
   const head = openerLineHead(text, lineStart);
+  // (C# switch expressions put the subject first: `ex.Code switch {`)
+  const expression = /([\w$.()]+)\s+switch\s*$/.exec(head);
+  if (expression) return expression[1] as string;
   const m = /\b(?:switch|match|when|select\s+case)\b\s*\(?\s*([^{}]*?)\s*\)?\s*$/.exec(head);
   return m ? (m[1] as string) : undefined;
 }
@@ -648,6 +652,20 @@ function keyOfCodes(ctx: Ctx, left: string): boolean {
   return !named.some((n) => isNonCodeName(n) && !isCodesName(n));
 }
 
+/** The head and the rest of a C# relational arm around a bound: `>= 200 and <=` … `299 =>`. */
+const RELATIONAL_ARM_HEAD = /^(?:not\s+)?(?:[<>]=?\s*[\d_]+\s+(?:and|or)\s+(?:not\s+)?)*[<>]=?$/;
+const RELATIONAL_ARM_REST = /^\s*(?:(?:and|or)\s+(?:not\s+)?[<>]=?\s*[\d_]+\s*)*(?:when\s[^;{}]*?)?=>/;
+
+/**
+ * A line's range check holds exactly two bounds and both are catalog codes: `code >= 200 && code
+ * <= 299`, `200 <= code <= 299`, `>= 200 and <= 299 =>`. Small numbers compared otherwise are not codes.
+ */
+function rangeOfCodes(ctx: Ctx): boolean {
+  const line = ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 300));
+  const bounds = line.match(/[<>]=?\s*\d+|\d+\s*[<>]=?(?!\s*\d)/g) ?? [];
+  return bounds.length === 2 && bounds.every((b) => ctx.scan.catalog.has(Number(b.replace(/\D/g, ''))));
+}
+
 /** Judge a number (or a string literal that is only a code) by the code around it on its line. */
 function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   const { strong, scan } = ctx;
@@ -664,15 +682,24 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   const lowerOf = /(\d[\d_]*)\s*\.\.[.<]?\s*$/.exec(left);
   const upperOf = lowerOf ? null : /^\.\.[.<]?\s*(\d[\d_]*)/.exec(right);
   if (lowerOf || upperOf) return codeRange(ctx, lowerOf ? left.slice(0, lowerOf.index) : left, Number(((lowerOf ?? upperOf) as RegExpExecArray)[1]?.replace(/_/g, '')), lowerOf !== null);
+  // C# relational patterns as switch-expression arms: `>= 200 and <= 299 => Reconnect()`.
+  if (scan.family === 'csharp' && RELATIONAL_ARM_HEAD.test(left.trimStart()) && RELATIONAL_ARM_REST.test(right)) {
+    const subject = enclosingSwitch(scan.text, ctx.lineStart) ?? '';
+    return strong ? armOfCodes(ctx) : smallOk(ctx, subject) && rangeOfCodes(ctx);
+  }
+  // Chained comparisons (Python): `200 <= code <= 299`, the lower bound before its subject.
+  const chained = /^(<=?|>=?)\s*([A-Za-z_$][\w$.]*(?:\[[^\]]*\])?(?:\(\s*\))?)\s*(?:<=?|>=?)\s*\d/.exec(right);
+  if (chained && !/(?:<=?|>=?)\s*$/.test(left)) {
+    const subject = chained[2] as string;
+    return strong ? isCodeExpr(subject) : smallOk(ctx, subject) && rangeOfCodes(ctx);
+  }
   // Range checks on an error code: `code >= 132000 && code <= 132016`, `code >= 200 && code <= 299`.
   const order = /(?:<=?|>=?)$/.exec(left);
   if (order && !/(?:=>|->|<<|>>)$/.test(left)) {
     const subject = exprBefore(left.slice(0, order.index).trimEnd());
     if (strong) return isCodeExpr(subject);
     // A small bound only in a range check of catalog codes: `code >= 200 && code <= 299`.
-    const line = ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 300));
-    const bounds = line.match(/[<>]=?\s*\d+/g) ?? [];
-    return smallOk(ctx, subject) && bounds.length === 2 && bounds.every((b) => ctx.scan.catalog.has(Number(b.replace(/\D/g, ''))));
+    return smallOk(ctx, subject) && rangeOfCodes(ctx);
   }
   const lineHead = left.trimStart();
   // The first member of a type union: `type WindowCode = 131047 | 131026`.
@@ -935,9 +962,11 @@ function smallMayMatch(text: string, start: number, end: number, lineStart: numb
   // The upper bound of a range: `200..299`.
   if (p === 46 && text.charCodeAt(start - 2) === 46) return true;
   if (p === 0 || p === 61 || p === 33 || p === 60 || p === 62 || p === 40 || p === 91 || p === 123 || p === 44 || p === 58 || p === 35 || p === 34 || p === 39 || p === 96) return true;
+  // The start of a comment: `// 4 = application request limit`, ` * 190: token expired`.
+  if ((p === 47 || p === 42) && /(?:\/\/|\/\*|^\s*\*)\s*$/.test(text.slice(Math.max(lineStart, start - 12), start))) return true;
   if ((p >= 97 && p <= 122) || (p >= 65 && p <= 90)) {
     const word = /([A-Za-z]+)[ \t]*$/.exec(text.slice(Math.max(lineStart, start - 12), start));
-    return word !== null && /^(?:case|when|is|in|or|eq|be|equal|code|error|subcode|codes)$/i.test(word[1] as string);
+    return word !== null && /^(?:case|when|is|in|or|eq|be|equal|code|error|subcode|codes|return)$/i.test(word[1] as string);
   }
   return false;
 }
@@ -953,6 +982,10 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
   if (lexer.commentAt !== -1) return inComment(ctx, text.slice(Math.max(lexer.commentAt, from), start), right);
   if (lexer.stringAt !== -1) {
     const q = text.charCodeAt(lexer.stringAt);
+    // A one-line docstring (`"""Format rejected (2388047, 2388072)."""` alone on its line) reads as a comment.
+    if (ctx.scan.family === 'python' && lexer.stringAt >= 2 && text.charCodeAt(lexer.stringAt - 1) === q && text.charCodeAt(lexer.stringAt - 2) === q && /^\s*[rRuUbBfF]?$/.test(text.slice(ctx.lineStart, lexer.stringAt - 2))) {
+      return inComment(ctx, text.slice(Math.max(lexer.stringAt + 1, from), start), right);
+    }
     // A string that is only the code (`"131047"`, `'(#131047)'`) behaves like the number itself.
     let open = start - 1;
     if (text.charCodeAt(open) === 35) open -= text.charCodeAt(open - 1) === 40 ? 2 : 1;
