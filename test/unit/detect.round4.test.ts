@@ -130,3 +130,25 @@ test('rows of a parameterized test far below its annotation', () => {
   const java = `// WhatsApp error mapping\nclass MapperTest {\n  @ParameterizedTest\n  @CsvSource({\n${rows}\n  })\n  void maps(int code, String kind) {}\n}`;
   assert.deepEqual(codes(java, 'java'), [131047, 131026, 131049, 131050, 130429, 132001]);
 });
+
+test('logs (round 5): a Graph message vouches only for its own code; log records named message; Serilog-style keys', () => {
+  // OpenTelemetry's span status 2 beside a Graph message is not error 2.
+  const otel = '{"trace":{"status":{"code":2,"message":"(#131056) (Business Account, Consumer Account) pair rate limit hit"}}}\n{"trace":{}}\n';
+  assert.deepEqual(codes(otel, 'json'), [131056]);
+  assert.deepEqual(codes('{"error":{"code":4,"message":"(#4) Application request limit reached"}}\n{"a":1}\n', 'json'), [4, 4]);
+  // journald's MESSAGE is the record's own text when the record has no code of its own.
+  const journal = '{"__REALTIME_TIMESTAMP":"1717","MESSAGE":"whatsapp send failed code=131026 (Message undeliverable)"}\n{"MESSAGE":"ok"}\n';
+  assert.deepEqual(codes(journal, 'json'), [131026]);
+  // A map keyed by codes: small keys among distinctive ones.
+  assert.deepEqual(codes('{\n  "pager": {"131031": "page", "368": "page", "131042": "ticket"}\n}', 'json').sort(), [131031, 131042, 368].sort());
+  // Arrays under keys naming errors, and subcodes lists.
+  assert.deepEqual(codes('{\n  "retryable": [130429, 131056],\n  "subcodes": [2388019]\n}', 'json'), [130429, 131056, 2388019]);
+  assert.deepEqual(codes('{\n  "retryable": [3, 5]\n}', 'json'), []);
+});
+
+test('logs (round 5): exceptions named for Graph, rows of exports with small codes', () => {
+  assert.deepEqual(codes('whatsapp worker\nERROR: Whatsapp::GraphError: (368) Temporarily blocked for policies violations', 'text'), [368]);
+  assert.deepEqual(codes('celery: task failed GraphRateLimited(130429)', 'text'), [130429]);
+  const csv = 'sent_at,wamid,status,error_code,error_title\n2024-06-01,wamid.A,failed,368,Temporarily blocked for policies violations\n2024-06-01,wamid.B,failed,4,API Too Many Calls\n';
+  assert.deepEqual(codes(`${csv}`, 'text'), [368, 4]);
+});

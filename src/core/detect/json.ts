@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogEntry, Finding } from '../types';
-import { isCloudApiBlock, isCodeExpr, isCodesName, isDistinctive } from './names';
+import { isCloudApiBlock, isCodeExpr, isCodesName, isDistinctive, isErrorWordName } from './names';
 
 /**
  * A lenient, single-pass JSON walker that reports error codes by where they sit: the value of
@@ -19,6 +19,14 @@ const F_GRAPH = 1;
 const F_WEBHOOK = 2;
 /** BSP wrapper evidence: errorMessage, errorCategory, retriable next to the code. */
 const F_BSP = 4;
+/**
+ * A string that opens with Graph's `(#N)`: evidence for the object, but another system's status may
+ * carry a Graph message (OpenTelemetry's `"status":{"code":2,"message":"(#131056) ..."}`), so a
+ * small code beside it must be that N.
+ */
+const F_HASH = 8;
+/** A log's own text beside the code (`reason`, `description`, `msg`): a record, not a verification code. */
+const F_PROSE = 16;
 
 /** What a key we look for means; keys are compared lower-cased. */
 interface KeyInfo {
@@ -35,6 +43,8 @@ interface KeyInfo {
   readonly type: boolean;
   /** Its string is log text (PROSE_KEYS). */
   readonly prose: boolean;
+  /** `message`: a log record's own text when its object has no code (see `readLogText`). */
+  readonly logText: boolean;
 }
 
 const GRAPH_KEYS = [
@@ -63,7 +73,7 @@ const KEYS_BY_LENGTH: KeyInfo[][] = (() => {
   const table: KeyInfo[][] = [];
   for (const name of names) {
     const flags = (GRAPH_KEYS.includes(name) ? F_GRAPH : 0) | (WEBHOOK_KEYS.includes(name) ? F_WEBHOOK : 0) | (BSP_KEYS.includes(name) ? F_BSP : 0);
-    (table[name.length] ??= []).push({ name, flags, code: CODE_KEYS.includes(name), subcode: SUBCODE_KEYS.includes(name), message: MESSAGE_KEYS.includes(name), type: name === 'type', prose: PROSE_KEYS.includes(name) });
+    (table[name.length] ??= []).push({ name, flags, code: CODE_KEYS.includes(name), subcode: SUBCODE_KEYS.includes(name), message: MESSAGE_KEYS.includes(name), type: name === 'type', prose: PROSE_KEYS.includes(name), logText: name === 'message' });
   }
   return table;
 })();
@@ -72,7 +82,7 @@ const KEYS_BY_LENGTH: KeyInfo[][] = (() => {
  * A key outside the list that still names an error code: `graphCode`, `GraphErrorCode`, `graph.code`
  * (`isCodeExpr` decides). Its number is a candidate like `error_code`'s.
  */
-const NAMED_CODE_KEY: KeyInfo = { name: 'error_code', flags: 0, code: true, subcode: false, message: false, type: false, prose: false };
+const NAMED_CODE_KEY: KeyInfo = { name: 'error_code', flags: 0, code: true, subcode: false, message: false, type: false, prose: false, logText: false };
 
 /** First letters (lower-cased) of the names `isCodeExpr` accepts before "code": api, error, fb, fail, graph, meta, reason, wa. */
 const NAMED_CODE_STARTS = [97, 101, 102, 103, 109, 114, 119];
@@ -201,6 +211,10 @@ class Frame {
   readonly messages = new Int32Array(2 * MAX_MESSAGES);
   /** How many numbers of `messages` are in use (perf: a count, not an array's length to truncate). */
   messageEnds = 0;
+  /** A `message` string that may be a log record's own text, read only if the object has no code (-1: none). */
+  logTextStart = -1;
+  logTextEnd = -1;
+  private errorsKey = UNKNOWN;
 
   reset(array: boolean, keyStart: number, keyEnd: number): void {
     this.array = array;
@@ -215,6 +229,8 @@ class Frame {
     if (this.cands.length > MAX_KEPT_CANDS) this.cands.length = 0;
     this.numKeys = 0;
     this.messageEnds = 0;
+    this.logTextStart = -1;
+    this.errorsKey = UNKNOWN;
   }
 
   /** The key, lower-cased ('' for none, '~' when too long to be one we look for). */
@@ -229,8 +245,17 @@ class Frame {
   }
 
   underError(text: string): boolean {
-    if (this.errKey === UNKNOWN) this.errKey = this.key(text).includes('err') ? YES : NO;
+    if (this.errKey === UNKNOWN) {
+      const key = this.key(text);
+      this.errKey = key.includes('err') || key.includes('fail') ? YES : NO;
+    }
     return this.errKey === YES;
+  }
+
+  /** The key names errors without saying "codes": `"retryable": [130429, ...]`, `"fatal": [...]`. */
+  namesErrors(text: string): boolean {
+    if (this.errorsKey === UNKNOWN) this.errorsKey = isErrorWordName(this.rawKey(text)) ? YES : NO;
+    return this.errorsKey === YES;
   }
 
   namesCodes(text: string): boolean {
@@ -386,6 +411,35 @@ function saysGraph(frame: Frame, text: string): boolean {
   return false;
 }
 
+/** The frame's `(#N)` messages include `(#code)`. */
+function hashNames(frame: Frame, code: number): boolean {
+  for (let k = 0; k < frame.candCount; k++) {
+    const c = frame.cands[k] as Cand;
+    if (c.kind === 'hash' && c.code === code) return true;
+  }
+  return false;
+}
+
+/** How many of the frame's numeric keys are distinctive catalog codes. */
+function distinctiveKeys(frame: Frame, catalog: Catalog): number {
+  let n = 0;
+  for (let k = 0; k < frame.candCount; k++) {
+    const c = frame.cands[k] as Cand;
+    if (c.kind === 'numkey' && isDistinctive(c.code) && catalog.has(c.code)) n++;
+  }
+  return n;
+}
+
+/**
+ * A log record's own `message` (journald's `MESSAGE`, a function log's `message`) naming a code as
+ * text: read like `msg` once the object turns out to have no code of its own (Graph's errors have one,
+ * and their `message` says `(#N)`, which is read anyway).
+ */
+function readLogText(frame: Frame, env: JsonEnv, text: string): void {
+  for (let k = 0; k < frame.candCount; k++) if ((frame.cands[k] as Cand).kind === 'code') return;
+  if (namesCode(text, frame.logTextStart, frame.logTextEnd)) env.nested.push(frame.logTextStart, frame.logTextEnd);
+}
+
 /** A candidate of the frame is a distinctive subcode the catalog knows (2388091 under `subcode`). */
 function distinctiveSubcode(frame: Frame, catalog: Catalog): boolean {
   for (let k = 0; k < frame.candCount; k++) {
@@ -397,12 +451,15 @@ function distinctiveSubcode(frame: Frame, catalog: Catalog): boolean {
 
 /** Judge one closed (or truncated) frame's candidates and emit the accepted ones. */
 function decide(frame: Frame, env: JsonEnv, text: string): void {
+  if (frame.logTextStart !== -1) readLogText(frame, env, text);
   const cands = frame.cands;
   const count = frame.candCount;
   if (count === 0) return;
   const { catalog, wa, out } = env;
   // (a known distinctive subcode beside a small code is Graph's own pair: `"code":100,"subcode":2388091`)
-  const graph = (frame.flags & F_GRAPH) !== 0 || distinctiveSubcode(frame, catalog);
+  const flagged = (frame.flags & F_GRAPH) !== 0;
+  const graph = flagged || (frame.flags & F_HASH) !== 0 || distinctiveSubcode(frame, catalog);
+  const prose = (frame.flags & F_PROSE) !== 0;
   const webhook = (frame.flags & F_WEBHOOK) !== 0;
   const bsp = (frame.flags & F_BSP) !== 0;
   const underError = frame.underError(text);
@@ -416,12 +473,13 @@ function decide(frame: Frame, env: JsonEnv, text: string): void {
         if (strong) {
           // An unknown code is kept only in an unmistakable Graph/WhatsApp error object, in Meta's 13xxxx block.
           // (a bare `code` in a WhatsApp file needs a message beside it: `{"code":"131026"}` is a verification code)
-          ok = known ? graph || webhook || bsp || underError || !c.bare || (wa && frame.messageEnds > 0) : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
+          ok = known ? graph || webhook || bsp || underError || !c.bare || (wa && (frame.messageEnds > 0 || prose)) : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
         } else {
           // (an object whose own title or message is the code's catalog title explains itself, under any key)
           // (under an error key, a small code also needs its message to speak of Graph: gRPC's
           // `{"code":4,"message":"4 DEADLINE_EXCEEDED"}` has the same shape)
-          ok = known && (graph || (underError && wa && saysGraph(frame, text)) || ((bsp || webhook) && ((wa && !c.bare) || titledByMessage(frame, c.code, env, text))));
+          // (a `(#N)` message vouches only for its own N)
+          ok = known && ((graph && (flagged || hashNames(frame, c.code) || distinctiveSubcode(frame, catalog))) || (underError && wa && saysGraph(frame, text)) || ((bsp || webhook) && ((wa && !c.bare) || titledByMessage(frame, c.code, env, text))));
         }
         break;
       case 'subcode':
@@ -435,7 +493,8 @@ function decide(frame: Frame, env: JsonEnv, text: string): void {
         ok = known && (strong || wa);
         break;
       case 'numkey':
-        ok = known && strong && (wa || frame.numKeys >= 2);
+        // (a small key counts in a map whose other keys are distinctive codes: `"368": "page"` beside `"131031": "page"`)
+        ok = known && (strong ? wa || frame.numKeys >= 2 : distinctiveKeys(frame, catalog) >= 2);
         break;
     }
     if (ok) out.push({ kind: 'error-code', start: c.start, end: c.end, code: c.code });
@@ -505,7 +564,7 @@ class Walker {
           else {
             if (this.depth > 0) {
               const f = frames[--this.depth] as Frame;
-              if (f.candCount !== 0) decide(f, env, text);
+              if (f.candCount !== 0 || f.logTextStart !== -1) decide(f, env, text);
             }
             if (this.depth === 0) return i + 1;
           }
@@ -608,9 +667,11 @@ class Walker {
   private onValueDigits(f: Frame, s: number, e: number): void {
     const text = this.text;
     if (f.array) {
-      if (!f.namesCodes(text)) return;
+      const codes = f.namesCodes(text);
+      if (!codes && !f.namesErrors(text)) return;
       const code = digitsValue(text, s, e);
-      if (code >= 0) this.add(f, 'list', false, code, s, e);
+      // (under a key naming errors but not codes, only distinctive numbers: `"retryable": [130429]`)
+      if (code >= 0 && (codes || isDistinctive(code))) this.add(f, 'list', false, code, s, e);
       return;
     }
     const info = this.keyInfo;
@@ -659,10 +720,16 @@ class Walker {
           f.messages[f.messageEnds++] = e;
         }
         // A log's own text naming a code (`"msg":"graph error 130429: Rate limit hit"`): scanned later as text.
-        if (info.prose && !serialized && e - s <= MAX_PROSE && namesCode(text, s, e)) env.nested.push(s, e);
+        if (info.prose) {
+          f.flags |= F_PROSE;
+          if (!serialized && e - s <= MAX_PROSE && namesCode(text, s, e)) env.nested.push(s, e);
+        } else if (info.logText && f.logTextStart === -1 && !serialized && e - s > 12 && e - s <= MAX_PROSE) {
+          f.logTextStart = s;
+          f.logTextEnd = e;
+        }
       }
     }
-    if (text.charCodeAt(s) === 40 /* ( */ && text.charCodeAt(s + 1) === 35 /* # */) f.flags |= F_GRAPH;
+    if (text.charCodeAt(s) === 40 /* ( */ && text.charCodeAt(s + 1) === 35 /* # */) f.flags |= F_HASH;
     if (e - s <= 7) this.onValueDigits(f, s, e);
     const hash = env.nextHash;
     // Most strings hold no `(#`: the shared cursor says so without a search.

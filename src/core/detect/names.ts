@@ -104,7 +104,7 @@ export function isErrorCodeExpr(expr: string): boolean {
 /** Names of collections of codes: `RETRYABLE_CODES`, `doNotRetryCodes`, `retry_codes`, `error_codes`. */
 export function isCodesName(name: string): boolean {
   // ("codes" as a word of its own: not the end of `PINCODES` or `barcodes`)
-  return /(?:^|[_.\-])codes_*$/i.test(name.replace(/([a-z0-9])(Codes)/, '$1_$2')) && !OTHER_CODE.test(name);
+  return /(?:^|[_.\-]|sub)codes_*$/i.test(name.replace(/([a-z0-9])(Codes)/, '$1_$2')) && !OTHER_CODE.test(name);
 }
 
 /**

@@ -123,7 +123,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
       // service logs other systems' errors too: Kafka's `error_code=3`, a driver's `errcode=4`.
       return ctx.lineWa || /OAuthException|fbtrace|graph|whatsapp|subcode\s*[=:]|\(#\d/i.test(line) || titleOnLine(scan.catalog, code, line);
     }
-    return strong && isErrorishName(key);
+    if (strong && isErrorishName(key)) return true;
+    // (not a list after all, maybe: `Whatsapp::GraphError: (368) Temporarily blocked...` is read below)
   }
   // `error 131047`, `Error: 131047`, `error code 131047`, `failed with 131047`.
   const said = /\b(error|err|code|subcode|errcode|errors|fail(?:ed|s|ing)? with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
@@ -140,6 +141,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   // `WhatsAppError(131000, 'Something went wrong')`.
   if (/(?:graph|whatsapp|facebook|meta|oauth)\w*(?:error|exception)\s*$/i.test(left) && /^\s*:\s*\S/.test(right)) return strong || wa;
   if (/(?:graph|whatsapp|facebook|meta|oauth)\w*(?:error|exception)\s*\(\s*$/i.test(left) && /^\s*[,)]/.test(right)) return strong || wa;
+  // Other exceptions named for Graph: `GraphRateLimited(130429)`.
+  if (strong && /(?:graph|whatsapp)\w*\(\s*$/i.test(left) && /^\s*[,)]/.test(right)) return true;
   // A code followed by its title: `131047 Re-engagement message`, WATI's `131037 OAuthException!`.
   if (titleFollows(scan.catalog, code, right)) return strong || wa;
   // A comment line about a code: `# 131047: outside the 24h window`.
@@ -246,6 +249,17 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
   return resume;
 }
 
+/** Matches once per non-empty line. */
+const EVERY_LINE = /[^\n]/g;
+
+/** The text opens with the header of a delimited export that has a column named for error codes. */
+function hasCodeColumn(text: string): boolean {
+  const nl = text.indexOf('\n');
+  const first = text.slice(0, nl === -1 ? Math.min(text.length, 2000) : Math.min(nl, 2000));
+  const delimiter = first.includes('\t') ? '\t' : [',', '|', ';'].find((d) => first.split(d, 3).length === 3);
+  return delimiter !== undefined && headerOf(text, delimiter).some((name) => isCodeExpr(name.replace(/[ .\-]+/g, '_')) && !isNonCodeName(name));
+}
+
 /** Strings serialized into strings are read this many levels deep. */
 const MAX_NESTING = 2;
 
@@ -293,7 +307,8 @@ function nextBrace(text: string, env: JsonEnv, from: number): number {
 export function scanLines(scan: LineScan, out: Finding[], jsonOnly: boolean): void {
   const { text } = scan;
   const env = jsonEnv(scan.catalog, scan.wa, out);
-  const trigger = jsonOnly ? JSON_TRIGGER : TEXT_TRIGGER;
+  // (a delimited export with a column of codes: every row is read, small codes hold no trigger word)
+  const trigger = jsonOnly ? JSON_TRIGGER : hasCodeColumn(text) ? EVERY_LINE : TEXT_TRIGGER;
   trigger.lastIndex = 0;
   let n = 0;
   // The search resumes at a line start; the match's line start is found going forward from there
