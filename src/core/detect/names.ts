@@ -17,7 +17,7 @@ export function isCloudApiBlock(code: number): boolean {
 /** Names that hold something other than an error code even when their value looks like one. */
 const NOT_A_CODE_WORD =
   /(?:^|_)(?:id|ids|count|total|num|amount|price|cost|size|len|length|width|height|timeout|delay|ms|millis|seconds|secs|port|offset|index|idx|page|version|year|phone|msisdn|wa_id|recipient|timestamp|ts|time|date|duration|interval|status|http|line|lineno|col|column|bytes|pid|uid|zip|postal|balance|qty|quantity|score|seq|sequence|retries|attempts|cents|number|budget|threshold|quota|percent|ratio|per_hour|per_minute|per_second|per_day|pin|otp|passcode|sku|seed|glyph|icon|codepoint|colou?r|warehouse|region|zone)s?$|^(?:limit|max|min|from|to|number|n|i|j|k|x|y)$/i;
-const NOT_A_CODE_CAMEL = /[a-z0-9](?:Id|ID|Ids|Count|Total|Timeout|Ms|Millis|Seconds|Port|Size|Length|Status|Phone|Number|Timestamp|Time|Version|Index|Offset|Amount|Price|Line|Duration|Interval|Delay|Retries|Attempts|Budget|Threshold|Quota|Percent|Ratio|PerHour|PerMinute|PerSecond|PerDay|Pin|Otp|Sku|Seed|Glyph|Icon|Codepoint|Colou?r|Warehouses?|Regions?|Zones?)$/;
+const NOT_A_CODE_CAMEL = /[a-z0-9](?:Id|ID|Ids|Count|Total|Timeout|Ms|Millis|Seconds|Port|Size|Length|Status|Phone|Number|Timestamp|Time|Version|Index|Offset|Amount|Price|Line|Duration|Interval|Delay|Retries|Attempts|Budget|Threshold|Quota|Percent|Ratio|PerHour|PerMinute|PerSecond|PerDay|IDs|Pin|Otp|Sku|Seed|Glyph|Icon|Codepoint|Colou?r|Warehouses?|Regions?|Zones?)$/;
 
 /** Parts of a name that say the code belongs to another system (HTTP, process, country...). */
 const OTHER_CODE = /status|http|exit|response_?code|country|postal|zip|area|currency|locale|promo|verif|coupon|invite|referral|postcode|pin_?code|barcode|sku|hsn|warehouse|region|otp_?code|demo_?code|test_?code/i;
@@ -32,7 +32,9 @@ export function isNonCodeName(name: string): boolean {
  * `$e->getCode()` -> `getCode`), lower-cased with `_`, `$` and `()` removed.
  */
 export function lastSegment(expr: string): string {
-  const name = trailingName(expr);
+  // A lookup by key reads as the key: `err.get("code")`, `error.fetch(:code)`, `e.dig("error", "code")`.
+  const key = /(?:\.|->)\s*(?:get|fetch|dig|getInt|optInt|getString|opt)\s*\((?:[^()]*,)?\s*(?:['"]|:)(\w+)['"]?\s*(?:,[^()]*)?\)\s*$/.exec(expr.length > 120 ? expr.slice(-120) : expr);
+  const name = key ? (key[1] as string) : trailingName(expr);
   return name.includes('_') || name.includes('$') ? name.replace(/[$_]/g, '').toLowerCase() : name.toLowerCase();
 }
 
@@ -94,7 +96,8 @@ export function isErrorCodeExpr(expr: string): boolean {
   if (!isCodeExpr(expr)) return false;
   const seg = lastSegment(expr);
   if (seg !== 'code' && seg !== 'getcode') return true;
-  const tail = expr.length > 120 ? expr.slice(-120) : expr;
+  // (a lookup by key reads as the member: `err.get("code")` as `err.code`)
+  const tail = (expr.length > 120 ? expr.slice(-120) : expr).replace(/(?:\.|->)\s*(?:get|fetch|dig)\s*\(\s*(?:['"]|:)(\w+)['"]?\s*\)/g, '.$1');
   // `code` alone, or the code of something named like an error (`e`, `ex`, `err`, `apiError`...).
   if (/^\s*\$?code\s*$/i.test(tail)) return true;
   // (through one wrapper member too: pytest's `exc.value.code`, `err.error.code`, `e.response.data.code`)

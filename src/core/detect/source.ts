@@ -37,7 +37,7 @@ const MAX_SMALL_PER_LINE = 2000;
 
 /** Functions whose arguments are a membership test or a collection of codes. */
 const COLLECTION_FN =
-  /(?:^|[^\w$])(?:of|asList|listOf|setOf|arrayOf|intArrayOf|mutableListOf|mutableSetOf|hashSetOf|frozenset|set|tuple|array|Set|List|ImmutableSet|ImmutableList|HashSet|newHashSet|Contains|contains|includes|include\?|has|in_array|any|Any|IsIn|isin|isIn|oneOf|member\?|containsKey|ContainsKey|Of|new\s+Set|Arrays\.asList|str_contains|strpos|stripos|strstr|preg_match|indexOf|IndexOf|startsWith|StartsWith|start_with\?|endsWith|match|search|test|Arguments\.of|InlineData|TestCase|DataRow|parametrize)\s*$/;
+  /(?:^|[^\w$])(?:of|asList|listOf|setOf|arrayOf|intArrayOf|mutableListOf|mutableSetOf|hashSetOf|frozenset|set|tuple|array|Set|List|ImmutableSet|ImmutableList|HashSet|newHashSet|Contains|contains|includes|include\?|has|in_array|any|Any|IsIn|isin|isIn|oneOf|member\?|containsKey|ContainsKey|Of|new\s+Set|Arrays\.asList|str_contains|strpos|stripos|strstr|preg_match|indexOf|IndexOf|startsWith|StartsWith|startswith|endswith|start_with\?|endsWith|match|search|test|Arguments\.of|InlineData|TestCase|DataRow|parametrize)\s*$/;
 /** Calls whose numeric argument is a duration, size or index, never an error code. */
 const NUMERIC_FN = /(?:timeout|sleep|delay|wait|interval|duration|millis|seconds|minutes|range|repeat|fill|alloc|slice|substr|substring|pad\w*|toFixed|random|port|listen|status|sendStatus|Sleep|After|Tick|ofMillis|ofSeconds|setTimeout|setInterval|timedelta|limit|take|skip|chunk|round|floor|ceil|min|max|pow|at|get|charAt|splice|resize|Status|StatusCode|WriteHeader|abort|exit|Exit)\s*$/i;
 /** Calls whose argument is an error code: constructors and helpers named for errors, assertions. */
@@ -227,6 +227,8 @@ function readList(catalog: Catalog, items: string): ListFacts {
     const item = raw.trim();
     if (item === '') continue;
     count++;
+    // (named constants among the numbers say nothing either way: `setOf(4, 80007, RATE_LIMIT)`)
+    if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(item) && !/^(?:true|false|null|None|nil|True|False)$/.test(item)) continue;
     if (!/^\d[\d_]{0,9}$/.test(item)) return { allCodes: false, hasDistinctive, items: count, telling };
     const n = Number(item.replace(/_/g, ''));
     if (!catalog.has(n)) allCodes = false;
@@ -322,14 +324,23 @@ const owners = new Map<string, readonly string[]>();
 function readOwner(before: string): readonly string[] {
   const param = /\(\s*["']([A-Za-z_]\w*)["']\s*,$/.exec(before);
   if (param) return [param[1] as string];
-  // The variable of a loop over the list: Go `for _, code := range []int{`, `for (const code of [`.
-  const loop = /\bfor\s+(?:[A-Za-z_]\w*\s*,\s*)?([A-Za-z_]\w*)\s*:?=\s*range\s*(?:\[\]\s*[\w.]+)?$|\bfor\s*\(\s*(?:const|let|var|final|val)?\s*([A-Za-z_$][\w$]*)\s+(?:of|in)$/.exec(before);
-  if (loop) return [(loop[1] ?? loop[2]) as string];
+  // The variable of a loop over the list: Go `for _, code := range []int{`, `for (const code of [`;
+  // a typed list's element type too (`range []Code{`).
+  const loop = /\bfor\s+(?:[A-Za-z_]\w*\s*,\s*)?([A-Za-z_]\w*)\s*:?=\s*range\s*(?:\[\]\s*([\w.]+))?$|\bfor\s*\(\s*(?:const|let|var|final|val)?\s*([A-Za-z_$][\w$]*)\s+(?:of|in)$/.exec(before);
+  if (loop) return loop[2] && !/^(?:u?int\d*|string|any|interface\{\})$/.test(loop[2]) ? [loop[1] as string, loop[2]] : [(loop[1] ?? loop[3]) as string];
+  // A Go composite literal's type stands between the name and the brace: `SensorIDs = []int{`, `m := map[int]string{`.
+  const typed = /^([\s\S]*?(?:=|:=))\s*(?:\[\]|map\[[^\]]*\])[\w.*]+$/.exec(before);
+  if (typed) return ownerNames(assignedNames((typed[1] as string).replace(/:?=$/, '')));
   const test = /\b(?:not\s+)?in$/.exec(before);
   if (test) return assignedNames(before.slice(0, test.index));
   const bare = withoutCallee(before);
   const op = /(?:=|:=|:|=>)$/.exec(bare);
-  return op ? assignedNames(bare.slice(0, op.index)) : [];
+  return op ? ownerNames(assignedNames(bare.slice(0, op.index))) : [];
+}
+
+/** A map named `ERROR_TO_HTTP` or `codeToStatus` is keyed by its first part: what matters is `ERROR`, `code`. */
+function ownerNames(names: string[]): string[] {
+  return names.map((n) => /^(.+?)(?:_TO_|_to_|To(?=[A-Z]))[A-Za-z]\w*$/.exec(n)?.[1] ?? n);
 }
 
 /** Characters of a member expression: word chars and `$ . > - ? : ' "`. */
@@ -420,13 +431,27 @@ interface Ctx {
 function smallOk(ctx: Ctx, subject: string): boolean {
   if (!ctx.scan.wa) return false;
   const own = OWN_CODE.test(subject) && inErrorClass(ctx.scan.text, ctx.lineStart);
-  if (!own && !isErrorCodeExpr(subject)) return false;
+  if (!own && !isErrorCodeExpr(subject) && !(isCodeExpr(subject) && comparedWithDistinctive(ctx, subject))) return false;
   if (ctx.code > 2 || (!own && !/^\s*\$?code\s*$/.test(subject))) return true;
   const line = ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 300));
   return (line.match(/[=!]==?\s*\d+/g) ?? []).some((m) => {
     const n = Number(m.replace(/\D/g, ''));
     return n > 2 && ctx.scan.catalog.has(n);
   });
+}
+
+/** The same code expression is compared with a distinctive catalog code on the line: `graph.code === 80007 || graph.code === 4`. */
+function comparedWithDistinctive(ctx: Ctx, subject: string): boolean {
+  const name = subject.trim();
+  if (name.length === 0 || name.length > 80) return false;
+  const line = ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 400));
+  let at = line.indexOf(name);
+  while (at !== -1) {
+    const m = /^\s*(?:===?|==|\bis\b)\s*(\d{5,7})(?!\d)/.exec(line.slice(at + name.length, at + name.length + 20));
+    if (m && ctx.scan.catalog.has(Number(m[1]))) return true;
+    at = line.indexOf(name, at + name.length);
+  }
+  return false;
 }
 
 /** An object's own code: `this.code`, `self.code`, `$this->getCode()`, Ruby `@code`. */
@@ -515,7 +540,7 @@ function matchesOtherNumber(left: string, right: string): boolean {
   if (/toHaveLength\s*\($/.test(left)) return true;
   const actual = /([A-Za-z_$][\w$]*)\s*(?:\(\s*\))?\s*\)\s*(?:\.\s*not\s*)?\.\s*[A-Za-z]+\s*\(\s*$/.exec(left.slice(-160));
   if (actual) return isNonCodeName(actual[1] as string) || /^(?:length|size|count)$/i.test(actual[1] as string);
-  const other = /^,\s*([\w$.?]+(?:\(\s*\))?)\s*\)/.exec(right);
+  const other = /^,\s*([\w$.?]+(?:->[\w$]+)*(?:\(\s*\))?)\s*\)/.exec(right);
   return other !== null && (isNonCodeName(lastName(other[1] as string)) || /\b(?:length|size|count)\b/i.test(other[1] as string));
 }
 
@@ -543,9 +568,19 @@ function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (/\b(?:order|invoice|customer|user|account|row|item|record|product|sku|job|build|pid)\.?\s*$/i.test(comment)) return false;
   // A one-time code, a PIN, a price near the number: `(PIN 131001)`, `otp example: code 133005`.
   if (OTHER_NUMBER_WORD.test(comment.slice(-24))) return false;
+  // Code quoted in a comment, judged by its names: `order_number looks like 131047`,
+  // `verifyOtp('+1555', '131047')`, `{ depth: 131047 }`.
+  const tail = comment.slice(-48);
+  const key = /([A-Za-z_$][\w$]*)(?:\s*[:=]|\()\s*['"]?[^:=()'"]*$/.exec(tail)?.[1];
+  if ((key !== undefined && isNonCodeName(key)) || (tail.match(/[A-Za-z$]\w*(?:_[A-Za-z]\w*|[a-z][A-Z]\w*)/g) ?? []).some((n) => isNonCodeName(n))) return false;
+  // (a call written as code, `name(` with arguments before the number; prose puts a space before its parentheses)
+  const call = /([A-Za-z_$][\w$]*)\((?=[^()]*['",{])[^()]*$/.exec(comment.slice(-80));
+  if (call && !ERROR_FN.test(call[1] as string)) return false;
   if (/^\s*(?:rows?|items?|records?|users?|customers?|orders?|entries|requests|files|lines|chars|characters)\b/i.test(right)) return false;
   // Outside a WhatsApp file, a comment must say it speaks of an error.
   // Or open with the code as a legend does (`// 131047: outside the 24h window`), or name its title.
+  // Codes in parentheses in a sentence about errors: `app-level (4), WABA-level (80007)`.
+  if (/\($/.test(comment) && /^\)/.test(right) && COMMENT_ERROR_WORD.test(comment) && ctx.scan.wa && hasCodeNearby(ctx.scan, ctx.scan.text.slice(ctx.lineStart, ctx.lineEnd), ctx.code)) return true;
   if (ctx.strong) return ctx.scan.wa || COMMENT_ERROR_WORD.test(comment) || COMMENT_ERROR_WORD.test(right.slice(0, 80)) || (/^[\s*#/-]*$/.test(comment) && /^\s*[:=\-–—]/.test(right)) || titleFollows(ctx.scan.catalog, ctx.code, right);
   if (!ctx.scan.wa) return false;
   if (/\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment)) return true;
@@ -563,6 +598,8 @@ const OTHER_NUMBER_WORD = /\b(?:otp|pin|passcode|password|verif\w*|order|invoice
 /** Judge a code inside prose in a string literal ("failed with (#131047) ..."). */
 function inProse(ctx: Ctx, before: string, right: string): boolean {
   if (/\(#$/.test(before)) return graphMarker(ctx, right);
+  // The catalog title, then the code: `"Account has been locked (131031)"`.
+  if (/\($/.test(before) && /^\)/.test(right) && titlePrecedes(ctx.scan.catalog, ctx.code, before)) return ctx.strong || ctx.scan.wa;
   // `"Error 131047"`, `"code=131047"`, and JSON in a string: `"{\"code\":131047}"`.
   if (ctx.strong && /\b(?:code|error|err|subcode|error_code|errorCode|error_subcode)\b\\?["']?\s*[:=#]?\s*$/i.test(before)) return true;
   // A sentence naming the code, in a WhatsApp file: a test's name (`it('treats 131026 as undeliverable')`),
@@ -577,6 +614,14 @@ function inProse(ctx: Ctx, before: string, right: string): boolean {
   // A small code in a Graph error written as JSON in a string: `"{\"type\":\"OAuthException\",\"code\":190}"`.
   if (!ctx.scan.wa || !/\bcode\\?["']\s*:\s*$/.test(before)) return false;
   return /OAuthException|fbtrace|error_subcode|error_data|is_transient/.test(ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 2000)));
+}
+
+/** The code's catalog title (or a variant) ends `before`, up to an opening parenthesis: `Account has been locked (`. */
+function titlePrecedes(catalog: Catalog, code: number, before: string): boolean {
+  const entry = catalog.get(code);
+  if (!entry) return false;
+  const text = before.replace(/\s*\($/, '').toLowerCase();
+  return [entry.title, ...entry.variants].some((t) => t.length >= 6 && text.endsWith(t.toLowerCase()));
 }
 
 /** A list closed and tested against a code after the number: `[0, 190].includes(err.code)`. */
@@ -671,6 +716,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   const { strong, scan } = ctx;
   const left = leftRaw.trimEnd();
   const right = rightRaw.trimStart();
+  // A Graph marker written in code, escaped in a regex literal too: `/\(#131047\)/.test(text)`.
+  if (/\\\(#$/.test(leftRaw) && rightRaw.startsWith('\\)')) return graphMarker(ctx, rightRaw.slice(1));
 
   // C# patterns: `ex.Code is 130429 or 131056 or 4`, `(int)code is >= 132000 and <= 132016`.
   const pattern = CS_PATTERN.exec(left);
@@ -696,10 +743,21 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   // Range checks on an error code: `code >= 132000 && code <= 132016`, `code >= 200 && code <= 299`.
   const order = /(?:<=?|>=?)$/.exec(left);
   if (order && !/(?:=>|->|<<|>>)$/.test(left)) {
+    // (an exclusive bound names the edge of a block, not a code: `code >= 132000 && code < 133000`)
+    if (order[0].length === 1 && /(?:>=|&&|\band\b)/.test(left)) return false;
     const subject = exprBefore(left.slice(0, order.index).trimEnd());
     if (strong) return isCodeExpr(subject);
     // A small bound only in a range check of catalog codes: `code >= 200 && code <= 299`.
     return smallOk(ctx, subject) && rangeOfCodes(ctx);
+  }
+  // Ruby word arrays: `THROTTLED = %w[4 80007 130429].freeze`.
+  const words = scan.family === 'ruby' ? /([A-Za-z_]\w*)\s*=\s*%[wi][[(]([\d_\s]*)$/.exec(left + (leftRaw.endsWith(' ') ? ' ' : '')) : null;
+  if (words && /^[\d_\s]*[\])]/.test(rightRaw)) {
+    const numbers = `${words[2]} ${rightRaw.slice(0, rightRaw.search(/[\])]/))}`.trim().split(/\s+/).map(Number);
+    const allCodes = numbers.every((n) => scan.catalog.has(n));
+    const name = words[1] as string;
+    if (isNonCodeName(name) && !isCodesName(name)) return false;
+    return allCodes && (scan.wa || isCodeListName(name) || isErrorWordName(name)) && (strong || numbers.some((n) => isDistinctive(n)));
   }
   const lineHead = left.trimStart();
   // The first member of a type union: `type WindowCode = 131047 | 131026`.
@@ -770,8 +828,12 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const lhs = left.slice(0, left.length - (left.endsWith(':=') || left.endsWith('=>') ? 2 : 1)).replace(/['"\]\s]+$/, '');
     const names = assignedNames(lhs);
     if (names.length === 0) return false;
-    if (names.some((n) => isNonCodeName(n))) return false;
+    // (Go `CodeAuth Code = 0`: the name, then a type named for codes)
+    if (scan.family === 'go' && names.length === 2 && /^[A-Z]/.test(names[1] as string) && isCodeExpr(names[1] as string) && !isNonCodeName(names[0] as string)) return strong || scan.wa;
     const last = names[names.length - 1] as string;
+    // (a member of an enum named for codes keeps its own name: `ExperimentNumber = 130472` in `enum WhatsAppErrorCode`)
+    const holdsCodes = (): boolean => !NOT_A_MEMBER_NAME.test(last) && MEMBER_LINE.test(left) && codeHolder(scan.text, ctx.lineStart, scan.family) === NAMED_HOLDER;
+    if (names.some((n) => isNonCodeName(n)) && !holdsCodes()) return false;
     // (settings are no codes in any file: `maxJobs: 131000`)
     if (NOT_A_MEMBER_NAME.test(last)) return false;
     // (a neighbouring number is evidence only once the file has shown real codes: `scan.wa`)
@@ -865,7 +927,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       const inTest = /(?:\bin|\bnot\s+in)$/.test(before);
       const listLike = inTest || /(?:^|[=,(:]|return|\?)$/.test(before) || COLLECTION_FN.test(before);
       // A Graph marker written in code: `(#131056)` in a raw string the lexer read as code.
-      if (items === '#' && right.startsWith(')')) return graphMarker(ctx, right);
+      if (items === '#' && (right.startsWith(')') || right.startsWith('\\)'))) return graphMarker(ctx, right.replace(/^\\/, ''));
       if (!listLike) {
         // Arguments of an ordinary call: only distinctive codes, for a helper named for errors (by
         // its own name: `invoiceService.display(131047)` is not one), or next to a code argument
@@ -875,6 +937,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
         // (`super('Rate limit hit', 130429)` in an error class passes the code to its parent)
         const errorish = (scan.fileWa ? ERRORISH_FN : ERROR_FN).test(callee) || /^[Ii]s[A-Z_]/.test(callee) || ERROR_FACTORY.test(before) || (/^(?:super|base|__construct)$/.test(callee) && inErrorClass(scan.text, ctx.lineStart));
         if (errorish && items.split(',').length <= 2) return true;
+        // `Is(err, 131026)`, `errors.Is(e, 131047)`: the code beside the error it is tested against.
+        if (/^\s*(?:err|error|e|ex|exc|apiErr|graphErr)\s*,\s*$/.test(items)) return true;
         return scan.fileWa && /(?:\.|\b)code\b|['"]code['"]/i.test(items);
       }
       membership = inTest || /(?:Contains|contains|includes|include\?|has|in_array|isIn|IsIn|isin|member\?)\s*$/.test(before);
@@ -885,7 +949,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       // argument next to a code (`Contains(codes, 131048)`) or a key of a map (`Map.of(131047, ...)`),
       // or be a Graph `(#131047)` marker.
       // (a code written as a string among other strings is sample data: `['Ana', '131047', '$200.00']`)
-      const sampleData = /['"]/.test(scan.text.charAt(ctx.at - 1)) && /['"][^'"\d\s][^'"]*['"]/.test(items + (close === -1 ? right : right.slice(0, close)));
+      const members = items + (close === -1 ? right : right.slice(0, close));
+      // (a tuple holding a call or arithmetic is a record: `("130429", time.monotonic() - 1)`)
+      const sampleData = (/['"]/.test(scan.text.charAt(ctx.at - 1)) && /['"][^'"\d\s][^'"]*['"]/.test(members)) || (opener === '(' && /[A-Za-z_]\w*\s*\(|\s[-+*/]\s/.test(members));
       if ((scan.fileWa && !sampleData) || scan.text.startsWith('(#', ctx.at - 2)) return true;
       const aboutCodes = named.some((n) => isCodeListName(n) || isErrorWordName(n) || isCodeExpr(n));
       // (a list of catalog codes and nothing else: ids, PIN codes and SKUs can be that too, so the
@@ -966,7 +1032,7 @@ function smallMayMatch(text: string, start: number, end: number, lineStart: numb
   if ((p === 47 || p === 42) && /(?:\/\/|\/\*|^\s*\*)\s*$/.test(text.slice(Math.max(lineStart, start - 12), start))) return true;
   if ((p >= 97 && p <= 122) || (p >= 65 && p <= 90)) {
     const word = /([A-Za-z]+)[ \t]*$/.exec(text.slice(Math.max(lineStart, start - 12), start));
-    return word !== null && /^(?:case|when|is|in|or|eq|be|equal|code|error|subcode|codes|return)$/i.test(word[1] as string);
+    return word !== null && /^(?:case|when|is|in|or|eq|be|equal|code|error|subcode|codes|return|if|elif|and|not|while)$/i.test(word[1] as string);
   }
   return false;
 }
@@ -989,8 +1055,10 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
     // A string that is only the code (`"131047"`, `'(#131047)'`) behaves like the number itself.
     let open = start - 1;
     if (text.charCodeAt(open) === 35) open -= text.charCodeAt(open - 1) === 40 ? 2 : 1;
+    // (`"(131047)"` as Graph's old messages and some SDKs write it)
+    else if (text.charCodeAt(open) === 40) open--;
     let close = end;
-    if (text.charCodeAt(close) === 41 && text.charCodeAt(start - 1) === 35) close++;
+    if (text.charCodeAt(close) === 41 && (text.charCodeAt(start - 1) === 35 || text.charCodeAt(start - 1) === 40)) close++;
     if (open === lexer.stringAt && text.charCodeAt(close) === q) {
       if (text.charCodeAt(start - 2) === 40 && !ctx.strong && !ctx.scan.wa) return false;
       return asOperand(ctx, text.slice(from, Math.max(from, open)), text.slice(close + 1, Math.min(ctx.lineEnd, close + 1 + WINDOW)));

@@ -1,0 +1,58 @@
+// Round-5 detector cases, from a blind corpus of SDK-like code beside shops, IoT gateways and OTP
+// senders: comments that quote code, typed literals, records, exclusive bounds; and the shapes that
+// hid codes (names among list items, lookups by key, word arrays, codes in parentheses).
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { scanCodes } from '../../src/core/detect';
+import type { LanguageFamily } from '../../src/core/types';
+import { fixtureCatalog } from '../fixtures/detect/support/catalog';
+
+const catalog = fixtureCatalog();
+const WA = '// WhatsApp Cloud API client\n';
+const PY_WA = '# WhatsApp Cloud API client\n';
+
+function codes(text: string, family: LanguageFamily): number[] {
+  return scanCodes(text, family, catalog).map((f) => f.code ?? -1);
+}
+
+test('comments that quote code or name another number', () => {
+  assert.deepEqual(codes(`${PY_WA}# order_number looks like 131047 for legacy orders`, 'python'), []);
+  assert.deepEqual(codes(`${WA}// Manual check: verifyOtp('+15551234567', '131047')`, 'javascript'), []);
+  assert.deepEqual(codes(`${WA}// Example alert: postAlert({ queue: 'whatsapp-outbound', depth: 131047 })`, 'javascript'), []);
+  // Prose with parentheses still names codes.
+  assert.deepEqual(codes(`${WA}// spam limit (131048) and per-user pair limit (131056).`, 'javascript'), [131048, 131056]);
+  assert.deepEqual(codes(`${WA}// Meta throttling errors: app-level (4), WABA-level (80007)`, 'javascript'), [4, 80007]);
+});
+
+test('typed literals, records, assertions on other fields, exclusive bounds', () => {
+  const modbus = 'package modbus\n\n// Modbus exception codes.\nvar SensorIDs = []int{130429, 131026, 131047, 133016}\n\nfunc retry(ex *Exception) bool {\n\treturn ex.Code == 4 || ex.Code == 10 || ex.Code == 100\n}\n';
+  assert.deepEqual(codes(modbus, 'go'), []);
+  assert.deepEqual(codes(`${PY_WA}s._issued = {"+15551234567": ("130429", time.monotonic() - 1)}`, 'python'), []);
+  assert.deepEqual(codes(`<?php\n${WA}$this->assertSame(131026, $msg->order_id);`, 'php'), []);
+  assert.deepEqual(codes(`${WA}const templateBlock = code >= 132000 && code < 133000;`, 'javascript'), [132000]);
+});
+
+test('lists mixing names and numbers, lookups by key, typed constants and loops', () => {
+  assert.deepEqual(codes(`${WA}val THROTTLING = setOf(4, 80007, RATE_LIMIT, PAIR_RATE_LIMIT, 131048)`, 'kotlin'), [4, 80007, 131048]);
+  assert.deepEqual(codes(`${PY_WA}if err["code"] in (WAError.TOKEN_EXPIRED, 0):\n    refresh()`, 'python'), [0]);
+  assert.deepEqual(codes(`${PY_WA}if err.get("code") == 100 and err.get("error_subcode") == 2388040:\n    pass`, 'python'), [100, 2388040]);
+  assert.deepEqual(codes(`${WA}if (graph.code === 80007 || graph.code === 4) backoff();`, 'javascript'), [80007, 4]);
+  assert.deepEqual(codes(`// whatsapp\nconst (\n\tCodeAuth Code = 0\n\tCodeTooManyCalls Code = 4\n)`, 'go'), [0, 4]);
+  assert.deepEqual(codes(`// whatsapp\nfor _, c := range []Code{10, 200, 250, 299} {\n\tcheck(c)\n}`, 'go'), [10, 200, 250, 299]);
+  assert.deepEqual(codes(`// whatsapp\nif Is(err, 131026) {\n}`, 'go'), [131026]);
+});
+
+test('names that veto, and what outweighs them', () => {
+  // A map named `ERROR_TO_HTTP` is keyed by errors.
+  assert.deepEqual(codes(`${PY_WA}ERROR_TO_HTTP = {\n    131047: 409,\n    131026: 422,\n}`, 'python'), [131047, 131026]);
+  // A member of an enum named for codes keeps its own name.
+  assert.deepEqual(codes('export enum WhatsAppErrorCode {\n  ReEngagement = 131047,\n  ExperimentNumber = 130472,\n}', 'javascript'), [131047, 130472]);
+});
+
+test('word arrays, escaped markers, codes in parentheses, titles before their code', () => {
+  assert.deepEqual(codes('# whatsapp\nTHROTTLED = %w[4 80007 130429 131048].freeze', 'ruby'), [4, 80007, 130429, 131048]);
+  assert.deepEqual(codes('ITEMS = %w[131047 4 990001].freeze', 'ruby'), []);
+  assert.deepEqual(codes(`${WA}if (/\\(#131047\\)/.test(text)) retry();`, 'javascript'), [131047]);
+  assert.deepEqual(codes(`${PY_WA}assert str(err).startswith("(131047)")`, 'python'), [131047]);
+  assert.deepEqual(codes('# whatsapp\nexpect(msg).to eq("Account has been locked (131031)")', 'ruby'), [131031]);
+});
