@@ -5,7 +5,8 @@ import { CONTEXT_HEAD, fileContext, type FileContext } from './context';
 import { isDistinctive } from './names';
 import { blockMarksOf, markLines } from './proseBlocks';
 import { scanCodes } from './scanCodes';
-import { BACK_REACH, FORWARD_REACH, scanSource } from './source';
+import { scanSource } from './source';
+import { BACK_REACH, FORWARD_REACH } from './sourceWindow';
 
 /**
  * Incremental error-code scans of source code. A number's verdict depends on a bounded stretch of

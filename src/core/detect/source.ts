@@ -1,9 +1,11 @@
 import type { Catalog } from '../catalog/catalog';
-import type { CancelToken, Finding, LanguageFamily } from '../types';
+import type { Finding, LanguageFamily } from '../types';
 import { isCodeExpr, isCodeListName, isCodesName, isDistinctive, isErrorCodeExpr, isErrorishName, isErrorWordName, isNonCodeName, lastName, lastSegment } from './names';
-import { ProseBlocks } from './proseBlocks';
 import { columnName } from './tableColumns';
-import { titleFollows } from './text';
+import { LineLexer } from './lineLexer';
+import { groupOf, hasUnknownLongNumber, listOwner } from './sourceLists';
+import { ERROR_FN, graphMarker, inComment, inProse } from './sourceProse';
+import { assignedNames, BACK_REACH, type Ctx, enclosingSwitch, exprAfter, exprBefore, FORWARD_REACH, hasAssignedCodeNearby, hasCodeNearby, NEAR_LINES, nearLines, openerIndex, openerLineHead, PARAMETER_LIST, type SourceScan, switchSubject, WINDOW } from './sourceWindow';
 
 /**
  * Error codes in source code. A numeric literal (or a string literal holding only a code) equal to
@@ -16,412 +18,26 @@ import { titleFollows } from './text';
  * neighbouring lines), so the scan is linear in the text.
  */
 
-/** Distinctive numbers in a window of neighbouring lines. */
-const NEIGHBOUR_NUMBER = /(?<![\w$.])(?:\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/g;
-
-/** How much of the line on each side of a number is looked at. */
-const WINDOW = 160;
-/** How far from a number the neighbouring lines of a list or map are read (each way). */
-const NEAR_CHARS = 800;
-/**
- * The farthest any check reads before a number's line (the subject of a `switch` above it) and
- * after the number (`nearLines`). Every window below stays within these; `rescanCodes` relies on
- * them to re-judge only the numbers an edit can affect.
- */
-export const BACK_REACH = 2500;
-export const FORWARD_REACH = NEAR_CHARS;
-/** Lines a small code may borrow evidence from (neighbouring list items, object siblings). */
-const NEAR_LINES = 4;
 const CHECK_EVERY = 512;
+
 const MAX_SMALL_PER_LINE = 2000;
 
 /** Functions whose arguments are a membership test or a collection of codes. */
 const COLLECTION_FN =
   /(?:^|[^\w$])(?:of|asList|listOf|setOf|arrayOf|intArrayOf|mutableListOf|mutableSetOf|hashSetOf|frozenset|set|tuple|array|Set|List|ImmutableSet|ImmutableList|HashSet|newHashSet|Contains|contains|includes|include\?|has|in_array|any|Any|IsIn|isin|isIn|oneOf|member\?|containsKey|ContainsKey|Of|new\s+Set|Arrays\.asList|str_contains|strpos|stripos|strstr|preg_match|indexOf|IndexOf|startsWith|StartsWith|startswith|endswith|start_with\?|endsWith|match|search|test|Arguments\.of|InlineData|TestCase|DataRow|parametrize)\s*$/;
+
 /** Calls whose numeric argument is a duration, size or index, never an error code. */
 const NUMERIC_FN = /(?:timeout|sleep|delay|wait|interval|duration|millis|seconds|minutes|range|repeat|fill|alloc|slice|substr|substring|pad\w*|toFixed|random|port|listen|status|sendStatus|Sleep|After|Tick|ofMillis|ofSeconds|setTimeout|setInterval|timedelta|limit|take|skip|chunk|round|floor|ceil|min|max|pow|at|get|charAt|splice|resize|Status|StatusCode|WriteHeader|abort|exit|Exit)\s*$/i;
+
 /** Calls whose argument is an error code: constructors and helpers named for errors, assertions. */
 const ERRORISH_FN = /err|code|fail|retry|whatsapp|graph|meta|reject|raise|throw|expect|assert|equal|toBe|handle|classif|categor|describe|explain|lookup|title|message|exception/i;
+
 /** An error's constructor or factory: `new WhatsAppError(`, `GraphException.of(`, `WaError.from(`. */
 const ERROR_FACTORY = /(?:(?:^|[^A-Za-z])(?:[Ee]rror|[Ee]rr|[Ee]xception|[Ff]ault)|[a-z](?:Error|Err|Exception|Fault))(?:\s*\.\s*(?:of|from|create|fromCode))?\s*$/;
-/** The same, for files that say nothing about WhatsApp: only names about errors themselves. */
-const ERROR_FN = /err|fail|exception|whatsapp|graph/i;
 
 /** Assertion and equality helpers whose argument is compared with something. */
 const MATCHER_CALL =
   /(?:\.equals|Equals|\.Be|\.BeEquivalentTo|\beq|\beql\?|\bequal|isEqualTo|toBe|toEqual|toStrictEqual|toHaveProperty\([^()]*,|assertEquals|assertEqual|assert_equal|assertSame|AreEqual|Assert\.Equal|expectEquals|shouldBe|should\s*==|be)\s*\(\s*$/;
-
-export interface SourceScan {
-  readonly text: string;
-  readonly family: LanguageFamily;
-  readonly catalog: Catalog;
-  /** The file is about WhatsApp / Graph errors (keywords, or distinctive codes found). */
-  wa: boolean;
-  /**
-   * What the file said about itself before the scan (its keywords), unlike `wa`, which distinctive
-   * codes found on the way also set. A distinctive number in a file without it needs an error-ish name.
-   */
-  readonly fileWa: boolean;
-  readonly token?: CancelToken;
-  /**
-   * Only numbers starting in `[from, to]` are judged (the rest of the text is still read as their
-   * context); `from` must be a line start. A re-scan after an edit uses it for the edited window.
-   */
-  readonly from?: number;
-  readonly to?: number;
-  /**
-   * A distinctive code was found after `to` (a windowed re-scan): the file is about WhatsApp even if
-   * the window shows nothing, so small codes deferred in the window are judged at the end.
-   */
-  readonly waLater?: boolean;
-}
-
-/** Lines around a position, bounded in characters around `at` (a long line is not read whole) and from below by `floor`. */
-function nearLines(text: string, lineStart: number, lineEnd: number, lines = NEAR_LINES, at = lineStart, floor = 0): string {
-  let s = lineStart;
-  for (let k = 0; k < lines && s > 0 && lineStart - s < NEAR_CHARS; k++) {
-    const p = text.lastIndexOf('\n', s - 2);
-    s = p === -1 ? 0 : p + 1;
-  }
-  let e = lineEnd;
-  for (let k = 0; k < lines && e < text.length && e - lineEnd < NEAR_CHARS; k++) {
-    const p = text.indexOf('\n', e + 1);
-    e = p === -1 ? text.length : p;
-  }
-  return text.slice(Math.max(s, lineStart - NEAR_CHARS, at - NEAR_CHARS, floor), Math.min(e, lineEnd + NEAR_CHARS, at + NEAR_CHARS));
-}
-
-/** Another distinctive catalog code within a few lines (a list or map of codes). */
-function hasCodeNearby(scan: SourceScan, window: string, self: number): boolean {
-  NEIGHBOUR_NUMBER.lastIndex = 0;
-  for (let m = NEIGHBOUR_NUMBER.exec(window); m; m = NEIGHBOUR_NUMBER.exec(window)) {
-    const n = Number(m[0].replace(/_/g, ''));
-    if (n !== self && isDistinctive(n) && scan.catalog.has(n)) return true;
-  }
-  return false;
-}
-
-/** Constants or enum members assigned distinctive catalog codes within a few lines. */
-function hasAssignedCodeNearby(scan: SourceScan, window: string, self: number, re = /[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/g): boolean {
-  for (let m = re.exec(window); m; m = re.exec(window)) {
-    const n = Number((m[1] as string).replace(/_/g, ''));
-    if (n !== self && isDistinctive(n) && scan.catalog.has(n)) return true;
-  }
-  return false;
-}
-
-/**
- * String and comment state along one line, advanced incrementally from candidate to candidate so
- * that a line with many numbers is still read once.
- */
-class LineLexer {
-  private line = -1;
-  private pos = 0;
-  private quote = 0;
-  /** The current string opened with three quotes and closes with three. */
-  private triple = false;
-  /** Offset of the quote that opened the current string, or -1. */
-  stringAt = -1;
-  /** Offset where the current comment starts, or -1. */
-  commentAt = -1;
-  /** The line starts inside a block comment or docstring: offset of its first non-blank, or -1. */
-  proseAt = -1;
-  private readonly blocks: ProseBlocks;
-
-  constructor(
-    private readonly text: string,
-    private readonly family: LanguageFamily,
-  ) {
-    this.blocks = new ProseBlocks(text, family);
-  }
-
-  /** Move to `offset` on the line starting at `lineStart`. */
-  advance(lineStart: number, offset: number): void {
-    const text = this.text;
-    if (this.line !== lineStart || offset < this.pos) {
-      this.line = lineStart;
-      this.pos = lineStart;
-      this.quote = 0;
-      this.triple = false;
-      this.stringAt = -1;
-      this.commentAt = -1;
-      this.proseAt = -1;
-      if (this.blocks.inside(lineStart)) {
-        this.proseAt = lineStart;
-        while (text.charCodeAt(this.proseAt) === 32 || text.charCodeAt(this.proseAt) === 9) this.proseAt++;
-      }
-      // A continuation line of a block comment: ` * 131047 ...`
-      if (this.family !== 'python' && this.family !== 'ruby' && /^[ \t]*\*(?!\*?\/)/.test(text.slice(lineStart, lineStart + 80))) this.commentAt = text.indexOf('*', lineStart);
-    }
-    const slashComments = this.family !== 'python' && this.family !== 'ruby';
-    const hashComments = this.family === 'python' || this.family === 'ruby' || this.family === 'php';
-    let i = this.pos;
-    while (i < offset && this.commentAt === -1) {
-      const c = text.charCodeAt(i);
-      if (this.quote) {
-        if (c === 92) i++;
-        else if (c === this.quote && (!this.triple || (text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c))) {
-          if (this.triple) i += 2;
-          this.quote = 0;
-          this.stringAt = -1;
-        }
-      } else if (c === 34 || c === 39 || c === 96) {
-        // `"""` (Kotlin, Java text blocks, Dart, C# raw strings, Python) opens one string, not an empty one and another.
-        this.triple = c !== 96 && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
-        if (this.triple) i += 2;
-        this.quote = c;
-        this.stringAt = i;
-      } else if (slashComments && c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) {
-        this.commentAt = i;
-      } else if (hashComments && c === 35 && text.charCodeAt(i + 1) !== 123 && text.charCodeAt(i + 1) !== 91) {
-        this.commentAt = i;
-      }
-      i++;
-    }
-    this.pos = Math.max(i, offset);
-  }
-}
-
-/** A small code that is not also a round number (`190`, `368`, `613`; not `10`, `100`, `250`). */
-function isTellingSmall(n: number): boolean {
-  return n > 4 && n % 50 !== 0 && n !== 10;
-}
-
-/** What a list's items are, apart from the number being judged. */
-interface ListFacts {
-  /** Every item is a catalog code. */
-  readonly allCodes: boolean;
-  readonly hasDistinctive: boolean;
-  readonly items: number;
-  /** A telling small code among the items read. */
-  readonly telling: boolean;
-}
-
-/**
- * Facts of list bodies, per catalog, by body. perf: every number of a list is judged with the same
- * body (`[130429, 131056, 131047]` three times), and a re-scan after an edit meets the same lists
- * again. Bounded: cleared when it grows past MEMO_SIZE bodies.
- */
-const listFacts = new WeakMap<Catalog, Map<string, ListFacts>>();
-const MEMO_SIZE = 4096;
-
-function factsOf(catalog: Catalog, items: string): ListFacts {
-  let memo = listFacts.get(catalog);
-  if (!memo) listFacts.set(catalog, (memo = new Map()));
-  let facts = memo.get(items);
-  if (!facts) {
-    facts = readList(catalog, items);
-    if (memo.size >= MEMO_SIZE) memo.clear();
-    memo.set(items, facts);
-  }
-  return facts;
-}
-
-/** Read a list body item by item, stopping at the first item that is not a plain number. */
-function readList(catalog: Catalog, items: string): ListFacts {
-  let allCodes = true;
-  let hasDistinctive = false;
-  let telling = false;
-  let count = 0;
-  for (const raw of items.slice(0, 400).split(',')) {
-    const item = raw.trim();
-    if (item === '') continue;
-    count++;
-    // (named constants among the numbers say nothing either way: `setOf(4, 80007, RATE_LIMIT)`)
-    if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(item) && !/^(?:true|false|null|None|nil|True|False)$/.test(item)) continue;
-    if (!/^\d[\d_]{0,9}$/.test(item)) return { allCodes: false, hasDistinctive, items: count, telling };
-    const n = Number(item.replace(/_/g, ''));
-    if (!catalog.has(n)) allCodes = false;
-    else if (isDistinctive(n)) hasDistinctive = true;
-    else if (isTellingSmall(n)) telling = true;
-  }
-  return { allCodes, hasDistinctive, items: count, telling };
-}
-
-/**
- * What a list's other items are (`self` is the number being judged): all catalog codes? any
- * distinctive one? how many? any telling small code, `self` included?
- */
-function groupOf(scan: SourceScan, items: string, self: number): ListFacts {
-  const facts = factsOf(scan.catalog, items);
-  return facts.telling || !isTellingSmall(self) ? facts : { ...facts, telling: true };
-}
-
-/**
- * `before` without the collection call that wraps a list: `x = new Set<number>(` -> `x =`,
- * `frozenset(`, `Arrays.asList(`. Read backwards from the end (no end-anchored regex, which would
- * retry from every position of the window).
- */
-function withoutCallee(before: string): string {
-  let i = before.length;
-  const skipBlanks = (): void => {
-    while (i > 0 && (before.charCodeAt(i - 1) === 32 || before.charCodeAt(i - 1) === 9)) i--;
-  };
-  skipBlanks();
-  if (before.charCodeAt(i - 1) === 40) {
-    i--;
-    skipBlanks();
-  }
-  if (before.charCodeAt(i - 1) === 62) {
-    const open = before.lastIndexOf('<', i - 1);
-    if (open !== -1 && i - open <= 62 && !/[()<]/.test(before.slice(open + 1, i - 1))) {
-      i = open;
-      skipBlanks();
-    }
-  }
-  const stop = i;
-  while (i > 0 && isNameChar(before.charCodeAt(i - 1))) i--;
-  if (i === stop) return before.trimEnd();
-  const head = before.slice(0, i);
-  return head.replace(/\bnew\s*$/, '').trimEnd();
-}
-
-/**
- * The names a list belongs to: the constant it is assigned to (`TOKEN_ERRORS = [`,
- * `REFRESH = new Set<number>([`), the value tested for membership (`row_id in (`), or the
- * parameter of a parametrized test (`parametrize("amount", [`). Not the callee of a call.
- */
-function listOwner(before: string): readonly string[] {
-  let names = owners.get(before);
-  if (!names) {
-    names = readOwner(before);
-    if (owners.size >= MEMO_SIZE) owners.clear();
-    owners.set(before, names);
-  }
-  return names;
-}
-
-/** The head of a function's parameter list, up to its `(`. */
-const PARAMETER_LIST = /\b(?:function|def|fun|func|constructor|__construct|__init__|init)\b[^;{}]*\($|\b(?:function|def|fun|func|constructor|__construct|__init__)\s*\w*\s*\([^()]*$/;
-
-/**
- * The text before the bracket that opens the multi-line list a line is in (its line, up to the
- * bracket), or '' when no unclosed bracket is found within reach above (or it is not `only`).
- */
-function openerLineHead(text: string, lineStart: number, only?: number): string {
-  const from = Math.max(0, lineStart - Math.min(1500, BACK_REACH));
-  let depth = 0;
-  for (let i = lineStart - 1; i >= from; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 41 || c === 93 || c === 125) depth++;
-    else if (c === 40 || c === 91 || c === 123) {
-      if (depth === 0) {
-        if (only !== undefined && c !== only) return '';
-        let start = text.lastIndexOf('\n', i - 1) + 1;
-        // A bracket alone on its line (C# and Allman style) belongs to the line above: `Retryable = new HashSet<int>`.
-        if (start > 0 && /^\s*$/.test(text.slice(start, i))) return text.slice(Math.max(text.lastIndexOf('\n', start - 2) + 1, i - 160), i).trimEnd();
-        return text.slice(Math.max(start, i - 160), i);
-      }
-      depth--;
-    }
-  }
-  return '';
-}
-
-/** listOwner's answers by the text before the list (a pure function of it), bounded. */
-const owners = new Map<string, readonly string[]>();
-
-function readOwner(before: string): readonly string[] {
-  const param = /\(\s*["']([A-Za-z_]\w*)["']\s*,$/.exec(before);
-  if (param) return [param[1] as string];
-  // The variable of a loop over the list: Go `for _, code := range []int{`, `for (const code of [`;
-  // a typed list's element type too (`range []Code{`).
-  const loop = /\bfor\s+(?:[A-Za-z_]\w*\s*,\s*)?([A-Za-z_]\w*)\s*:?=\s*range\s*(?:\[\]\s*([\w.]+))?$|\bfor\s*\(\s*(?:const|let|var|final|val)?\s*([A-Za-z_$][\w$]*)\s+(?:of|in)$/.exec(before);
-  if (loop) return loop[2] && !/^(?:u?int\d*|string|any|interface\{\})$/.test(loop[2]) ? [loop[1] as string, loop[2]] : [(loop[1] ?? loop[3]) as string];
-  // A Go composite literal's type stands between the name and the brace: `SensorIDs = []int{`, `m := map[int]string{`.
-  const typed = /^([\s\S]*?(?:=|:=))\s*(?:\[\]|map\[[^\]]*\])[\w.*]+$/.exec(before);
-  if (typed) return ownerNames(assignedNames((typed[1] as string).replace(/:?=$/, '')));
-  const test = /\b(?:not\s+)?in$/.exec(before);
-  if (test) return assignedNames(before.slice(0, test.index));
-  const bare = withoutCallee(before);
-  const op = /(?:=|:=|:|=>)$/.exec(bare);
-  return op ? ownerNames(assignedNames(bare.slice(0, op.index))) : [];
-}
-
-/** A map named `ERROR_TO_HTTP` or `codeToStatus` is keyed by its first part: what matters is `ERROR`, `code`. */
-function ownerNames(names: string[]): string[] {
-  return names.map((n) => /^(.+?)(?:_TO_|_to_|To(?=[A-Z]))[A-Za-z]\w*$/.exec(n)?.[1] ?? n);
-}
-
-/** Characters of a member expression: word chars and `$ . > - ? : ' "`. */
-function isExprChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46 || c === 62 || c === 45 || c === 63 || c === 58 || c === 39 || c === 34;
-}
-
-/** Characters of a dotted name: word chars, `$` and `.`. */
-function isNameChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46;
-}
-
-/** The expression just before an operator at the end of `s`: `err.response.data.error.code`, `$e->getCode()`. */
-function exprBefore(s: string): string {
-  let i = s.length;
-  let depth = 0;
-  while (i > 0) {
-    const ch = s[i - 1] as string;
-    if (ch === ')' || ch === ']') depth++;
-    else if ((ch === '(' || ch === '[') && depth > 0) depth--;
-    else if (depth === 0 && !isExprChar(ch.charCodeAt(0))) break;
-    if (depth === 0 && ch === '-' && s[i] !== '>') break;
-    i--;
-    if (s.length - i > 120) break;
-  }
-  return s.slice(i).replace(/^[>:\-?.]+/, '');
-}
-
-/** The expression just after an operator at the start of `s`. */
-function exprAfter(s: string): string {
-  const m = /^\s*([\w$.\->?'"[\]]{1,120}(?:\(\s*\))?)/.exec(s);
-  return m ? (m[1] as string) : '';
-}
-
-/** The subject of the nearest `switch (...)` / `when (...)` / Ruby `case ...` above the line. */
-function switchSubject(text: string, lineStart: number): string {
-  const window = text.slice(Math.max(0, lineStart - BACK_REACH), lineStart);
-  const re = /\b(?:switch|when|match|case|select\s+case)\b[ \t]*\(?[ \t]*([A-Za-z_$][^\n{]{0,100})/g;
-  let subject = '';
-  // (a `case X:` label is not a subject: only Ruby's `case error.code` line, which ends without `:`)
-  for (let m = re.exec(window); m; m = re.exec(window)) if (!/^case\b/.test(m[0]) || !/:\s*$/.test(m[1] as string)) subject = m[1] as string;
-  subject = subject.replace(/\s*(?:\{|:|\bthen\b|\bdo\b)?\s*$/, '');
-  // Drop the `)` that closes `switch (`, keep the one of `getCode()`.
-  const unbalanced = (subject.match(/\)/g)?.length ?? 0) > (subject.match(/\(/g)?.length ?? 0);
-  return unbalanced ? subject.replace(/\)\s*$/, '') : subject;
-}
-
-/** Identifiers that are keywords or types, not the name of the thing assigned. */
-const NOT_A_NAME = /^(?:const|let|var|val|static|final|readonly|public|private|protected|internal|int|long|short|Int|Long|number|Integer|int32|int64|uint|def|new|return|this|self|type|enum|case|new|late|override|open|object|final|get|set)$/;
-
-/** The names on the left of an assignment or property: `const REENGAGEMENT_ERROR: number` -> [REENGAGEMENT_ERROR]. */
-function assignedNames(lhs: string): string[] {
-  const cut = Math.max(lhs.lastIndexOf(','), lhs.lastIndexOf(';'), lhs.lastIndexOf('('), lhs.lastIndexOf('{'), lhs.lastIndexOf('['));
-  const part = lhs.slice(cut + 1);
-  const names = (part.match(/[A-Za-z_$][\w$]*/g) ?? []).map((n) => n.replace(/^\$/, ''));
-  return names.filter((n) => n && !NOT_A_NAME.test(n));
-}
-
-/** Find the unmatched opening bracket before the end of `s`: its index, or -1. */
-function openerIndex(s: string): number {
-  let depth = 0;
-  for (let i = s.length - 1; i >= 0; i--) {
-    const c = s.charCodeAt(i);
-    if (c === 41 || c === 93 || c === 125) depth++;
-    else if (c === 40 || c === 91 || c === 123) {
-      if (depth === 0) return i;
-      depth--;
-    }
-  }
-  return -1;
-}
-
-interface Ctx {
-  readonly scan: SourceScan;
-  readonly code: number;
-  readonly strong: boolean;
-  readonly lineStart: number;
-  readonly lineEnd: number;
-  /** Offset of the number. */
-  readonly at: number;
-}
 
 /**
  * Evidence for a small code: an error-code name in a WhatsApp file. `code === 0` alone is an exit
@@ -474,7 +90,9 @@ const MEMBER_LINE = /^\s*(?:(?:export|public|protected|private|internal|const|st
 
 /** What holds a constant: nothing known, an enum of something, or a holder named for codes or errors. */
 const NO_HOLDER = 0;
+
 const ENUM_HOLDER = 1;
+
 const NAMED_HOLDER = 2;
 
 /** A holder named for codes or errors: `enum WaError`, `object WaErrorCodes`, `module ErrorCodes`. */
@@ -544,86 +162,6 @@ function matchesOtherNumber(left: string, right: string): boolean {
   return other !== null && (isNonCodeName(lastName(other[1] as string)) || /\b(?:length|size|count)\b/i.test(other[1] as string));
 }
 
-/**
- * `(#131047)`: Graph's marker when its message follows (`(#131047) Re-engagement message`), but
- * also how commits cite pull requests (`Fix cache refresh (#131047)`): without the message, only
- * in a file about WhatsApp. A small code always needs both.
- */
-function graphMarker(ctx: Ctx, right: string): boolean {
-  const message = /^\)\s+[A-Za-z(]/.test(right);
-  return ctx.strong ? message || ctx.scan.wa : message && ctx.scan.wa;
-}
-
-/** Words that make a comment about an error. */
-const COMMENT_ERROR_WORD = /\b(?:errors?|err|codes?|subcode|fail\w*|retr(?:y|ies|yable)|whatsapp|graph|meta|oauth\w*|rate[ -]?limit\w*|undeliverable|title)\b/i;
-
-/** Judge a code written in a comment. */
-function inComment(ctx: Ctx, comment: string, right: string): boolean {
-  if (/\(#$/.test(comment)) return graphMarker(ctx, right);
-  // `#131047` is an issue number; `# 131047 ...` (a Python or Ruby comment opening with the code) is not.
-  if (/#$/.test(comment) || /\b(?:issue|pr|pull|ticket|line|lines|port|id|version|v|see)\s*#?\s*$/i.test(comment)) return false;
-  // A quantity (`131047 ms`, `131047 bytes`), not a word that starts like one (`131048 spam ...`).
-  if (/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|x|times)\b|%)/i.test(right)) return false;
-  // `order 131047 was split`, `131000 rows`: a number of something else.
-  if (/\b(?:order|invoice|customer|user|account|row|item|record|product|sku|job|build|pid)\.?\s*$/i.test(comment)) return false;
-  // A one-time code, a PIN, a price near the number: `(PIN 131001)`, `otp example: code 133005`.
-  if (OTHER_NUMBER_WORD.test(comment.slice(-24))) return false;
-  // Code quoted in a comment, judged by its names: `order_number looks like 131047`,
-  // `verifyOtp('+1555', '131047')`, `{ depth: 131047 }`.
-  const tail = comment.slice(-48);
-  const key = /([A-Za-z_$][\w$]*)(?:\s*[:=]|\()\s*['"]?[^:=()'"]*$/.exec(tail)?.[1];
-  if ((key !== undefined && isNonCodeName(key)) || (tail.match(/[A-Za-z$]\w*(?:_[A-Za-z]\w*|[a-z][A-Z]\w*)/g) ?? []).some((n) => isNonCodeName(n))) return false;
-  // (a call written as code, `name(` with arguments before the number; prose puts a space before its parentheses)
-  const call = /([A-Za-z_$][\w$]*)\((?=[^()]*['",{])[^()]*$/.exec(comment.slice(-80));
-  if (call && !ERROR_FN.test(call[1] as string)) return false;
-  if (/^\s*(?:rows?|items?|records?|users?|customers?|orders?|entries|requests|files|lines|chars|characters)\b/i.test(right)) return false;
-  // Outside a WhatsApp file, a comment must say it speaks of an error.
-  // Or open with the code as a legend does (`// 131047: outside the 24h window`), or name its title.
-  // Codes in parentheses in a sentence about errors: `app-level (4), WABA-level (80007)`.
-  if (/\($/.test(comment) && /^\)/.test(right) && COMMENT_ERROR_WORD.test(comment) && ctx.scan.wa && hasCodeNearby(ctx.scan, ctx.scan.text.slice(ctx.lineStart, ctx.lineEnd), ctx.code)) return true;
-  if (ctx.strong) return ctx.scan.wa || COMMENT_ERROR_WORD.test(comment) || COMMENT_ERROR_WORD.test(right.slice(0, 80)) || (/^[\s*#/-]*$/.test(comment) && /^\s*[:=\-–—]/.test(right)) || titleFollows(ctx.scan.catalog, ctx.code, right);
-  if (!ctx.scan.wa) return false;
-  if (/\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment)) return true;
-  // A legend of codes: `190 -- the access token has expired` among lines naming longer codes.
-  return /^[\s*#/-]*$/.test(comment) && /^\s*(?::|=|--?|–|—)\s*\S/.test(right) && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
-}
-
-/** Words (or nothing), then the number: the start of a sentence in a string. */
-const PROSE_BEFORE = /^(?:[A-Za-z][A-Za-z\s,'-]*)?$/;
-/** Parameterized tests' tables of rows. */
-const TEST_TABLE = /@(?:CsvSource|ValueSource|MethodSource)|\b(?:InlineData|TestCase|DataRow|parametrize|Arguments\.of)\b|\.each\s*\(|\bwhere:/;
-/** Words that say a number in a sentence is something else. */
-const OTHER_NUMBER_WORD = /\b(?:otp|pin|passcode|password|verif\w*|order|invoice|amount|total|price|phone|tel|room|table|seat|ref|reference)\b/i;
-
-/** Judge a code inside prose in a string literal ("failed with (#131047) ..."). */
-function inProse(ctx: Ctx, before: string, right: string): boolean {
-  if (/\(#$/.test(before)) return graphMarker(ctx, right);
-  // The catalog title, then the code: `"Account has been locked (131031)"`.
-  if (/\($/.test(before) && /^\)/.test(right) && titlePrecedes(ctx.scan.catalog, ctx.code, before)) return ctx.strong || ctx.scan.wa;
-  // `"Error 131047"`, `"code=131047"`, and JSON in a string: `"{\"code\":131047}"`.
-  if (ctx.strong && /\b(?:code|error|err|subcode|error_code|errorCode|error_subcode)\b\\?["']?\s*[:=#]?\s*$/i.test(before)) return true;
-  // A sentence naming the code, in a WhatsApp file: a test's name (`it('treats 131026 as undeliverable')`),
-  // an assertion's message. Read as a comment is, without quantities, order numbers or one-time codes.
-  if (ctx.strong) {
-    if (!ctx.scan.wa || !PROSE_BEFORE.test(before) || OTHER_NUMBER_WORD.test(before)) return false;
-    // A row of a parameterized test's table: `@CsvSource({"131047, false"})`, `[InlineData("131047, x")]`.
-    // (the annotation may open many rows above: its bracket encloses the row)
-    if (before === '' && /^\s*,/.test(right)) return TEST_TABLE.test(nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, 3, ctx.at)) || TEST_TABLE.test(openerLineHead(ctx.scan.text, ctx.lineStart));
-    return /^(?:\s+[A-Za-z]|\s*$|[:)])/.test(right) && inComment(ctx, before, right);
-  }
-  // A small code in a Graph error written as JSON in a string: `"{\"type\":\"OAuthException\",\"code\":190}"`.
-  if (!ctx.scan.wa || !/\bcode\\?["']\s*:\s*$/.test(before)) return false;
-  return /OAuthException|fbtrace|error_subcode|error_data|is_transient/.test(ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 2000)));
-}
-
-/** The code's catalog title (or a variant) ends `before`, up to an opening parenthesis: `Account has been locked (`. */
-function titlePrecedes(catalog: Catalog, code: number, before: string): boolean {
-  const entry = catalog.get(code);
-  if (!entry) return false;
-  const text = before.replace(/\s*\($/, '').toLowerCase();
-  return [entry.title, ...entry.variants].some((t) => t.length >= 6 && text.endsWith(t.toLowerCase()));
-}
-
 /** A list closed and tested against a code after the number: `[0, 190].includes(err.code)`. */
 const MEMBERSHIP_OF_CODE = /^[^;]*?[\])}]\s*\.?\s*(?:includes|include\?|contains|Contains|has|indexOf)\s*\(\s*[\w$.>-]*(?:code|Code)\b/;
 
@@ -651,25 +189,6 @@ function codeRange(ctx: Ctx, head: string, other: number, upper: boolean): boole
 /** Words about errors near a list (`\b` would not see `ERRORS` in `RETRYABLE_ERRORS`). */
 const ERROR_WORDS =
   /(?:^|[^A-Za-z])(?:[Ee]rr(?:or)?s?|ERR(?:OR)?S?|[Ee]xceptions?|EXCEPTIONS?|[Ff]ail\w*|FAIL\w*|[Rr]etr(?:y|ies|yable|iable)|RETR(?:Y|IES|YABLE|IABLE)|[Ww]hats[Aa]pp|WHATSAPP|[Gg]raph|GRAPH|[Oo][Aa]uth\w*|[Rr]ate[ _-]?[Ll]imit\w*|RATE_?LIMIT\w*|[Tt]hrottl\w*|THROTTL\w*|[Tt]ransient|TRANSIENT|[Ff]atal|FATAL|[Uu]ndeliverable)(?![a-z])|[a-z](?:Error|Exception|Retry|Retryable)(?![a-z])/;
-
-/** A 5-to-7-digit number the catalog lacks among a list's items. */
-function hasUnknownLongNumber(catalog: Catalog, items: string): boolean {
-  for (const m of items.slice(0, 400).matchAll(/(?<![\w.])\d{5,7}(?![\w.])/g)) if (!catalog.has(Number(m[0]))) return true;
-  return false;
-}
-
-/**
- * The subject of the switch, `match` or `when` whose braces enclose the line (`switch (sku) {`),
- * or undefined when the enclosing bracket belongs to something else.
- */
-function enclosingSwitch(text: string, lineStart: number): string | undefined {
-  const head = openerLineHead(text, lineStart);
-  // (C# switch expressions put the subject first: `ex.Code switch {`)
-  const expression = /([\w$.()]+)\s+switch\s*$/.exec(head);
-  if (expression) return expression[1] as string;
-  const m = /\b(?:switch|match|when|select\s+case)\b\s*\(?\s*([^{}]*?)\s*\)?\s*$/.exec(head);
-  return m ? (m[1] as string) : undefined;
-}
 
 /**
  * A distinctive code as an arm of a switch (`case 131047:`, `131047 =>`): a subject named for
@@ -699,6 +218,7 @@ function keyOfCodes(ctx: Ctx, left: string): boolean {
 
 /** The head and the rest of a C# relational arm around a bound: `>= 200 and <=` … `299 =>`. */
 const RELATIONAL_ARM_HEAD = /^(?:not\s+)?(?:[<>]=?\s*[\d_]+\s+(?:and|or)\s+(?:not\s+)?)*[<>]=?$/;
+
 const RELATIONAL_ARM_REST = /^\s*(?:(?:and|or)\s+(?:not\s+)?[<>]=?\s*[\d_]+\s*)*(?:when\s[^;{}]*?)?=>/;
 
 /**
@@ -1070,6 +590,7 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
 
 /** A quick look at a line: can a small code on it possibly be in an error-code context? */
 const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[\s*\d|\d{5}/;
+
 /**
  * The same for a line's start: list items (`  4,`), constants (`TooManyCalls = 4`,
  * `const val TOKEN_EXPIRED = 190`) and enum constants (`TOO_MANY_CALLS(4)`, Dart `tooManyCalls(4),`;

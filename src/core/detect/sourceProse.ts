@@ -1,0 +1,95 @@
+import type { Catalog } from '../catalog/catalog';
+import { isNonCodeName } from './names';
+import { titleFollows } from './text';
+import { type Ctx, hasCodeNearby, NEAR_LINES, nearLines, openerLineHead } from './sourceWindow';
+
+/**
+ * Codes written in prose in source: comments, docstrings and sentences in string literals. A code
+ * there counts when the sentence is about an error (or the file is about WhatsApp), not when it
+ * names an order, a one-time code or a quantity.
+ */
+
+/** The same, for files that say nothing about WhatsApp: only names about errors themselves. */
+export const ERROR_FN = /err|fail|exception|whatsapp|graph/i;
+
+/**
+ * `(#131047)`: Graph's marker when its message follows (`(#131047) Re-engagement message`), but
+ * also how commits cite pull requests (`Fix cache refresh (#131047)`): without the message, only
+ * in a file about WhatsApp. A small code always needs both.
+ */
+export function graphMarker(ctx: Ctx, right: string): boolean {
+  const message = /^\)\s+[A-Za-z(]/.test(right);
+  return ctx.strong ? message || ctx.scan.wa : message && ctx.scan.wa;
+}
+
+/** Words that make a comment about an error. */
+export const COMMENT_ERROR_WORD = /\b(?:errors?|err|codes?|subcode|fail\w*|retr(?:y|ies|yable)|whatsapp|graph|meta|oauth\w*|rate[ -]?limit\w*|undeliverable|title)\b/i;
+
+/** Judge a code written in a comment. */
+export function inComment(ctx: Ctx, comment: string, right: string): boolean {
+  if (/\(#$/.test(comment)) return graphMarker(ctx, right);
+  // `#131047` is an issue number; `# 131047 ...` (a Python or Ruby comment opening with the code) is not.
+  if (/#$/.test(comment) || /\b(?:issue|pr|pull|ticket|line|lines|port|id|version|v|see)\s*#?\s*$/i.test(comment)) return false;
+  // A quantity (`131047 ms`, `131047 bytes`), not a word that starts like one (`131048 spam ...`).
+  if (/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|x|times)\b|%)/i.test(right)) return false;
+  // `order 131047 was split`, `131000 rows`: a number of something else.
+  if (/\b(?:order|invoice|customer|user|account|row|item|record|product|sku|job|build|pid)\.?\s*$/i.test(comment)) return false;
+  // A one-time code, a PIN, a price near the number: `(PIN 131001)`, `otp example: code 133005`.
+  if (OTHER_NUMBER_WORD.test(comment.slice(-24))) return false;
+  // Code quoted in a comment, judged by its names: `order_number looks like 131047`,
+  // `verifyOtp('+1555', '131047')`, `{ depth: 131047 }`.
+  const tail = comment.slice(-48);
+  const key = /([A-Za-z_$][\w$]*)(?:\s*[:=]|\()\s*['"]?[^:=()'"]*$/.exec(tail)?.[1];
+  if ((key !== undefined && isNonCodeName(key)) || (tail.match(/[A-Za-z$]\w*(?:_[A-Za-z]\w*|[a-z][A-Z]\w*)/g) ?? []).some((n) => isNonCodeName(n))) return false;
+  // (a call written as code, `name(` with arguments before the number; prose puts a space before its parentheses)
+  const call = /([A-Za-z_$][\w$]*)\((?=[^()]*['",{])[^()]*$/.exec(comment.slice(-80));
+  if (call && !ERROR_FN.test(call[1] as string)) return false;
+  if (/^\s*(?:rows?|items?|records?|users?|customers?|orders?|entries|requests|files|lines|chars|characters)\b/i.test(right)) return false;
+  // Outside a WhatsApp file, a comment must say it speaks of an error.
+  // Or open with the code as a legend does (`// 131047: outside the 24h window`), or name its title.
+  // Codes in parentheses in a sentence about errors: `app-level (4), WABA-level (80007)`.
+  if (/\($/.test(comment) && /^\)/.test(right) && COMMENT_ERROR_WORD.test(comment) && ctx.scan.wa && hasCodeNearby(ctx.scan, ctx.scan.text.slice(ctx.lineStart, ctx.lineEnd), ctx.code)) return true;
+  if (ctx.strong) return ctx.scan.wa || COMMENT_ERROR_WORD.test(comment) || COMMENT_ERROR_WORD.test(right.slice(0, 80)) || (/^[\s*#/-]*$/.test(comment) && /^\s*[:=\-–—]/.test(right)) || titleFollows(ctx.scan.catalog, ctx.code, right);
+  if (!ctx.scan.wa) return false;
+  if (/\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment)) return true;
+  // A legend of codes: `190 -- the access token has expired` among lines naming longer codes.
+  return /^[\s*#/-]*$/.test(comment) && /^\s*(?::|=|--?|–|—)\s*\S/.test(right) && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
+}
+
+/** Words (or nothing), then the number: the start of a sentence in a string. */
+export const PROSE_BEFORE = /^(?:[A-Za-z][A-Za-z\s,'-]*)?$/;
+
+/** Parameterized tests' tables of rows. */
+export const TEST_TABLE = /@(?:CsvSource|ValueSource|MethodSource)|\b(?:InlineData|TestCase|DataRow|parametrize|Arguments\.of)\b|\.each\s*\(|\bwhere:/;
+
+/** Words that say a number in a sentence is something else. */
+export const OTHER_NUMBER_WORD = /\b(?:otp|pin|passcode|password|verif\w*|order|invoice|amount|total|price|phone|tel|room|table|seat|ref|reference)\b/i;
+
+/** Judge a code inside prose in a string literal ("failed with (#131047) ..."). */
+export function inProse(ctx: Ctx, before: string, right: string): boolean {
+  if (/\(#$/.test(before)) return graphMarker(ctx, right);
+  // The catalog title, then the code: `"Account has been locked (131031)"`.
+  if (/\($/.test(before) && /^\)/.test(right) && titlePrecedes(ctx.scan.catalog, ctx.code, before)) return ctx.strong || ctx.scan.wa;
+  // `"Error 131047"`, `"code=131047"`, and JSON in a string: `"{\"code\":131047}"`.
+  if (ctx.strong && /\b(?:code|error|err|subcode|error_code|errorCode|error_subcode)\b\\?["']?\s*[:=#]?\s*$/i.test(before)) return true;
+  // A sentence naming the code, in a WhatsApp file: a test's name (`it('treats 131026 as undeliverable')`),
+  // an assertion's message. Read as a comment is, without quantities, order numbers or one-time codes.
+  if (ctx.strong) {
+    if (!ctx.scan.wa || !PROSE_BEFORE.test(before) || OTHER_NUMBER_WORD.test(before)) return false;
+    // A row of a parameterized test's table: `@CsvSource({"131047, false"})`, `[InlineData("131047, x")]`.
+    // (the annotation may open many rows above: its bracket encloses the row)
+    if (before === '' && /^\s*,/.test(right)) return TEST_TABLE.test(nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, 3, ctx.at)) || TEST_TABLE.test(openerLineHead(ctx.scan.text, ctx.lineStart));
+    return /^(?:\s+[A-Za-z]|\s*$|[:)])/.test(right) && inComment(ctx, before, right);
+  }
+  // A small code in a Graph error written as JSON in a string: `"{\"type\":\"OAuthException\",\"code\":190}"`.
+  if (!ctx.scan.wa || !/\bcode\\?["']\s*:\s*$/.test(before)) return false;
+  return /OAuthException|fbtrace|error_subcode|error_data|is_transient/.test(ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 2000)));
+}
+
+/** The code's catalog title (or a variant) ends `before`, up to an opening parenthesis: `Account has been locked (`. */
+export function titlePrecedes(catalog: Catalog, code: number, before: string): boolean {
+  const entry = catalog.get(code);
+  if (!entry) return false;
+  const text = before.replace(/\s*\($/, '').toLowerCase();
+  return [entry.title, ...entry.variants].some((t) => t.length >= 6 && text.endsWith(t.toLowerCase()));
+}
