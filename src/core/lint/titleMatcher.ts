@@ -103,6 +103,8 @@ export interface TitleMatch {
   readonly strong: boolean;
   /** One word (SINGLE_WORD_FRAGMENTS): code also uses it as a status or label, so it needs error text around it. */
   readonly lone: boolean;
+  /** Spelled as an identifier (`re_engagement`): a name or key, unless compared with error text. */
+  readonly identifier?: boolean;
 }
 
 interface Phrase {
@@ -197,7 +199,8 @@ export class TitleMatcher {
     if (body.length < 3 || body.length > 600) return undefined;
     // An identifier, not text: `"whatsapp_business_account"` (a webhook's `object`), `"accessDenied"`.
     // Only the fragments that name their code alone still count (`"re_engagement"`).
-    if (IDENTIFIER.test(body) && !SELF_EVIDENT.has(wordsOf(body).join(' '))) return undefined;
+    const identifier = IDENTIFIER.test(body);
+    if (identifier && !SELF_EVIDENT.has(wordsOf(body).join(' '))) return undefined;
     const words = wordsOf(body);
     if (words.length === 0 || words.length > 60 || !words.some((w) => this.anchors.has(w))) return undefined;
     const padded = ` ${words.join(' ')} `;
@@ -248,7 +251,7 @@ export class TitleMatcher {
       if (padded.includes(x.padded)) take(x.size, x.codes, false, true, x.strong === true);
     }
     if (codes.size === 0) return undefined;
-    return { codes: [...codes].sort((a, b) => a - b), generic, partial, strong, lone: words.length === 1 };
+    return { codes: [...codes].sort((a, b) => a - b), generic, partial, strong, lone: words.length === 1, ...(identifier ? { identifier } : {}) };
   }
 
   /**

@@ -6,6 +6,7 @@ import type { TextChange } from '../textChange';
 import { isCodeFamily, lex, lexFrom, type Lexed, type Literal, type Span } from './lexer';
 import { DIRECTIVE, dropSuppressed } from './suppress';
 import { titleMatcher, type TitleMatch, type TitleMatcher } from './titleMatcher';
+import { errorProvenance, OUR_SERVICE, OUR_SERVICE_NAME, type Provenance } from './provenance';
 import { holdsErrorText, isErrorish, mayHoldErrorText, useSite, type UseSite } from './usage';
 
 /**
@@ -47,20 +48,15 @@ function whatsAppEvidenceEnd(text: string): number {
  * unavailable", "Rate limit hit", "does not exist"): cloud storage, SMS and mail, code hosting,
  * payments, maps, databases and web frameworks.
  */
-const OTHER_SERVICE = /\b(?:S3|Aws\w*|AWS|Amazon\w*|boto3?|botocore|ClientError|Twilio\w*|twilio|Octokit|octokit|GitHub\w*|Github\w*|github|Stripe\w*|stripe|Mapbox\w*|mapbox|Slack\w*|slack|Telegram\w*|telegram|PDO\w*|SQLSTATE|SqlException|Smtp\w*|SMTP\w*|smtp\w*|Mail(?:er|gun)\w*|SendGrid\w*|sendgrid|Django\w*|DoesNotExist|TemplateDoesNotExist|Firebase\w*|firebase|Redis\w*|redis|Mongo\w*|mongo|Postgres\w*|MySQL\w*|mysql|Kafka\w*|kafka|Elastic\w*)\b/;
+const OTHER_SERVICE = /\b(?:S3|Aws\w*|AWS|Amazon\w*|boto3?|botocore|ClientError|Twilio\w*|twilio|Octokit|octokit|GitHub\w*|Github\w*|github|Stripe\w*|stripe|Mapbox\w*|mapbox|Slack\w*|slack|Telegram\w*|telegram|PDO\w*|SQLSTATE|SqlException|Smtp\w*|SMTP\w*|smtp\w*|Mail(?:er|gun)\w*|SendGrid\w*|sendgrid|Django\w*|DoesNotExist|TemplateDoesNotExist|Firebase\w*|firebase|Redis\w*|redis|Mongo\w*|mongo|Postgres\w*|pgx\w*|pgconn|PgError|Npgsql\w*|psycopg\w*|MySQL\w*|mysql|Kafka\w*|kafka|Elastic\w*)\b/;
 /**
  * OTHER_SERVICE's names as word starts, in any case: a looser and faster search for whether a head
  * names any at all (it may say yes for `redistribute`; then the windows are read for nothing).
  */
-const ANY_OTHER_SERVICE = /\b(?:s3|aws|amazon|boto|clienterror|twilio|octokit|github|stripe|mapbox|slack|telegram|pdo|sqlstate|sqlexception|smtp|mail(?:er|gun)|sendgrid|django|doesnotexist|templatedoesnotexist|firebase|redis|mongo|postgres|mysql|kafka|elastic)/i;
+const ANY_OTHER_SERVICE = /\b(?:s3|aws|amazon|boto|clienterror|twilio|octokit|github|stripe|mapbox|slack|telegram|pdo|sqlstate|sqlexception|smtp|mail(?:er|gun)|nodemailer|phpmailer|sendgrid|postmark|django|doesnotexist|templatedoesnotexist|firebase|fcm|apns|redis|mongo|postgres|pgx|pgconn|pgerror|npgsql|psycopg|mysql|sqlite|kafka|elastic)/i;
 
 /** The head of a file read for the imports of other services. */
 const SERVICE_HEAD = 4 * 1024;
-
-/** A WhatsApp or Graph word, which keeps the match ours even beside another service's name. */
-const OUR_SERVICE = /whatsapp|graph|\bwaba\b|fbtrace|oauth|wamid|messaging_product|cloud_?api|facebook/i;
-/** The same in names: `waClient`, `WaError`, `WA_TOKEN`, `wa.send` (case-sensitive: not the "wa" of `log.warn`). */
-const OUR_SERVICE_NAME = /\b(?:wa[A-Z_.]|Wa[A-Z]|WA_)/;
 
 /**
  * True when the code just above a literal (where its error was caught or received) names another
@@ -89,6 +85,9 @@ function otherServiceIn(around: string, masked: string): boolean {
   if (!OTHER_SERVICE.test(around)) return false;
   return !OUR_SERVICE.test(masked) && !OUR_SERVICE_NAME.test(masked);
 }
+
+/** Subjects that are a record's own fields, never error text: `template.name`, `contact.stage`, `tags`, `category`. */
+const NAMED_FIELD = /name|template|stage|tag|categor|status|label|slug|kind/i;
 
 /** Strings whose body is itself a delimited pattern (PHP `'/rate limit/i'`). */
 const DELIMITED = /^([/#~!@%|])([\s\S]*)\1[a-zA-Z]*$/;
@@ -249,6 +248,13 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
   let ownEvidence = false;
   if (masked !== undefined) {
     const services = new Map<number, boolean>();
+    const handlers = new Map<number, Provenance>();
+    // One answer per line: the literals of a line share their handler.
+    const provenanceAt = (at: number): Provenance => {
+      const line = masked.lastIndexOf('\n', at - 1) + 1;
+      if (!handlers.has(line)) handlers.set(line, errorProvenance(masked, family, at));
+      return handlers.get(line);
+    };
     const scan = {
       text,
       masked,
@@ -265,11 +271,22 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       const lit = literals[i] as Literal;
       const site = useSite(scan, lit);
       if (!site) continue;
-      if (match.generic && !(holdsErrorText(scan, site, lit.start) && (site.variable === undefined || mayHoldErrorText(scan, site.variable)))) continue;
-      // Everyday wording: it needs evidence that the file handles WhatsApp errors.
+      // Everyday wording (a generic title, a weak part of one such as "rate limit", said in chats and
+      // by other services too): it needs error text here and evidence that the file handles WhatsApp errors.
       const everyday = match.generic || (match.partial && !match.strong);
-      // Everyday wording matched on another service's error, in a file that also talks to WhatsApp.
-      if (everyday && otherService() && otherServiceAround(text, masked, lit.start, services)) continue;
+      if (everyday && !(holdsErrorText(scan, site, lit.start) && (site.variable === undefined || mayHoldErrorText(scan, site.variable)))) continue;
+      // A distinctive part ('re-engagement') is also a campaign stage or tag: not when compared with
+      // one (a regex literal's subject is only the code around it, not what it is compared with).
+      const field = NAMED_FIELD.test(site.subject) && !(lit.regex && site.at === undefined);
+      if (match.partial && !everyday && !isErrorish(site.subject) && (field || (site.variable !== undefined && !mayHoldErrorText(scan, site.variable)))) continue;
+      // An identifier (`re_engagement`) compared with a name, stage or tag is that field's value.
+      if (match.identifier && field) continue;
+      if (otherService()) {
+        // Another service's error (by the handler around the use), whatever the wording; without a
+        // handler that tells, everyday wording near another service's name.
+        const whose = provenanceAt(site.at ?? lit.start);
+        if (whose === 'other' || (whose === undefined && everyday && otherServiceAround(text, masked, lit.start, services))) continue;
+      }
       // One word ("undeliverable") is as often the code's own status value: it needs error text.
       if (match.lone && !isErrorish(site.subject)) continue;
       const finding: Finding = { kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: text.slice(lit.bodyStart, lit.bodyEnd) };

@@ -64,12 +64,33 @@ const REGEX_NEW = /(?:\bRegex\??[ \t]+[A-Za-z_]\w*[ \t]*=[ \t]*|\bRegexp[ \t]*\.
 
 /** Membership tests on a collection of strings: `TITLES.includes(err.title)`, `%w[...].include?(t)`. */
 const MEMBERSHIP_USE = /^\s*(?:\?\.|\.|->)\s*(?:includes|include\?|contains|Contains|has|indexOf|IndexOf|member\?)(?!\w)/;
-/** Walks over a collection whose callback may test each item: `.some(p => msg.includes(p))`. */
-const ITERATE_USE = /^\s*(?:\?\.|\.|->)\s*(?:some|any\??|Any|find|filter|Where|Exists|all|each|forEach|detect|select|firstOrNull|find_index|index|count|join)(?!\w)/;
+/** Walks over a collection whose callback may test each item: `.some(p => msg.includes(p))`, Java `.anyMatch(msg::contains)`. */
+const ITERATE_USE = /^\s*(?:\?\.|\.|->)\s*(?:some|any\??|Any|All|find|filter|Where|Exists|all|each|forEach|detect|select|firstOrNull|find_index|index|count|join|anyMatch|noneMatch|allMatch)(?!\w)/;
+/**
+ * Calls that only adapt a collection for walking (`.stream()`, `.asSequence()`, `.AsEnumerable()`):
+ * skipped before ITERATE_USE, so `NAME.stream().anyMatch(...)` is read as `NAME.anyMatch(...)`.
+ */
+const ADAPTERS = /^(?:\s*(?:\?\.|\.|->)\s*(?:stream|parallelStream|asSequence|asIterable|AsEnumerable|AsQueryable|toList|ToList|toArray|ToArray|toSet|ToHashSet|iterator|values|keys|keySet|entrySet|lazy)\s*\(\s*\))+/;
+
+/** The code after a use of a collection, adapter calls skipped. */
+function pastAdapters(after: string): string {
+  const m = ADAPTERS.exec(after);
+  return m ? after.slice(m[0].length) : after;
+}
 /** Loops or helpers that walk a collection by name: `for p in NAME`, `range NAME`, `Object.keys(NAME)`. */
 const WALKS_BEFORE = /(?:\bin|\bof|:|\brange|\bforeach\s*\(|\bkeys\(|\bentries\(|\bvalues\(|\bitems\(|in_array\([^()]{1,80},|array_key_exists\([^()]{1,80},|Regex\.union\(|any\(|all\()\s*\$?$/;
-/** A matching operation, for the lines that follow a loop over a collection of titles. */
-const MATCH_NEARBY = /\.(?:includes|contains|Contains|include\?|startsWith|StartsWith|startswith|test|match|search|indexOf|IndexOf)\s*\(|\b(?:str_contains|strpos|stripos|preg_match|strings\.Contains|strings\.HasPrefix|re\.search|re\.match|Regex\.IsMatch)\s*\(|=~|\bin\s+[\w$.[\]'"()]+|===?|RegExp\s*\(/;
+/**
+ * A matching operation, for the code that walks a collection of titles: any call MATCH_CALLS knows
+ * (and a pattern's `.test(`), as a call or a method reference (`msg::contains`), or an operator.
+ */
+const MATCH_NEARBY = new RegExp(
+  `(?:^|[^\\w$])(?:${[...MATCH_CALLS, 'test'].map(escapeName).join('|')})\\s*\\(|::(?:${[...MATCH_CALLS].map(escapeName).join('|')})(?![\\w?])|=~|\\bin\\s+[\\w$.[\\]'"()]+|===?`,
+);
+
+function escapeName(name: string): string {
+  return name.replace(/[?$]/g, '\\$&');
+}
+
 /** Lookups in a map by key. */
 const KEYED_USE = /^(?:\s*\?\.)?\s*(?:\[(?!\s*\d)|(?:\.|->)\s*(?:get|fetch|has|has_key\?|key\?|TryGetValue|ContainsKey|containsKey|getOrDefault|getOrElse|GetValueOrDefault|get_or)(?!\w))/;
 /**
@@ -120,8 +141,11 @@ export function mayHoldErrorText(scan: UsageScan, name: string): boolean {
 
 /** How far above a literal the writes of a short variable it is compared with are read. */
 const WRITE_WINDOW = 1500;
-/** Names in a subject that are plain variables: not a member, not called or indexed, not a keyword. */
-const SUBJECT_NAME = /(?<![\w$.]|->|::)@{0,2}\$?[A-Za-z_][\w$]*(?![\w$]|\s*(?:[.([]|\?\.|->|::|!!))/g;
+/**
+ * Names in a subject that are plain variables or the receiver of a call on one (`text` of
+ * `text.indexOf(...)`): not a member, not called or indexed, not a keyword.
+ */
+const SUBJECT_NAME = /(?<![\w$.]|->|::)@{0,2}\$?[A-Za-z_][\w$]*(?![\w$]|\s*(?:[([]|->|::))/g;
 const KEYWORDS = new Set(['for', 'switch', 'when', 'match', 'case', 'select', 'if', 'elif', 'else', 'not', 'in', 'is', 'and', 'or', 'return', 'true', 'false', 'null', 'nil', 'None', 'new', 'var', 'let', 'const', 'val']);
 
 /**
@@ -145,9 +169,10 @@ export function holdsErrorText(scan: UsageScan, site: UseSite, pos: number): boo
 /**
  * What a value must read to count as error text when the name it is written to says nothing: an
  * error object or its title (`err.title()`, `e.getMessage()`), not any "message" (`msg.text.body`
- * is a chat message).
+ * is a chat message); or a failed HTTP response's body read for inspection (OkHttp `peekBody`,
+ * Spring `getResponseBodyAsString`, Ktor `bodyAsText`).
  */
-const ERROR_SOURCE = /err|exc|\bex\b|\be\b|\$e\b|title|detail|reason(?!_?phrase)|cause|fault|getmessage|what\(\)/i;
+const ERROR_SOURCE = /err|exc|\bex\b|\be\b|\$e\b|title|detail|reason(?!_?phrase)|cause|fault|getmessage|what\(\)|peekBody|ResponseBodyAs|bodyAsText/i;
 
 /** True when a written value reads error text: code that does, or a literal interpolating it (`Failed: ${err.message}`). */
 function readsErrorText(masked: string, text: string, errorish: RegExp = ERRORISH): boolean {
@@ -424,12 +449,13 @@ function collectionUsedToMatch(text: string, s: string, name: string, defStart: 
     if (role === 'entry' && keyedByErrorText(text, s, use.afterAt)) return found(at, use.afterAt + 80);
     if (MEMBERSHIP_USE.test(after)) return found(at, use.afterAt + 120);
     if (MEMBERSHIP_CALL.test(before)) return found(at - lead.length, at + name.length);
-    if (ITERATE_USE.test(after)) {
-      // `.some(p => msg.includes(p))`, `.any { it in msg }`, `.join('|')` into a RegExp: only when the walk tests text.
-      const body = followingLines(s, at);
-      if (MATCH_NEARBY.test(body.slice(name.length))) return found(at, at + body.length);
-    }
-    if (/(?:\bin|\bnot\s+in)\s*$/.test(before) && !/\bfor\b[^;]*$/.test(before)) return found(at - lead.length, at); // `title in NAME`
+    // `title.startswith(NAME)`, `re.compile("|".join(NAME))`: the collection is the call's argument.
+    const call = matchCallAround(s, at - (lead.length - lead.replace(QUALIFIER, '').length));
+    if (call) return found(call[0], call[1]);
+    // `.some(p => msg.includes(p))`, `.any { it in msg }`, `.join('|')` into a RegExp: only when the walk tests text.
+    const walk = walkTests(s, use.afterAt);
+    if (walk !== -1) return found(at, walk);
+    if (/(?:\bin|\bnot\s+in)\s*$/.test(before) && !/\b(?:for|foreach)\b[^;]*$/.test(before)) return found(at - lead.length, at); // `title in NAME`, not a loop
     if (WALKS_BEFORE.test(before.trimEnd()) || /\bfor\b/.test(before)) {
       const body = followingLines(s, at);
       if (MATCH_NEARBY.test(body)) return found(at, at + body.length);
@@ -438,6 +464,17 @@ function collectionUsedToMatch(text: string, s: string, name: string, defStart: 
     }
   }
   return undefined;
+}
+
+/**
+ * Where the code ends that a walk over a collection (its use ending at `at`) runs, when that walk
+ * tests text, or -1. The walk's own method is left out of the test: `NAME.find(x)` is no match.
+ */
+function walkTests(s: string, at: number): number {
+  const body = followingLines(s, at);
+  const rest = pastAdapters(body);
+  const walk = ITERATE_USE.exec(rest);
+  return walk && MATCH_NEARBY.test(rest.slice(walk[0].length)) ? at + body.length : -1;
 }
 
 /** How far back a comprehension's bracket may open before its `for ... in NAME`. */
@@ -462,6 +499,30 @@ function comprehensionTest(s: string, at: number, length: number): [number, numb
   return MATCH_NEARBY.test(tests) ? [open, close + 1] : undefined;
 }
 
+/** Calls that join a collection's items into one text, such as a pattern's alternatives: `"|".join(NAME)`, `strings.Join(NAME, "|")`. */
+const JOINS = new Set(['join', 'Join', 'implode', 'mkString', 'joinToString']);
+
+/**
+ * The range of the matching call whose argument starts at `pos` (through one joining call:
+ * `re.compile("|".join(NAME))`), or undefined. Read from a bounded window before `pos`.
+ */
+function matchCallAround(s: string, pos: number): [number, number] | undefined {
+  for (let k = 0; k < 2; k++) {
+    const from = Math.max(0, pos - 200);
+    const rel = enclosingOpen(s.slice(from, pos), pos - from);
+    if (rel === -1 || s[from + rel] !== '(') return undefined;
+    const open = from + rel;
+    const callee = calleeAt(s, open);
+    if (MATCH_CALLS.has(callee)) {
+      const close = matchingClose(s, open, open + 2 * WINDOW);
+      return close === -1 ? undefined : [chainStart(s, open), PATTERN_BUILDERS.has(callee) ? chainedCallEnd(s, close + 1) : close + 1];
+    }
+    if (!JOINS.has(callee)) return undefined;
+    pos = chainStart(s, open);
+  }
+  return undefined;
+}
+
 /** How a literal inside a collection literal is used: directly (`[...].includes(x)`) or by the collection's name. */
 function inCollection(scan: UsageScan, lit: Literal, open: number): UseSite | undefined {
   const s = scan.masked;
@@ -481,11 +542,17 @@ function inCollection(scan: UsageScan, lit: Literal, open: number): UseSite | un
   if (isItem) {
     const after = s.slice(close + 1, close + 160);
     if (MEMBERSHIP_USE.test(after)) return { subject: scan.text.slice(close + 1, close + 160) };
-    if (ITERATE_USE.test(after) && MATCH_NEARBY.test(followingLines(s, close + 1))) return { subject: scan.text.slice(close + 1, close + 160) };
+    if (walkTests(s, close + 1) !== -1) return { subject: scan.text.slice(close + 1, close + 160) };
+    // An inline tuple as the argument of a matching call: `t.startswith(("A", "B"))`.
+    const call = matchCallAround(s, open);
+    if (call) return { subject: scan.text.slice(call[0], open) + scan.text.slice(close + 1, call[1]) };
     if (/(?:\bin|\bnot\s+in|in_array\s*\([^()]{1,80},)\s*$/.test(before.trimEnd()) || /\b(?:in|not\s+in)\s*(?:\w+\s*)?$/.test(before.replace(/(?:listOf|setOf|arrayOf|frozenset|set|tuple|List\.of|Set\.of|Arrays\.asList)\s*$/, ''))) {
       return { subject: scan.text.slice(open - before.length, open) };
     }
   }
+  // An index initializer's key, `{ ["k"] = v }` (C#) or `{ ["k"]: v }` (JS): the braces are the map.
+  const indexed = indexEntryOwner(s, open, afterLit);
+  if (indexed !== -1) return namedCollectionUse(scan, indexed, 'key');
   // A key by position: its map is the collection to judge.
   const owner = isKey ? -1 : entryOwner(scan, lit, open);
   if (owner !== -1) return namedCollectionUse(scan, owner, 'entry');
@@ -504,6 +571,17 @@ function namedCollectionUse(scan: UsageScan, open: number, role: Role): UseSite 
   const use = collectionUsedToMatch(scan.text, s, name, open - 200, close, role);
   scan.collections?.set(key, use);
   return use;
+}
+
+/**
+ * The brace of the map whose index-initializer entry opens at `open` (`["k"] = v` or `["k"]: v`,
+ * after `{` or `,`), or -1. The bracket is the key's, never the map's: `assignedName` names the brace.
+ */
+function indexEntryOwner(s: string, open: number, afterLit: string): number {
+  if (s[open] !== '[' || !/^\]\s*(?:=(?![=>~])|:(?!:))/.test(afterLit)) return -1;
+  if (!/[{,]\s*$/.test(s.slice(Math.max(0, open - 200), open))) return -1;
+  const owner = enclosingOpen(s, open);
+  return owner !== -1 && s[owner] === '{' ? owner : -1;
 }
 
 /** Builders whose arguments alternate keys and values: Java `Map.of(k1, v1, k2, v2)`, Guava `ImmutableMap.of`. */
@@ -644,16 +722,22 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
   // A string made into a pattern: Kotlin `"...".toRegex()` or `"...".toPattern()`.
   if (/^\.\s*(?:toRegex|toPattern)\s*\(/.test(rightT)) return { subject: rightText };
 
+  // `case "...":`, `when "..."`, Ruby `when /.../i`, Kotlin `"..." ->`, C#/PHP switch expressions `"..." =>`.
+  // Before the regex branch, so a regex arm is judged by the switch's subject (a regex that is
+  // itself tested, `case /x/.test(msg):`, is left to that branch).
+  const head = s.slice(Math.max(ls, lit.start - WINDOW), lit.start).trimStart();
+  const armEnd = !lit.regex || /^(?:$|[,:]|then\b|=>|->)/.test(rightT);
+  if (armEnd && /(?:^|[{};:]|\bthen)\s*(?:case|when)\b[\s"'`,|]*(?:or\s+[\s"'`]*)*$/.test(head.replace(/(["'`]) *\1/g, '$1$1'))) {
+    return { subject: switchSubject(scan.text, s, lit.start) };
+  }
+
   // Regex literals are patterns by nature; only replacing or splitting with one is not a test.
   if (lit.regex) {
     if (/\.\s*(?:replace|replaceAll|split|sub|gsub|tr)\s*\(\s*$/.test(leftT)) return undefined;
+    // A pattern stored in a name (`const RX = /.../i;`) tests what its uses test.
+    const stored = /^(?:[;,)]|$)/.test(rightT) ? storedPatternUse(scan, lit.start) : undefined;
+    if (stored !== undefined) return stored;
     return { subject: scan.text.slice(Math.max(ls, lit.start - 80), lit.start) + scan.text.slice(lit.end, Math.min(le, lit.end + 80)) };
-  }
-
-  // `case "...":`, `when "..."`, Kotlin `"..." ->`, C#/PHP switch expressions `"..." =>`.
-  const head = s.slice(Math.max(ls, lit.start - WINDOW), lit.start).trimStart();
-  if (/(?:^|[{};:]|\bthen)\s*(?:case|when)\b[\s"'`,|]*(?:or\s+[\s"'`]*)*$/.test(head.replace(/(["'`]) *\1/g, '$1$1'))) {
-    return { subject: switchSubject(scan.text, s, lit.start) };
   }
   // C# arms may join patterns with `or`: `"A" or "B" => ...`.
   const armHead = ARM_HEAD.test(head) || /[{,](?:[\s"'`,]|\bor\b)*$/.test(head);

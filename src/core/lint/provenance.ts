@@ -1,0 +1,186 @@
+import type { LanguageFamily } from '../types';
+import { matchingOpen } from './usage';
+
+/**
+ * Whose error a literal is matched against, read from its scope rather than from a window of text:
+ * the `catch`/`except`/`rescue` clause around it (the exception type it names and the calls of its
+ * `try` body), or in Go the call that produced `err` above it. A file that sends WhatsApp messages
+ * and also charges with Stripe handles both services' errors; only the scope tells them apart.
+ * All reads are of the masked text (code only) and bounded by LOOK_BACK.
+ */
+
+export type Provenance = 'ours' | 'other' | undefined;
+
+/** How far above a literal its handler (and that handler's `try` body) may start. */
+const LOOK_BACK = 2000;
+
+/** A WhatsApp or Graph word, which keeps the match ours even beside another service's name. */
+export const OUR_SERVICE = /whatsapp|graph|\bwaba\b|fbtrace|oauth|wamid|messaging_product|cloud_?api|facebook/i;
+/** The same in names: `waClient`, `WaError`, `WA_TOKEN`, `wa.send` (case-sensitive: not the "wa" of `log.warn`). */
+export const OUR_SERVICE_NAME = /\b(?:wa[A-Z_.]|Wa[A-Z]|WA_)/;
+
+/**
+ * Other services as they are named in code: exception types, clients, env names
+ * (`SlackApiError`, `stripe.error`, `TWILIO_FROM`, `$this->mailer`, `Octokit::Forbidden`, `pgconn`).
+ */
+const SERVICES = [
+  'S3', 'Aws', 'Amazon', 'Boto', 'Botocore', 'Twilio', 'Octokit', 'GitHub', 'Stripe', 'Mapbox', 'Slack', 'Telegram', 'Pdo',
+  'SqlState', 'SqlException', 'SqlAlchemy', 'Smtp', 'SmtpLib', 'Mail', 'Mailer', 'Mailgun', 'NodeMailer', 'PhpMailer', 'SendGrid',
+  'Postmark', 'Django', 'ObjectDoesNotExist', 'TemplateDoesNotExist', 'DoesNotExist', 'Firebase', 'Fcm', 'Apns', 'Redis', 'Mongo',
+  'MongoDb', 'Postgres', 'Pgx', 'PgConn', 'PgError', 'Psycopg', 'Npgsql', 'MySql', 'Sqlite', 'Kafka', 'Elastic', 'Elasticsearch',
+];
+
+/** Every spelling of a name: `GitHub`, `Github`, `github`, `GITHUB`. */
+function spellings(name: string): string[] {
+  const lower = name.toLowerCase();
+  return [...new Set([name, lower, name.toUpperCase(), lower.charAt(0).toUpperCase() + lower.slice(1)])];
+}
+
+/**
+ * A service's name as a whole word or the head of one (`TwilioException`, `TWILIO_FROM`), never
+ * inside a longer word (`redistribute`, `email`); capitalized, also after a lower-case part (`smsTwilio`).
+ */
+const OTHER_IN_SCOPE = new RegExp(
+  `(?<![A-Za-z0-9])(?:${SERVICES.flatMap(spellings).join('|')})(?![a-z])|(?<=[a-z])(?:${SERVICES.join('|')})(?![a-z])`,
+);
+
+/** The head of a brace-language handler, up to its `{`: `catch (e: X)`, `catch (X ex) when (...)`, Swift `catch let e as X`. */
+const CATCH_HEAD = /\bcatch\b\s*(\([^{};]{0,200}\)|[^{};()]{0,120})(?:\s*when\s*\([^{}]{0,200}\))?\s*$/;
+/** Dart's `on X catch (e)` and `on X`. */
+const DART_ON = /\bon\s+([\w.<>?]+)(?:\s+catch\s*\([^{};()]{0,80}\))?\s*$/;
+/** What opens a `try` body: `try`, Java's `try (var r = ...)`. */
+const TRY_HEAD = /\btry\s*(?:\([^{}]{0,300}\))?\s*$/;
+
+interface Handler {
+  /** The clause's own text: the exception types it names. */
+  readonly head: string;
+  /** The code it guards (its `try` body), or ''. */
+  readonly body: string;
+}
+
+/** Whose error the code at `at` handles, or undefined when no scope around it tells. */
+export function errorProvenance(masked: string, family: LanguageFamily, at: number): Provenance {
+  const handler = family === 'python' || family === 'ruby' ? indentedHandler(masked, at, family) : family === 'go' ? goErrorSource(masked, at) : bracedHandler(masked, at, family);
+  return handler ? judge(handler) : undefined;
+}
+
+/** The type named by the clause decides; else the guarded calls, when they name one side only. */
+function judge(h: Handler): Provenance {
+  const ours = (t: string): boolean => OUR_SERVICE.test(t) || OUR_SERVICE_NAME.test(t);
+  if (ours(h.head)) return 'ours';
+  if (OTHER_IN_SCOPE.test(h.head)) return 'other';
+  const other = OTHER_IN_SCOPE.test(h.body);
+  const own = ours(h.body);
+  return other === own ? undefined : other ? 'other' : 'ours';
+}
+
+/** The nearest enclosing `catch` block around `at` (braces walked outward), with its `try` body. */
+function bracedHandler(s: string, at: number, family: LanguageFamily): Handler | undefined {
+  const stop = Math.max(0, at - LOOK_BACK);
+  let depth = 0;
+  for (let j = at - 1; j >= stop; j--) {
+    const c = s.charCodeAt(j);
+    if (c === 41 || c === 93 || c === 125) depth++;
+    else if (c === 40 || c === 91 || c === 123) {
+      if (depth > 0) depth--;
+      else if (c === 123) {
+        const from = Math.max(stop, j - 300);
+        const before = s.slice(from, j);
+        const m = CATCH_HEAD.exec(before) ?? (family === 'dart' ? DART_ON.exec(before) : null);
+        if (m) return { head: m[1] ?? '', body: tryBody(s, from + m.index, stop) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The `try` body before the handler whose keyword starts at `kw`, past earlier handlers of the same `try`; '' when not found. */
+function tryBody(s: string, kw: number, stop: number): string {
+  for (let n = 0; n < 4; n++) {
+    let j = kw - 1;
+    while (j > stop && /\s/.test(s[j] as string)) j--;
+    if (s[j] !== '}') return '';
+    const open = matchingOpen(s, j, stop);
+    if (open === -1) return '';
+    const from = Math.max(stop, open - 300);
+    const before = s.slice(from, open);
+    const tried = TRY_HEAD.exec(before);
+    if (tried) return s.slice(from + tried.index, j);
+    const earlier = CATCH_HEAD.exec(before) ?? DART_ON.exec(before);
+    if (!earlier) return '';
+    kw = from + earlier.index;
+  }
+  return '';
+}
+
+/** Python's `except X as e:` and Ruby's `rescue X => e` above `at`, found by indentation, with the body of their `try`/`begin`/`def`. */
+function indentedHandler(s: string, at: number, family: LanguageFamily): Handler | undefined {
+  const clause = family === 'python' ? /^except\b/ : /^rescue\b/;
+  const stop = Math.max(0, at - LOOK_BACK);
+  let end = s.lastIndexOf('\n', at - 1);
+  let min = indentOf(s, end + 1);
+  while (end > stop) {
+    const start = s.lastIndexOf('\n', end - 1) + 1;
+    const line = s.slice(start, end);
+    end = start - 1;
+    const t = line.trim();
+    if (t === '') continue;
+    const ind = line.length - line.trimStart().length;
+    if (ind >= min) continue;
+    min = ind;
+    if (clause.test(t)) return { head: t, body: guardedBody(s, end, ind, stop, clause) };
+    if (ind === 0 || /^(?:def|class|module|async\s+def)\b/.test(t)) return undefined;
+  }
+  return undefined;
+}
+
+/** The lines above a handler (ending at `end`) that its `try`/`begin` guards: deeper than `indent`, past earlier handlers. */
+function guardedBody(s: string, end: number, indent: number, stop: number, clause: RegExp): string {
+  let bodyEnd = end;
+  while (end > stop) {
+    const start = s.lastIndexOf('\n', end - 1) + 1;
+    const line = s.slice(start, end);
+    const t = line.trim();
+    if (t !== '' && line.length - line.trimStart().length <= indent) {
+      if (clause.test(t)) bodyEnd = start - 1; // an earlier handler: its body is not guarded code
+      else return s.slice(end + 1, bodyEnd);
+    }
+    end = start - 1;
+  }
+  return '';
+}
+
+function indentOf(s: string, lineStart: number): number {
+  let i = lineStart;
+  while (s[i] === ' ' || s[i] === '\t') i++;
+  return i - lineStart;
+}
+
+/** Go's `err := x.Call(...)` (or `_, err =`) nearest above: the call's name and the code after it up to `at`, its arguments left out. */
+const GO_ERR_WRITE = /(?<![\w.])\w*[eE]rr\s*:?=(?![=])/g;
+
+function goErrorSource(s: string, at: number): Handler | undefined {
+  const from = Math.max(0, at - LOOK_BACK);
+  const window = s.slice(from, at);
+  let last = -1;
+  for (let m = GO_ERR_WRITE.exec(window); m; m = GO_ERR_WRITE.exec(window)) last = m.index + m[0].length;
+  if (last === -1) return undefined;
+  const eol = window.indexOf('\n', last);
+  const line = window.slice(last, eol === -1 ? window.length : eol);
+  const paren = line.indexOf('(');
+  if (paren === -1) return { head: '', body: window.slice(last) };
+  const open = from + last + paren;
+  const close = closeWithin(s, open, at);
+  return { head: '', body: s.slice(from + last, open) + (close === -1 ? '' : s.slice(close + 1, at)) };
+}
+
+/** The bracket closing the one at `open`, searched no further than `stop`, or -1. */
+function closeWithin(s: string, open: number, stop: number): number {
+  let depth = 0;
+  for (let j = open; j < stop; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) if (--depth === 0) return j;
+  }
+  return -1;
+}
