@@ -62,7 +62,7 @@ const MESSAGE_KEYS = ['message', 'msg', 'errormessage', 'error_message', 'title'
  * `title` and `details`, which say `(#131047)` when they name a code (read by `hashesIn`); perf:
  * they are most of the strings of an error log.
  */
-const PROSE_KEYS = ['log', 'msg', 'textpayload', 'errormessage', 'error_message', 'exception', 'stack', 'stack_trace', 'stacktrace', 'error', 'err', 'detail', 'description', 'reason'];
+const PROSE_KEYS = ['log', 'msg', 'textpayload', 'errormessage', 'error_message', 'exception', 'stack', 'stack_trace', 'stacktrace', 'error', 'err', 'detail', 'description', 'reason', 'query', 'expr', 'rawsql', 'sql'];
 
 /**
  * perf: the keys we look for, by length. A key in the text is compared in place with the few of
@@ -83,6 +83,8 @@ const KEYS_BY_LENGTH: KeyInfo[][] = (() => {
  * (`isCodeExpr` decides). Its number is a candidate like `error_code`'s.
  */
 const NAMED_CODE_KEY: KeyInfo = { name: 'error_code', flags: 0, code: true, subcode: false, message: false, type: false, prose: false, logText: false };
+/** The same for named subcodes (`graph_subcode`, `errorSubCode`): only distinctive values count there. */
+const NAMED_SUBCODE_KEY: KeyInfo = { name: 'error_subcode', flags: 0, code: false, subcode: true, message: false, type: false, prose: false, logText: false };
 
 /** First letters (lower-cased) of the names `isCodeExpr` accepts before "code": api, error, fb, fail, graph, meta, reason, wa. */
 const NAMED_CODE_STARTS = [97, 101, 102, 103, 109, 114, 119];
@@ -95,7 +97,7 @@ function namedCodeKey(f: Frame, text: string, s: number, e: number): KeyInfo | u
   if (!isCodeExpr(key)) return undefined;
   // (a key named for Graph or WhatsApp is evidence itself: `graphCode`, `whatsapp_error_code`)
   if (/graph|whatsapp|^wa|^fb|meta/i.test(key)) f.flags |= F_GRAPH;
-  return NAMED_CODE_KEY;
+  return /sub_?code$/i.test(key) ? NAMED_SUBCODE_KEY : NAMED_CODE_KEY;
 }
 
 /** Longest key we look for. */
@@ -148,7 +150,7 @@ function lowerKey(text: string, s: number, e: number): string {
 const MAX_PROSE = 4000;
 
 /** `error 131047`, `code=131047`, `(code: 131047)` in `text[s, e)`: an error word before a five-digit or longer number. */
-const CODE_IN_PROSE = /(?:\b(?:error|err)|(?<![A-Za-z0-9])(?<!(?:status|http)_)(?:[a-z]+_)?(?:sub)?code)\b[\s:=#(]{0,3}\d{5}/i;
+const CODE_IN_PROSE = /(?:\b(?:error|err)|(?<![A-Za-z0-9])(?<!(?:status|http)_)(?:[a-z]+_)?(?:sub)?code)\b(?:[\s:=#(]{0,3}|\s*(?:=~|!~|!=|\s+IN\s+|\s+in\s+)\s*[(\\"']{0,3})\d{5}/i;
 
 function namesCode(text: string, s: number, e: number): boolean {
   // perf: most messages hold no run of five digits, or only Graph's `(#131047)` (read by `hashesIn`):
@@ -506,6 +508,9 @@ function decide(frame: Frame, env: JsonEnv, text: string): void {
  * perf: a class with methods rather than closures, so a walk per log line allocates nothing.
  */
 class Walker {
+  /** The key the walk's outermost container is the value of, in the text before it (-1: none). */
+  rootKeyStart = -1;
+  rootKeyEnd = -1;
   private depth = 0;
   /** Open containers beyond MAX_DEPTH. */
   private untracked = 0;
@@ -628,7 +633,8 @@ class Walker {
       const parent = this.depth > 0 ? (frames[this.depth - 1] as Frame) : undefined;
       const f = frames[this.depth] as Frame;
       // The key this container is the value of: the parent array's own key, or the last key read.
-      if (parent === undefined) f.reset(array, -1, -1);
+      // (the outermost container's key is what a log line wrote before it: `err: {`, `error=`)
+      if (parent === undefined) f.reset(array, this.rootKeyStart, this.rootKeyEnd);
       else if (parent.array) f.reset(array, parent.keyStart, parent.keyEnd);
       else f.reset(array, this.keyStart, this.keyEnd);
       this.depth++;
@@ -741,7 +747,9 @@ class Walker {
  * Walk one JSON value starting at `from` (a `{` or `[`), stopping when it closes or at `to`.
  * Returns the offset just past what was walked. Successive walks over one text share `env`.
  */
-export function walkJson(text: string, from: number, to: number, env: JsonEnv): number {
+export function walkJson(text: string, from: number, to: number, env: JsonEnv, rootKey?: readonly [number, number]): number {
   const walker = env.walker ?? (env.walker = new Walker(text, env));
+  walker.rootKeyStart = rootKey ? rootKey[0] : -1;
+  walker.rootKeyEnd = rootKey ? rootKey[1] : -1;
   return walker.walk(from, to);
 }

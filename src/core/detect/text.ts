@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { CancelToken, Finding } from '../types';
 import { mentionsWhatsApp } from './context';
 import { escapedEnd, unescapeJson } from './escaped';
+import { delimiterOf, headerAbove, isCodeColumnName, opensCodeExport } from './exportColumns';
 import { jsonEnv, walkJson, type JsonEnv } from './json';
 import { isCodeExpr, isCodesName, isDistinctive, isErrorishName, isNonCodeName, lastSegment } from './names';
 
@@ -108,7 +109,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   if (/^\s*["']?$/.test(line.slice(0, s)) && /^["']?\s*[:=]/.test(right)) return strong;
 
   // `retryable_codes: [130429, 131056]`, `WA_RETRY_CODES=130429,131056`.
-  const list = /([A-Za-z_][\w.\-]*)["']?\s*[=:]\s*["']?[\[(]?\s*(?:["']?\d+["']?\s*,\s*)*["']?$/.exec(left);
+  // (query syntax too: PromQL `{error_code=~"131026|131049"}`, SQL `error_code IN (131047, 131026)`)
+  const list = /([A-Za-z_][\w.\-]*)["']?\s*(?:[=:]|=~|!~|!=|\s+(?:IN|in)\s+)\s*\\?["']?[\[(]?\s*(?:\\?["']?\d+\\?["']?\s*[,|]\s*)*\\?["']?$/.exec(left);
   if (list) {
     const key = list[1] as string;
     if (isNonCodeName(key) && !isCodesName(key)) return false;
@@ -121,7 +123,11 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
       // A small code needs the line itself to be about a Graph / WhatsApp error: its words, a Graph
       // subcode beside it, or the code's own title (`code=100 ... "Invalid parameter"`). A WhatsApp
       // service logs other systems' errors too: Kafka's `error_code=3`, a driver's `errcode=4`.
-      return ctx.lineWa || /OAuthException|fbtrace|graph|whatsapp|subcode\s*[=:]|\(#\d/i.test(line) || titleOnLine(scan.catalog, code, line);
+      // (a text that showed the same small code as a Graph error earlier does not make this one
+      // Graph's: a WhatsApp service's log mixes its Kafka `error_code=4` with Graph's code 4)
+      // (a bare `code="200"` is an HTTP status even on a line about WhatsApp: `http_requests_total{code="200",path="/webhooks/whatsapp"}`)
+      const httpLike = /^code$/i.test(key) && (code === 100 || (code >= 200 && code <= 299));
+      return (ctx.lineWa && !httpLike) || /OAuthException|fbtrace|graph|whatsapp|subcode\s*[=:]|\(#\d/i.test(httpLike ? line.replace(/\/[\w./-]*whatsapp[\w./-]*/gi, '') : line) || titleOnLine(scan.catalog, code, line);
     }
     if (strong && isErrorishName(key)) return true;
     // (not a list after all, maybe: `Whatsapp::GraphError: (368) Temporarily blocked...` is read below)
@@ -133,9 +139,10 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     if (OTHER_CODE_BEFORE.test(left)) return false;
     // A bare "code" must be near an error or Graph word (a WhatsApp file also sends one-time codes).
     if (strong) return !/^code$/i.test(said[1] as string) || /\b(?:error|err|fail\w*|exception|graph|oauth|fbtrace|undeliverable)\b/i.test(line);
-    // Small numbers after a log level are process ids and counts: `ERROR 1 --- [main]` (Spring Boot).
-    if (/^(?:ERROR|ERR)$/.test(said[1] as string) || /^\s*(?:---|\[)/.test(right)) return false;
-    return ctx.lineWa && /\b(?:graph|whatsapp|oauth|meta)\b/i.test(line);
+    // Small numbers after a log level are process ids and counts: `ERROR 1 --- [main]` (Spring Boot);
+    // after "subcode", 0 means none (subcodes that matter are distinctive).
+    if (/^(?:ERROR|ERR)$/.test(said[1] as string) || /^subcode$/i.test(said[1] as string) || /^\s*(?:---|\[)/.test(right)) return false;
+    return (ctx.lineWa || (scan.wa && /\bgraph\b/i.test(line))) && /\b(?:graph|whatsapp|oauth|meta)\b/i.test(line);
   }
   // An exception named for Graph or WhatsApp and the code: `GraphError 190: Error validating access token`,
   // `WhatsAppError(131000, 'Something went wrong')`.
@@ -148,20 +155,6 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   // A comment line about a code: `# 131047: outside the 24h window`.
   if (/^\s*(?:#|\/\/|;)/.test(line) && strong) return !/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|times)\b|%)/i.test(right);
   return false;
-}
-
-/** The header of a delimited export (first line of the text), cached for the text last asked about. */
-let headerCache: { text: string; delimiter: string; names: readonly string[] } | undefined;
-
-/** Field names of the text's first line split by `delimiter`, when they all look like column names. */
-function headerOf(text: string, delimiter: string): readonly string[] {
-  if (headerCache?.text === text && headerCache.delimiter === delimiter) return headerCache.names;
-  const nl = text.indexOf('\n');
-  const first = text.slice(0, Math.min(nl === -1 ? text.length : nl, 2000)).replace(/^\uFEFF/, '');
-  const fields = first.split(delimiter).map((f) => f.trim().replace(/^["']|["']$/g, ''));
-  const names = fields.length >= 2 && fields.every((f) => /^[A-Za-z_][\w .\-]{0,60}$/.test(f)) ? fields : [];
-  headerCache = { text, delimiter, names };
-  return names;
 }
 
 /** The character at `i`, looking past one quote (`"131047",`). */
@@ -177,14 +170,23 @@ function besideQuote(line: string, i: number, step: number): string {
 function inCodeColumn(ctx: LineCtx, s: number, e: number, code: number): boolean {
   const { line } = ctx;
   if (ctx.lineStart === 0) return false;
-  const delimiter = line.includes('\t') ? '\t' : [',', '|', ';'].find((d) => line.split(d, 3).length === 3);
+  const delimiter = delimiterOf(line);
   if (!delimiter) return false;
-  if ((s > 0 && besideQuote(line, s - 1, -1) !== delimiter) || (e < line.length && besideQuote(line, e, 1) !== delimiter)) return false;
-  const names = headerOf(ctx.scan.text, delimiter);
-  if (names.length === 0 || line.split(delimiter).length !== names.length) return false;
-  const name = (names[line.slice(0, s).split(delimiter).length - 1] as string).replace(/[ .\-]+/g, '_');
-  if (!isCodeExpr(name) || isNonCodeName(name)) return false;
+  if ((s > 0 && besideQuote(line, s - 1, -1) !== delimiter && !/^\s*$/.test(line.slice(line.lastIndexOf(delimiter, s) + 1, s))) || (e < line.length && besideQuote(line, e, 1) !== delimiter && !/^\s*(?:$|\|)/.test(line.slice(e, line.indexOf(delimiter, e) === -1 ? undefined : line.indexOf(delimiter, e) + 1)))) return false;
+  const fields = line.split(delimiter).length;
+  const names = headerAbove(ctx.scan.text, ctx.lineStart, delimiter, fields);
+  if (names.length === 0) return false;
+  const name = names[line.slice(0, s).split(delimiter).length - 1] as string;
+  if (!isCodeColumnName(name)) return false;
   return isDistinctive(code) || ctx.scan.wa || ctx.lineWa;
+}
+
+/** The key a log line writes before an object (`err: {`, `error={`, `"error": {`), as offsets into the text. */
+function keyBefore(text: string, brace: number): readonly [number, number] | undefined {
+  const m = /([A-Za-z_][\w.\-]*)["']?[ \t]*[:=][ \t]*$/.exec(text.slice(Math.max(0, brace - 40), brace));
+  if (!m) return undefined;
+  const at = Math.max(0, brace - 40) + m.index;
+  return [at, at + (m[1] as string).length];
 }
 
 /** How far a pretty-printed JSON object that a log line opens is walked across the lines after it. */
@@ -197,8 +199,8 @@ const MAX_LOGGED_OBJECT = 64 * 1024;
  */
 function loggedObjectEnd(text: string, env: JsonEnv, brace: number, lineEnd: number): number {
   if (!/^\s*$/.test(text.slice(brace + 1, lineEnd))) return -1;
-  if (!/^\s*["}]/.test(text.slice(lineEnd + 1, lineEnd + 200))) return -1;
-  const stop = walkJson(text, brace, Math.min(text.length, brace + MAX_LOGGED_OBJECT), env);
+  if (!/^\s*(?:["}]|[A-Za-z_$][\w$]*\s*:)/.test(text.slice(lineEnd + 1, lineEnd + 200))) return -1;
+  const stop = walkJson(text, brace, Math.min(text.length, brace + MAX_LOGGED_OBJECT), env, keyBefore(text, brace));
   return stop > lineEnd && text.charCodeAt(stop - 1) === 125 ? stop : -1;
 }
 
@@ -226,9 +228,11 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
       spans.push(b - lineStart, lineEnd - lineStart);
       break;
     }
-    const stop = escaped ? escapedEnd(text, b, jsonEnd) : walkJson(text, b, jsonEnd, env);
+    // (JSON lines start with their object: only a text line writes a key before one)
+    const stop = escaped ? escapedEnd(text, b, jsonEnd) : walkJson(text, b, jsonEnd, env, jsonOnly ? undefined : keyBefore(text, b));
     if (escaped) scanEscaped(scan, env, b, stop, known);
-    if (!jsonOnly) spans.push(b - lineStart, stop - lineStart);
+    // (braces that hold no `key:` are no JSON: PromQL's `{error_code=~"131026|131049"}` is read as text)
+    if (!jsonOnly && (escaped || /["'\w]\s*(?::|=>)/.test(text.slice(b, Math.min(stop, b + 400))))) spans.push(b - lineStart, stop - lineStart);
     b = stop - 1;
   }
   scanNested(scan, env, known);
@@ -251,14 +255,6 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
 
 /** Matches once per non-empty line. */
 const EVERY_LINE = /[^\n]/g;
-
-/** The text opens with the header of a delimited export that has a column named for error codes. */
-function hasCodeColumn(text: string): boolean {
-  const nl = text.indexOf('\n');
-  const first = text.slice(0, nl === -1 ? Math.min(text.length, 2000) : Math.min(nl, 2000));
-  const delimiter = first.includes('\t') ? '\t' : [',', '|', ';'].find((d) => first.split(d, 3).length === 3);
-  return delimiter !== undefined && headerOf(text, delimiter).some((name) => isCodeExpr(name.replace(/[ .\-]+/g, '_')) && !isNonCodeName(name));
-}
 
 /** Strings serialized into strings are read this many levels deep. */
 const MAX_NESTING = 2;
@@ -308,7 +304,7 @@ export function scanLines(scan: LineScan, out: Finding[], jsonOnly: boolean): vo
   const { text } = scan;
   const env = jsonEnv(scan.catalog, scan.wa, out);
   // (a delimited export with a column of codes: every row is read, small codes hold no trigger word)
-  const trigger = jsonOnly ? JSON_TRIGGER : hasCodeColumn(text) ? EVERY_LINE : TEXT_TRIGGER;
+  const trigger = jsonOnly ? JSON_TRIGGER : opensCodeExport(text) ? EVERY_LINE : TEXT_TRIGGER;
   trigger.lastIndex = 0;
   let n = 0;
   // The search resumes at a line start; the match's line start is found going forward from there
