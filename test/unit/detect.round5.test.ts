@@ -56,3 +56,24 @@ test('word arrays, escaped markers, codes in parentheses, titles before their co
   assert.deepEqual(codes(`${PY_WA}assert str(err).startswith("(131047)")`, 'python'), [131047]);
   assert.deepEqual(codes('# whatsapp\nexpect(msg).to eq("Account has been locked (131031)")', 'ruby'), [131031]);
 });
+
+test('round 6: arms without a switch are map entries; names among arm alternatives; promo codes; SQL in strings', () => {
+  assert.deepEqual(codes("<?php\nconst WAREHOUSES = [\n    131001 => 'Sonipat DC',\n];", 'php'), []);
+  assert.deepEqual(codes('// whatsapp\nwhen (err.code) {\n    WaErrorCodes.STOPPED_MARKETING, 131021 -> drop()\n}', 'kotlin'), [131021]);
+  assert.deepEqual(codes(`${WA}var retry = ex.Code is WhatsAppErrorCodes.Throughput or 4 or 80007;`, 'csharp'), [4, 80007]);
+  assert.deepEqual(codes("// The launch promo code was 131047\nif (code === '131047') applyDiscount();", 'javascript'), []);
+  assert.deepEqual(codes(`${PY_WA}rows = db.execute("SELECT * FROM statuses WHERE error_code IN (131049, 130472)")`, 'python'), [131049, 130472]);
+  assert.deepEqual(codes(`${PY_WA}rows = db.execute("SELECT * FROM orders WHERE zip_code = 131001")`, 'python'), []);
+  assert.deepEqual(codes(`<?php\n${WA}$rows = Status::where('error_code', 131047)->get();`, 'php'), [131047]);
+});
+
+test('round 6: a neutral list waits for the file to show itself; titles beside codes; keyword codes; legends', () => {
+  const late = 'CUSTOMER_FIXABLE = [131047, 131050, 132000]\n\ndef handle(err):\n    if err.code == 131026:\n        drop()\n';
+  assert.deepEqual(codes(late, 'python'), [131047, 131050, 132000, 131026]);
+  // Without a handler below, the same list stays quiet.
+  assert.deepEqual(codes('CUSTOMER_FIXABLE = [131047, 131050, 132000]\n', 'python'), []);
+  assert.deepEqual(codes('choices = [\n    (131026, "Message undeliverable"),\n    (131047, "Re-engagement message"),\n]', 'python'), [131026, 131047]);
+  assert.deepEqual(codes(`${PY_WA}assert WhatsAppError(code=10, message="x").is_permission_error`, 'python'), [10]);
+  assert.deepEqual(codes(`${PY_WA}# Graph throttling: 4 = application limit, 613 = custom rate limit`, 'python'), [4, 613]);
+  assert.deepEqual(codes(`${PY_WA}# retry: 4 = attempts before giving up`, 'python'), []);
+});

@@ -101,7 +101,7 @@ export function isErrorCodeExpr(expr: string): boolean {
   // `code` alone, or the code of something named like an error (`e`, `ex`, `err`, `apiError`...).
   if (/^\s*\$?code\s*$/i.test(tail)) return true;
   // (through one wrapper member too: pytest's `exc.value.code`, `err.error.code`, `e.response.data.code`)
-  return /(?:^|[^\w$])\$?(?:e|ex|exc|exception|\w*err(?:or)?s?|\w*Err(?:or)?|\w*Exception|\w*_error|\w*_err)\s*(?:(?:\?\.|\.|->)\s*(?:value|error|err|data|body|details|original|cause|inner|innerException|InnerException|response\s*(?:\?\.|\.)\s*data)\s*)?(?:\?\.|\.|->|::|\[\s*['"])\s*(?:get_?)?code\b/i.test(tail);
+  return /(?:^|[^\w$])\$?(?:e|ex|exc|exc_info|excinfo|exception|\w*err(?:or)?s?|\w*Err(?:or)?|\w*Exception|\w*_error|\w*_err)\s*(?:(?:\?\.|\.|->)\s*(?:value|error|err|data|body|details|original|cause|inner|innerException|InnerException|response\s*(?:\?\.|\.)\s*data)\s*)?(?:\?\.|\.|->|::|\[\s*['"])\s*(?:get_?)?code\b/i.test(tail);
 }
 
 /** Names of collections of codes: `RETRYABLE_CODES`, `doNotRetryCodes`, `retry_codes`, `error_codes`. */

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { Finding, LanguageFamily } from '../types';
 import { isCodeExpr, isCodeListName, isCodesName, isDistinctive, isErrorCodeExpr, isErrorishName, isErrorWordName, isNonCodeName, lastName, lastSegment } from './names';
 import { columnName } from './tableColumns';
+import { titleFollows } from './text';
 import { LineLexer } from './lineLexer';
 import { groupOf, hasUnknownLongNumber, listOwner } from './sourceLists';
 import { ERROR_FN, graphMarker, inComment, inProse } from './sourceProse';
@@ -139,6 +140,9 @@ function codeHolder(text: string, lineStart: number, family: LanguageFamily, whe
 function strongSubject(ctx: Ctx, subject: string): boolean {
   const name = lastName(subject);
   if (isNonCodeName(lastSegment(subject) || subject) || (name !== '' && isNonCodeName(name))) return false;
+  // (Graph's codes are numbers: `code === '131047'` in a file that is not about WhatsApp compares a
+  // one-time or promo code)
+  if (!ctx.scan.fileWa && /^\s*\$?code\s*$/i.test(subject) && /['"]/.test(ctx.scan.text.charAt(ctx.at - 1))) return false;
   return ctx.scan.fileWa || isCodeExpr(subject) || isErrorishName(name || subject);
 }
 
@@ -166,7 +170,7 @@ function matchesOtherNumber(left: string, right: string): boolean {
 const MEMBERSHIP_OF_CODE = /^[^;]*?[\])}]\s*\.?\s*(?:includes|include\?|contains|Contains|has|indexOf)\s*\(\s*[\w$.>-]*(?:code|Code)\b/;
 
 /** The `is` of a C# pattern and the alternatives or bounds before the number (`is 4 or`, `is >= 200 and <=`). */
-const CS_PATTERN = /\bis(?:\s+not)?\s+(?:(?:[<>]=?\s*)?[\d_]+\s+(?:or|and)(?:\s+not)?\s*)*(?:[<>]=?\s*)?$/;
+const CS_PATTERN = /\bis(?:\s+not)?\s+(?:(?:[<>]=?\s*)?[\w.]+\s+(?:or|and)(?:\s+not)?\s*)*(?:[<>]=?\s*)?$/;
 
 /**
  * A bound of a range (`other` is the other bound; `upper`: this number is the upper one). Both must
@@ -194,11 +198,12 @@ const ERROR_WORDS =
  * A distinctive code as an arm of a switch (`case 131047:`, `131047 =>`): a subject named for
  * something else says no (`switch (sku)`, `match ($pin)`).
  */
-function armOfCodes(ctx: Ctx): boolean {
+function armOfCodes(ctx: Ctx, left?: string): boolean {
   // (perf: braces find the switch in a short walk; only Ruby's `case` and Python's `match` need the long look back)
   const family = ctx.scan.family;
   const subject = family === 'ruby' || family === 'python' ? switchSubject(ctx.scan.text, ctx.lineStart) : enclosingSwitch(ctx.scan.text, ctx.lineStart);
-  if (!subject) return true;
+  // (`131001 => 'Sonipat DC'` with no switch around it is a map's entry: its map's name decides)
+  if (!subject) return left === undefined ? true : keyOfCodes(ctx, left);
   const name = lastName(subject);
   return !isNonCodeName(lastSegment(subject) || subject) && !(name !== '' && isNonCodeName(name));
 }
@@ -330,8 +335,10 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   }
   // Kotlin `when` branches and switch expressions: `131047, 131026 -> ...`, `131047 => ...`.
   // (C# and Scala arms may carry a guard: `100 when ex.Subcode == 2388019 => ...`)
-  if (/^[\d_,\s]*$/.test(lineHead.replace(/\bor\b/g, ',')) && /^[\d_,\s]*(?:(?:when|if)\s[^;{}]*?)?(?:->|=>)/.test(right.replace(/\bor\b/g, ','))) {
-    if (strong) return armOfCodes(ctx);
+  // (named constants may stand among the numbers: `WaErrorCodes.STOPPED_MARKETING, 131021 ->`, PHP `self::UNDELIVERABLE, 131051 =>`)
+  const armHead = lineHead.replace(/\bor\b/g, ',');
+  if ((/^[\d_,\s]*$/.test(armHead) || (/,\s*$/.test(armHead) && /^[\w.:,\s]*$/.test(armHead))) && /^[\d_,\s]*(?:(?:when|if)\s[^;{}]*?)?(?:->|=>)/.test(right.replace(/\bor\b/g, ','))) {
+    if (strong) return armOfCodes(ctx, left);
     if (!scan.wa) return false;
     return isErrorCodeExpr(switchSubject(scan.text, ctx.lineStart)) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
   }
@@ -368,7 +375,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // A parameter's default (`function __construct(string $message = '', int $code = 0)`) is no code.
     // The code of an error built in place: Go `&GraphError{Code: 100}`, C# `new GraphError { Code = 100 }`.
     const brace = lastSegment(expr) === 'code' && scan.wa ? openerIndex(left) : -1;
-    if (brace !== -1 && left[brace] === '{' && ERROR_FACTORY.test(left.slice(0, brace))) return true;
+    // (or a keyword argument: `WhatsAppError(code=10, message="x")`)
+    if (brace !== -1 && (left[brace] === '{' || left[brace] === '(') && ERROR_FACTORY.test(left.slice(0, brace))) return true;
     if (lastSegment(expr) === 'code' && PARAMETER_LIST.test(/\(\s*[^()]*$/.test(left) ? left : openerLineHead(scan.text, ctx.lineStart, 40 /* ( */) + '(')) return false;
     if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|\bsubcode|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*[:=]\s*(\d{5,7})(?![\w])/gi);
     // A member of an enum or constant block of codes: `TooManyCalls = 4,` next to `ReEngagement = 131047,`.
@@ -459,7 +467,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
         if (errorish && items.split(',').length <= 2) return true;
         // `Is(err, 131026)`, `errors.Is(e, 131047)`: the code beside the error it is tested against.
         if (/^\s*(?:err|error|e|ex|exc|apiErr|graphErr)\s*,\s*$/.test(items)) return true;
-        return scan.fileWa && /(?:\.|\b)code\b|['"]code['"]/i.test(items);
+        // (`where('error_code', 131047)`: a quoted column named for codes)
+        return scan.fileWa && /(?:\.|\b)code\b|['"][\w.]*code['"]/i.test(items);
       }
       membership = inTest || /(?:Contains|contains|includes|include\?|has|in_array|isIn|IsIn|isin|member\?)\s*$/.test(before);
     }
@@ -477,6 +486,10 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       // (a list of catalog codes and nothing else: ids, PIN codes and SKUs can be that too, so the
       // file must have shown codes, or the list's name or its neighbourhood speak of errors)
       if (group().allCodes && (membership || MEMBERSHIP_OF_CODE.test(right) || scan.wa || aboutCodes || (named.length === 0 && ERROR_WORDS.test(nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at))))) return true;
+      // (a neutrally named list of several distinctive catalog codes counts once the file shows it is about WhatsApp)
+      if (group().allCodes && group().hasDistinctive && group().items >= 2) scan.yesIfWa = true;
+      // A code beside its catalog title: Django's `choices = [(131026, "Message undeliverable"), ...]`.
+      if (/^,\s*['"]/.test(right) && titleFollows(scan.catalog, ctx.code, right.replace(/^,\s*['"]/, ''))) return true;
       if (opener === '(' && (/(?:code|Code|CODE)s?\b/.test(items) || /(?:Map\.(?:of|entry)|mapOf|hashMapOf|ImmutableMap\.of)$/.test(before))) return true;
       // (a list named for codes that also holds numbers the catalog lacks is data: `BLOCKED_CODES = setOf("000000", "133005")`)
       return aboutCodes && (scan.wa || !hasUnknownLongNumber(scan.catalog, items + (close === -1 ? right : right.slice(0, close))));
@@ -488,7 +501,10 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // codes even beside numbers the catalog lacks (`[4, 17, 341, 80007].includes(this.code)`).
     if (group().hasDistinctive && MEMBERSHIP_OF_CODE.test(right)) return true;
     // Otherwise a small code counts only in a list made of catalog codes and nothing else.
-    if (!group().allCodes) return false;
+    // (a list named for codes in a WhatsApp file may hold Graph codes the catalog lacks: `THROTTLE_CODES = {4, 17, 32, 613}`)
+    if (!group().allCodes) return scan.wa && named.some((n) => isCodesName(n)) && /^[\s\d_,]*$/.test(items + (close === -1 ? right : right.slice(0, close)));
+    // A column of codes tested for membership: `whereIn('error_code', [0, 190])`.
+    if (named.some((n) => isErrorCodeExpr(n) && /_|[a-z][A-Z]/.test(n))) return true;
     if (group().hasDistinctive) return true;
     // A loop over the codes, its variable named for one: `for _, code := range []int{0, 190, 200}`.
     if (/\bfor\b/.test(before) && named.some((n) => isErrorCodeExpr(n))) return true;
@@ -589,7 +605,7 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
 }
 
 /** A quick look at a line: can a small code on it possibly be in an error-code context? */
-const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[\s*\d|\d{5}/;
+const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[\s*\d|\d{5}|[Gg]raph|hrottl/;
 
 /**
  * The same for a line's start: list items (`  4,`), constants (`TooManyCalls = 4`,
@@ -674,9 +690,14 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
   let n = 0;
   const decide = (code: number, strong: boolean, start: number, end: number, from: number, to: number): void => {
     lexer.advance(from, start);
+    scan.yesIfWa = false;
     if (judge({ scan, code, strong, lineStart: from, lineEnd: to, at: start }, lexer, start, end)) {
       out.push({ kind: 'error-code', start, end, code });
       if (strong) scan.wa = true;
+    } else if (scan.yesIfWa && !scan.wa) {
+      // A verdict that only waits for the file to show itself (a neutrally named list of codes above
+      // the first handler): judged again at the end, with the small codes held back.
+      deferred.push(start, end, from, to, code);
     }
   };
   const last = scan.to ?? text.length;
@@ -725,6 +746,7 @@ export function scanSource(scan: SourceScan, out: Finding[]): void {
   scan.wa = true;
   for (let k = 0; k < deferred.length; k += 5) {
     if ((k / 5) % CHECK_EVERY === 0 && scan.token?.isCancellationRequested) return;
-    decide(deferred[k + 4] as number, false, deferred[k] as number, deferred[k + 1] as number, deferred[k + 2] as number, deferred[k + 3] as number);
+    const code = deferred[k + 4] as number;
+    decide(code, isDistinctive(code), deferred[k] as number, deferred[k + 1] as number, deferred[k + 2] as number, deferred[k + 3] as number);
   }
 }

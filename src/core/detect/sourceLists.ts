@@ -134,7 +134,10 @@ export function readOwner(before: string): readonly string[] {
   const test = /\b(?:not\s+)?in$/.exec(before);
   if (test) return assignedNames(before.slice(0, test.index));
   const bare = withoutCallee(before);
-  const op = /(?:=|:=|:|=>)$/.exec(bare);
+  // (a quoted key names an entry, not the list: `'app limit' => [4]`)
+  if (/['"]\s*(?:=>|:)$/.test(bare)) return [];
+  // (`Status::where(` is a static call, not a key `Status:`)
+  const op = /(?:=|:=|(?<!:):|=>)$/.exec(bare);
   return op ? ownerNames(assignedNames(bare.slice(0, op.index))) : [];
 }
 

@@ -53,7 +53,9 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (!ctx.scan.wa) return false;
   if (/\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment)) return true;
   // A legend of codes: `190 -- the access token has expired` among lines naming longer codes.
-  return /^[\s*#/-]*$/.test(comment) && /^\s*(?::|=|--?|–|—)\s*\S/.test(right) && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
+  if (/^[\s*#/-]*$/.test(comment) && /^\s*(?::|=|--?|–|—)\s*\S/.test(right) && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code)) return true;
+  // A legend within a sentence about Graph errors: `# Graph throttling: 4 = app-level, 613 = ...`.
+  return /(?:^[\s*#/-]*|[:;,]\s*)$/.test(comment) && /^\s*(?:=|is\b|--?|–|—)\s*\S/.test(right) && /\b(?:graph|whatsapp|oauth\w*|throttl\w*|rate[ -]?limit\w*)\b/i.test(comment + right.slice(0, 80));
 }
 
 /** Words (or nothing), then the number: the start of a sentence in a string. */
@@ -63,7 +65,7 @@ export const PROSE_BEFORE = /^(?:[A-Za-z][A-Za-z\s,'-]*)?$/;
 export const TEST_TABLE = /@(?:CsvSource|ValueSource|MethodSource)|\b(?:InlineData|TestCase|DataRow|parametrize|Arguments\.of)\b|\.each\s*\(|\bwhere:/;
 
 /** Words that say a number in a sentence is something else. */
-export const OTHER_NUMBER_WORD = /\b(?:otp|pin|passcode|password|verif\w*|order|invoice|amount|total|price|phone|tel|room|table|seat|ref|reference)\b/i;
+export const OTHER_NUMBER_WORD = /\b(?:otp|pin|passcode|password|verif\w*|promo\w*|coupon|voucher|discount|order|invoice|amount|total|price|phone|tel|room|table|seat|ref|reference)\b/i;
 
 /** Judge a code inside prose in a string literal ("failed with (#131047) ..."). */
 export function inProse(ctx: Ctx, before: string, right: string): boolean {
@@ -72,6 +74,8 @@ export function inProse(ctx: Ctx, before: string, right: string): boolean {
   if (/\($/.test(before) && /^\)/.test(right) && titlePrecedes(ctx.scan.catalog, ctx.code, before)) return ctx.strong || ctx.scan.wa;
   // `"Error 131047"`, `"code=131047"`, and JSON in a string: `"{\"code\":131047}"`.
   if (ctx.strong && /\b(?:code|error|err|subcode|error_code|errorCode|error_subcode)\b\\?["']?\s*[:=#]?\s*$/i.test(before)) return true;
+  // SQL in a string: `error_code = 131047`, `error_code IN (131049, 130472)`, `error_code LIKE '131047:%'`.
+  if (ctx.strong && /\b\w*code\s*(?:=|<>|!=|\bIN\s*\((?:\s*\d+\s*,)*|\bLIKE\s*')\s*$/i.test(before) && !/(?:status|http|zip|postal|country)_?code\s*(?:=|<>|!=|\bIN|\bLIKE)/i.test(before)) return true;
   // A sentence naming the code, in a WhatsApp file: a test's name (`it('treats 131026 as undeliverable')`),
   // an assertion's message. Read as a comment is, without quantities, order numbers or one-time codes.
   if (ctx.strong) {

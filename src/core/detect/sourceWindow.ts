@@ -53,6 +53,8 @@ export interface SourceScan {
    * the window shows nothing, so small codes deferred in the window are judged at the end.
    */
   readonly waLater?: boolean;
+  /** Set by a rule whose answer would be yes in a file about WhatsApp (see `scanSource`'s deferred verdicts). */
+  yesIfWa?: boolean;
 }
 
 /** Lines around a position, bounded in characters around `at` (a long line is not read whole) and from below by `floor`. */
