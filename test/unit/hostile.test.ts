@@ -77,6 +77,10 @@ const HOSTILE: Readonly<Record<string, () => string>> = {
     return s + '\n' + s + '\n';
   },
   'a megabyte of {\\":': () => '{"m":"' + '{\\":'.repeat(250_000) + '"}\n{"a":1}\n',
+  // Delimited rows: without a header, headers and rows alternating, a table under one header.
+  'delimited rows without a header': () => Array.from({ length: 50_000 }, (_, i) => `${i},131047,4,${i % 7},x`).join('\n'),
+  'header lines and rows alternating': () => 'id,error_code,count\n1,131047,4\n'.repeat(25_000),
+  'fifty thousand rows of a test table': () => 'cases := []struct{ name string; code int }{\n' + '\t{"window closed", 131047},\n'.repeat(50_000) + '}\n',
 };
 
 /** Runs every entry point of the core on `text` in `family`; returns the problems and the time. */

@@ -3,35 +3,22 @@ import { isCodeExpr, isNonCodeName } from './names';
 /**
  * Delimited exports in logs and text files: CSV, TSV, `|` tables (psql's aligned output too). A
  * number that is a whole field counts when the header above its rows names that column as an error
- * code (`error_code`, `errorCode`, `graph subcode`). The header is the nearest line above whose
- * fields all look like column names, so an export may follow a few log lines, or several exports
- * may share a file.
+ * code (`error_code`, `errorCode`, `graph subcode`). A header is a line whose fields all look like
+ * column names; its table runs while the lines below keep its number of fields (rule lines such as
+ * `-----+----` aside), so an export may follow log lines, and several may share a file.
+ *
+ * perf: a cursor per text walks forward as the scan asks about later lines, so every line is read
+ * at most once; header lines are found by one regex search, not line by line.
  */
 
-/** How far above a row its header is looked for. */
-const HEADER_LINES = 400;
-const HEADER_CHARS = 64 * 1024;
-
-/** A field that names a column: a word, maybe with spaces, dots or dashes (`error_code`, `Error Code`). */
-const COLUMN_NAME = /^[A-Za-z_][\w .\-]{0,60}$/;
+/** A line that may be a header: two or more word-like fields between delimiters. */
+const HEADER_LINE = /^\uFEFF?[ \t]*"?[A-Za-z_][\w.-]*(?: [\w.-]+)*"?[ \t]*(?:[,\t|;][ \t]*"?[A-Za-z_][\w.-]*(?: [\w.-]+)*"?[ \t]*)+\r?$/gm;
 
 /** The delimiter of a line: a tab, a `|`, or a comma or semicolon that splits it in three or more. */
-export function delimiterOf(line: string): string | undefined {
+function delimiterOf(line: string): string | undefined {
   if (line.includes('\t')) return '\t';
   if (line.includes('|')) return '|';
   return [',', ';'].find((d) => line.split(d, 3).length === 3);
-}
-
-/** The fields of a line, trimmed and unquoted. */
-function fieldsOf(line: string, delimiter: string): string[] {
-  return line.split(delimiter).map((f) => f.trim().replace(/^["']|["']$/g, ''));
-}
-
-/** The line's fields when they are all column names (two at least), else undefined. */
-function headerFields(line: string, delimiter: string): string[] | undefined {
-  if (!line.includes(delimiter)) return undefined;
-  const fields = fieldsOf(line.replace(/^\uFEFF/, ''), delimiter);
-  return fields.length >= 2 && fields.every((f) => COLUMN_NAME.test(f)) ? fields : undefined;
 }
 
 /** A rule under a header: `------------+-------`, `|---|---|`, `====`. */
@@ -39,68 +26,108 @@ function isRule(line: string): boolean {
   return /^[\s\-+|=:]+$/.test(line) && /[-=]/.test(line);
 }
 
-/** The headers found last, per text and delimiter: rows come in order, so each line is read once. */
-let found: { text: string; delimiter: string; at: number; names: readonly string[] } | undefined;
+/** How many fields `delimiter` makes of `text[start, end)` (perf: counted, not split). */
+function fieldCount(text: string, start: number, end: number, delimiter: string): number {
+  let n = 1;
+  for (let i = text.indexOf(delimiter, start); i !== -1 && i < end; i = text.indexOf(delimiter, i + 1)) n++;
+  return n;
+}
+
+interface Table {
+  readonly delimiter: string;
+  readonly names: readonly string[];
+}
+
+/** Where the walk over one text stands. */
+interface Cursor {
+  readonly text: string;
+  /** Every line starting before this offset has been read. */
+  pos: number;
+  /** The table the line at `pos` belongs to, if any. */
+  table: Table | undefined;
+  /** The next header line at or after `pos` (-1: none left, -2: not looked up). */
+  nextHeader: number;
+}
+
+let cursor: Cursor | undefined;
+
+/** The table a header line opens (its fields and delimiter), or undefined when its fields are not all names. */
+function tableAt(text: string, start: number, end: number): Table | undefined {
+  const line = text.slice(start, end).replace(/^\uFEFF/, '').replace(/\r$/, '');
+  const delimiter = delimiterOf(line) ?? (line.includes(',') ? ',' : line.includes(';') ? ';' : undefined);
+  if (!delimiter) return undefined;
+  const names = line.split(delimiter).map((f) => f.trim().replace(/^["']|["']$/g, ''));
+  return names.length >= 2 && names.every((n) => /^[A-Za-z_][\w .-]{0,60}$/.test(n)) ? { delimiter, names } : undefined;
+}
+
+/** Moves the cursor to `lineStart`, reading each line in between once. */
+function advance(c: Cursor, lineStart: number): void {
+  const text = c.text;
+  while (c.pos < lineStart) {
+    if (c.table === undefined) {
+      // No table open: jump to the next header line (or past the target).
+      if (c.nextHeader === -2 || (c.nextHeader !== -1 && c.nextHeader < c.pos)) {
+        HEADER_LINE.lastIndex = c.pos;
+        const m = HEADER_LINE.exec(text);
+        c.nextHeader = m ? m.index : -1;
+      }
+      if (c.nextHeader === -1 || c.nextHeader >= lineStart) {
+        c.pos = lineStart;
+        return;
+      }
+      const start = c.nextHeader;
+      const nl = text.indexOf('\n', start);
+      const end = nl === -1 ? text.length : nl;
+      c.table = tableAt(text, start, end);
+      c.pos = end + 1;
+      continue;
+    }
+    // A table is open: its rows keep its shape; anything else closes it (and may open another).
+    const nl = text.indexOf('\n', c.pos);
+    const end = nl === -1 ? text.length : nl;
+    const line = text.slice(c.pos, Math.min(end, c.pos + 400));
+    // (a line without digits may be the header of the next table)
+    const header = /\d/.test(line) ? undefined : tableAt(text, c.pos, end);
+    if (header) c.table = header;
+    else if (!isRule(line) && (line.trim() === '' || fieldCount(text, c.pos, end, c.table.delimiter) !== c.table.names.length)) {
+      c.table = undefined;
+      c.nextHeader = -2;
+      continue;
+    }
+    c.pos = end + 1;
+  }
+}
 
 /**
- * The column names of the header above the line starting at `lineStart`, or [] when there is none
- * within reach (a blank line or a line of another shape ends a table).
+ * The name of the column of `line[s, e)` when that line (starting at `lineStart` in `text`) is a row
+ * of a table and the number is a whole field of it (padding and quotes aside), else undefined.
  */
-export function headerAbove(text: string, lineStart: number, delimiter: string, fields: number): readonly string[] {
-  if (found?.text === text && found.delimiter === delimiter && found.at < lineStart && found.names.length === fields && !hasBreakBetween(text, found.at, lineStart, delimiter, fields)) return found.names;
-  let end = lineStart - 1;
-  const stop = Math.max(0, lineStart - HEADER_CHARS);
-  for (let k = 0; k < HEADER_LINES && end > stop; k++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    end = start - 1;
-    if (isRule(line)) continue;
-    const names = headerFields(line, delimiter);
-    if (names) {
-      if (names.length !== fields) return [];
-      found = { text, delimiter, at: start, names };
-      return names;
-    }
-    // Rows of the same table sit between the header and the line; anything else ends the search.
-    if (line.trim() === '' || fieldsOf(line, delimiter).length !== fields) return [];
-    if (start === 0) break;
-  }
-  return [];
+export function columnOf(text: string, lineStart: number, line: string, s: number, e: number): string | undefined {
+  if (cursor?.text !== text || cursor.pos > lineStart) cursor = { text, pos: Math.max(0, text.lastIndexOf('\n', Math.max(0, lineStart - 64 * 1024)) + 1), table: undefined, nextHeader: -2 };
+  advance(cursor, lineStart);
+  const table = cursor.table;
+  if (!table) return undefined;
+  const d = table.delimiter;
+  // (the whole field: only padding and a quote around the number)
+  const before = line.lastIndexOf(d, s - 1);
+  const after = line.indexOf(d, e);
+  if (!/^\s*["']?$/.test(line.slice(before === -1 ? 0 : before + d.length, s)) || !/^["']?\s*$/.test(line.slice(e, after === -1 ? line.length : after))) return undefined;
+  if (fieldCount(line, 0, line.length, d) !== table.names.length) return undefined;
+  return table.names[fieldCount(line, 0, s, d) - 1];
 }
-
-/** A line of another shape between a known header and a row (a new table starts, or the export ended). */
-function hasBreakBetween(text: string, headerAt: number, lineStart: number, delimiter: string, fields: number): boolean {
-  // perf: rows are checked once each as the scan moves down (see `checkedUpTo`).
-  const from = checked?.text === text && checked.headerAt === headerAt && checked.upTo > headerAt ? checked.upTo : text.indexOf('\n', headerAt) + 1;
-  for (let start = from; start > 0 && start < lineStart; ) {
-    const nl = text.indexOf('\n', start);
-    const line = text.slice(start, nl === -1 ? text.length : nl).replace(/\r$/, '');
-    if (!isRule(line) && fieldsOf(line, delimiter).length !== fields) return true;
-    start = nl === -1 ? -1 : nl + 1;
-  }
-  checked = { text, headerAt, upTo: lineStart };
-  return false;
-}
-
-let checked: { text: string; headerAt: number; upTo: number } | undefined;
 
 /** Whether a column name says "error code". */
 export function isCodeColumnName(name: string): boolean {
-  const normal = name.replace(/[ .\-]+/g, '_');
+  const normal = name.replace(/[ .-]+/g, '_');
   return isCodeExpr(normal) && !isNonCodeName(normal);
 }
 
 /** The text holds, near its top, the header of an export with a column of codes: every row is then worth reading. */
 export function opensCodeExport(text: string): boolean {
-  let start = 0;
-  for (let k = 0; k < 20 && start < text.length && start < 16 * 1024; k++) {
-    const nl = text.indexOf('\n', start);
-    const line = text.slice(start, nl === -1 ? Math.min(text.length, start + 2000) : Math.min(nl, start + 2000));
-    const delimiter = delimiterOf(line);
-    const names = delimiter === undefined ? undefined : headerFields(line, delimiter);
-    if (names?.some(isCodeColumnName)) return true;
-    if (nl === -1) break;
-    start = nl + 1;
+  HEADER_LINE.lastIndex = 0;
+  const head = text.length > 16 * 1024 ? text.slice(0, 16 * 1024) : text;
+  for (let m = HEADER_LINE.exec(head); m; m = HEADER_LINE.exec(head)) {
+    if (tableAt(head, m.index, m.index + m[0].length)?.names.some(isCodeColumnName)) return true;
   }
   return false;
 }

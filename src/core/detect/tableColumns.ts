@@ -129,6 +129,29 @@ const ATTRIBUTE_ROW = /^\s*\[\s*(?:InlineData|TestCase|DataRow)\s*$/;
 /** The method under C# test attributes: other attributes and comments may come first. */
 const METHOD_AFTER = /^(?:\s*\[[^\]\n]*\]|\s*\/\/[^\n]*)*\s*(?:(?:public|private|internal|protected|static|async|override|virtual)\s+)*[\w<>[\],.?]+\s+\w+\s*\(([^)]*)\)/;
 
+/** The last row whose table was found: the next line may be a row of the same table. */
+let lastRow: { text: string; lineStart: number; opener: number } | undefined;
+/** The header names of the last table read from above it. */
+let headerMemo: { text: string; opener: number; names: readonly string[] } | undefined;
+
+/** The line `text[start, end)` is a whole row: it opens a bracket and leaves none open or unmatched. */
+function wholeRow(text: string, start: number, end: number): boolean {
+  let depth = 0;
+  let opened = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE_DOUBLE || c === QUOTE_SINGLE) {
+      const close = stringEnd(text, i, end);
+      if (close === -1) return false;
+      i = close;
+    } else if (isOpener(c)) {
+      depth++;
+      opened = true;
+    } else if (isCloser(c) && --depth < 0) return false;
+  }
+  return opened && depth === 0;
+}
+
 /**
  * The name of the column of `at` in the row opened at `open` (on the line `lineStart..lineEnd`), or
  * undefined when the row is not in a table whose columns are named.
@@ -145,11 +168,21 @@ export function columnName(text: string, open: number, at: number, lineStart: nu
   }
   // A row starts its line, alone or (Go) after its key in a map of rows (`"throttled": {130429, true},`).
   if (!/^\s*$/.test(head) && !(text.charCodeAt(open) === 123 && /^\s*(?:"[^"\n]*"|'[^'\n]*'|\w+)\s*:\s*$/.test(head))) return undefined;
-  // perf: walk back to the table only when a header can be there (the walk costs up to `backReach`).
-  const back = text.slice(Math.max(0, lineStart - backReach), lineStart);
-  if (!HEADER_BEFORE.test(back) && !HEADER_AFTER.test(text.slice(lineEnd, farthest))) return undefined;
-  const table = tableOpener(text, lineStart, backReach);
-  if (table === -1) return undefined;
+  // perf: rows of one table share its opener and header: the row above, if it is a whole row of the
+  // same table, tells them without another walk back (still only within `backReach`).
+  const above = text.lastIndexOf('\n', lineStart - 2) + 1;
+  const known = lastRow?.text === text && lastRow.lineStart === above && lineStart - lastRow.opener <= backReach && wholeRow(text, above, lineStart);
+  let table: number;
+  if (known && lastRow) table = lastRow.opener;
+  else {
+    // perf: walk back to the table only when a header can be there (the walk costs up to `backReach`).
+    const back = text.slice(Math.max(0, lineStart - backReach), lineStart);
+    if (!HEADER_BEFORE.test(back) && !HEADER_AFTER.test(text.slice(lineEnd, farthest))) return undefined;
+    table = tableOpener(text, lineStart, backReach);
+    if (table === -1) return undefined;
+  }
+  lastRow = { text, lineStart, opener: table };
+  if (headerMemo?.text === text && headerMemo.opener === table && table >= lineStart - backReach) return headerMemo.names[column];
   const before = text.slice(Math.max(0, table - 400, lineStart - backReach), table);
   let names: string[] | undefined;
   const struct = GO_STRUCT.exec(before);
@@ -158,7 +191,9 @@ export function columnName(text: string, open: number, at: number, lineStart: nu
   if (struct) names = structFields(struct[1] as string);
   else if (params) names = ((params[1] ?? params[2]) as string).split(',').map((n) => n.replace(/["'\s]/g, ''));
   else if (loop) names = paramNames(loop[1] as string);
-  else {
+  // (a header above the table is the same for all its rows: kept for the next row)
+  if (names && table - 400 >= lineStart - backReach) headerMemo = { text, opener: table, names };
+  if (!names) {
     const close = matchingCloser(text, table, farthest - table);
     if (close === -1) return undefined;
     const after = text.slice(close + 1, Math.min(close + 200, farthest));

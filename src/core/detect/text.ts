@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { CancelToken, Finding } from '../types';
 import { mentionsWhatsApp } from './context';
 import { escapedEnd, unescapeJson } from './escaped';
-import { delimiterOf, headerAbove, isCodeColumnName, opensCodeExport } from './exportColumns';
+import { columnOf, isCodeColumnName, opensCodeExport } from './exportColumns';
 import { jsonEnv, walkJson, type JsonEnv } from './json';
 import { isCodeExpr, isCodesName, isDistinctive, isErrorishName, isNonCodeName, lastSegment } from './names';
 
@@ -157,28 +157,13 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   return false;
 }
 
-/** The character at `i`, looking past one quote (`"131047",`). */
-function besideQuote(line: string, i: number, step: number): string {
-  const c = line.charAt(i);
-  return c === '"' || c === "'" ? line.charAt(i + step) : c;
-}
-
 /**
  * A number that is a whole field of a delimited export (CSV, TSV, `|` tables) under a header naming
  * that column as an error code: `132000,wamid…,failed,131047,…` under `order_id,…,error_code,…`.
  */
 function inCodeColumn(ctx: LineCtx, s: number, e: number, code: number): boolean {
-  const { line } = ctx;
-  if (ctx.lineStart === 0) return false;
-  const delimiter = delimiterOf(line);
-  if (!delimiter) return false;
-  if ((s > 0 && besideQuote(line, s - 1, -1) !== delimiter && !/^\s*$/.test(line.slice(line.lastIndexOf(delimiter, s) + 1, s))) || (e < line.length && besideQuote(line, e, 1) !== delimiter && !/^\s*(?:$|\|)/.test(line.slice(e, line.indexOf(delimiter, e) === -1 ? undefined : line.indexOf(delimiter, e) + 1)))) return false;
-  const fields = line.split(delimiter).length;
-  const names = headerAbove(ctx.scan.text, ctx.lineStart, delimiter, fields);
-  if (names.length === 0) return false;
-  const name = names[line.slice(0, s).split(delimiter).length - 1] as string;
-  if (!isCodeColumnName(name)) return false;
-  return isDistinctive(code) || ctx.scan.wa || ctx.lineWa;
+  const name = columnOf(ctx.scan.text, ctx.lineStart, ctx.line, s, e);
+  return name !== undefined && isCodeColumnName(name) && (isDistinctive(code) || ctx.scan.wa || ctx.lineWa);
 }
 
 /** The key a log line writes before an object (`err: {`, `error={`, `"error": {`), as offsets into the text. */
