@@ -31,7 +31,7 @@ test('source: comparisons, cases, constants and lists of distinctive codes', () 
   assert.deepEqual(codes('DO_NOT_RETRY = {131049, 131050, 131047}', 'python'), [131049, 131050, 131047]);
   assert.deepEqual(codes('if ([131047, 131026].includes(code)) {}', 'javascript'), [131047, 131026]);
   assert.deepEqual(codes('if slices.Contains(codes, 131048) {}', 'go'), [131048]);
-  assert.deepEqual(codes('$map = [131047 => "window closed"];', 'php'), [131047]);
+  assert.deepEqual(codes('$errorText = [131047 => "window closed"];', 'php'), [131047]);
   assert.deepEqual(codes('Map.of(131047, "window")', 'java'), [131047]);
   assert.deepEqual(codes('const RE_ENGAGEMENT = 131_047;', 'javascript'), [131047]);
 });

@@ -26,7 +26,7 @@ test('numbers named for something else: PIN codes, SKUs, warehouses, regions, id
   // The same shapes named for errors still count.
   assert.deepEqual(codes('switch (err.code) {\n  case 131047:\n    return 10;\n}\n', 'javascript'), [131047]);
   assert.deepEqual(codes('RETRYABLE_ERRORS = {130429, 131056}', 'python'), [130429, 131056]);
-  assert.deepEqual(codes('$map = [131047 => "window closed"];', 'php'), [131047]);
+  assert.deepEqual(codes('$errors = [131047 => "window closed"];', 'php'), [131047]);
 });
 
 test('one-time codes, PINs, glyphs and settings in WhatsApp files and elsewhere', () => {

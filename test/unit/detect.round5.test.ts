@@ -77,3 +77,28 @@ test('round 6: a neutral list waits for the file to show itself; titles beside c
   assert.deepEqual(codes(`${PY_WA}# Graph throttling: 4 = application limit, 613 = custom rate limit`, 'python'), [4, 613]);
   assert.deepEqual(codes(`${PY_WA}# retry: 4 = attempts before giving up`, 'python'), []);
 });
+
+test('round 7: zero-padded fields, maps named for other things, methods on codes, alternatives in patterns', () => {
+  assert.deepEqual(codes(`${PY_WA}MERCHANT = "000000"\nif err.code == 000000:\n    pass`, 'python'), []);
+  assert.deepEqual(codes('// hubs maps 6-digit Indian PIN codes to hub ids.\nvar hubs = map[int]int{\n\t131001: 4,\n\t132001: 10,\n}', 'go'), []);
+  assert.deepEqual(codes(`${PY_WA}permission = df[df.error_code.between(200, 299)]`, 'python'), [200, 299]);
+  assert.deepEqual(codes(`${PY_WA}q = session.query(Status).filter(Status.error_code.in_([0, 190]))`, 'python'), [0, 190]);
+  assert.deepEqual(codes(`${PY_WA}match err:\n    case GraphError(code=0 | 190):\n        refresh()`, 'python'), [0, 190]);
+  assert.deepEqual(codes(`${WA}if (ex is GraphApiException { Code: 190 or 0 }) Refresh();`, 'csharp'), [190, 0]);
+  assert.deepEqual(codes(`${WA}final retry = switch (e.code) {\n  130429 || 131056 => true,\n  _ => false,\n};`, 'dart'), [130429, 131056]);
+  // Bitwise alternatives on other names are not codes.
+  assert.deepEqual(codes(`${WA}const flags = READ | 4;`, 'javascript'), []);
+});
+
+test('round 7 (logs): lists of other systems, bordered tables, small codes in log text, code lists in strings, subcode 33', () => {
+  assert.deepEqual(codes('# whatsapp sender\nKAFKA_RETRIABLE_ERROR_CODES=6,7,10,13', 'text'), []);
+  assert.deepEqual(codes('# whatsapp sender\nWA_IGNORE_ERROR_CODES="131047 131026"', 'text'), [131047, 131026]);
+  // (the small code waits for a file about WhatsApp)
+  assert.deepEqual(codes('+------------+-------+\n| error_code | count |\n+------------+-------+\n| 131047     | 13104 |\n| 368        | 12    |\n', 'text'), [131047]);
+  assert.deepEqual(codes('whatsapp errors\n+------------+-------+\n| error_code | count |\n+------------+-------+\n| 131047     | 13104 |\n| 368        | 12    |\n', 'text'), [131047, 368]);
+  assert.deepEqual(codes('{"values":[["1","level=error msg=\\"whatsapp graph request failed\\" error_code=190"]]}\n{"values":[]}\n', 'json'), [190]);
+  assert.deepEqual(codes('{\n  "WA_NON_RETRYABLE_CODES": "131047,131026,368"\n}', 'json'), [131047, 131026]);
+  assert.deepEqual(codes('{\n  "whatsapp": {"WA_NON_RETRYABLE_CODES": "131047,131026,368"}\n}', 'json'), [131047, 131026, 368]);
+  const sub33 = '{"error":{"message":"Unsupported post request. Object with ID 1 does not exist","type":"OAuthException","code":100,"error_subcode":33,"fbtrace_id":"A"}}\n{"a":1}\n';
+  assert.deepEqual(codes(sub33, 'json'), [100, 33]);
+});

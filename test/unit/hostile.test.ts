@@ -80,6 +80,8 @@ const HOSTILE: Readonly<Record<string, () => string>> = {
   // Delimited rows: without a header, headers and rows alternating, a table under one header.
   'delimited rows without a header': () => Array.from({ length: 50_000 }, (_, i) => `${i},131047,4,${i % 7},x`).join('\n'),
   'header lines and rows alternating': () => 'id,error_code,count\n1,131047,4\n'.repeat(25_000),
+  // Long runs of blanks between words, as pretty-printers and corrupted payloads leave them.
+  'runs of spaces and tabs between fields': () => ('a' + ' \t'.repeat(2_000) + ',b\n' + '\t'.repeat(3_000) + '\n').repeat(200),
   'fifty thousand rows of a test table': () => 'cases := []struct{ name string; code int }{\n' + '\t{"window closed", 131047},\n'.repeat(50_000) + '}\n',
 };
 

@@ -12,7 +12,8 @@ import { isCodeExpr, isNonCodeName } from './names';
  */
 
 /** A line that may be a header: two or more word-like fields between delimiters. */
-const HEADER_LINE = /^\uFEFF?[ \t]*"?[A-Za-z_][\w.-]*(?: [\w.-]+)*"?[ \t]*(?:[,\t|;][ \t]*"?[A-Za-z_][\w.-]*(?: [\w.-]+)*"?[ \t]*)+\r?$/gm;
+// (padding is spaces only and each run of it has one place in the pattern: no backtracking on long blank runs)
+const HEADER_LINE = /^\uFEFF? *(?:\| *)?"?[A-Za-z_][\w.-]*(?: [\w.-]+)*"? *(?:[,\t|;] *"?[A-Za-z_][\w.-]*(?: [\w.-]+)*"? *)+(?:\| *)?\r?$/gm;
 
 /** The delimiter of a line: a tab, a `|`, or a comma or semicolon that splits it in three or more. */
 function delimiterOf(line: string): string | undefined {
@@ -24,6 +25,17 @@ function delimiterOf(line: string): string | undefined {
 /** A rule under a header: `------------+-------`, `|---|---|`, `====`. */
 function isRule(line: string): boolean {
   return /^[\s\-+|=:]+$/.test(line) && /[-=]/.test(line);
+}
+
+/** A row's extent without the borders of a bordered table (`| 131047 | 12 |`). */
+function rowBounds(text: string, start: number, end: number, delimiter: string): [number, number] {
+  let s = start;
+  let e = end;
+  while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
+  if (delimiter === '|' && text.charCodeAt(s) === 124) s++;
+  if (delimiter === '|' && e > s && text.charCodeAt(e - 1) === 124) e--;
+  return [s, e];
 }
 
 /** How many fields `delimiter` makes of `text[start, end)` (perf: counted, not split). */
@@ -53,7 +65,8 @@ let cursor: Cursor | undefined;
 
 /** The table a header line opens (its fields and delimiter), or undefined when its fields are not all names. */
 function tableAt(text: string, start: number, end: number): Table | undefined {
-  const line = text.slice(start, end).replace(/^\uFEFF/, '').replace(/\r$/, '');
+  // (bordered tables: `| error_code | count |`)
+  const line = text.slice(start, end).replace(/^\uFEFF/, '').replace(/\r$/, '').trim().replace(/^\|(.*)\|$/, '$1');
   const delimiter = delimiterOf(line) ?? (line.includes(',') ? ',' : line.includes(';') ? ';' : undefined);
   if (!delimiter) return undefined;
   const names = line.split(delimiter).map((f) => f.trim().replace(/^["']|["']$/g, ''));
@@ -89,7 +102,7 @@ function advance(c: Cursor, lineStart: number): void {
     // (a line without digits may be the header of the next table)
     const header = /\d/.test(line) ? undefined : tableAt(text, c.pos, end);
     if (header) c.table = header;
-    else if (!isRule(line) && (line.trim() === '' || fieldCount(text, c.pos, end, c.table.delimiter) !== c.table.names.length)) {
+    else if (!isRule(line) && (line.trim() === '' || fieldCount(text, ...rowBounds(text, c.pos, end, c.table.delimiter), c.table.delimiter) !== c.table.names.length)) {
       c.table = undefined;
       c.nextHeader = -2;
       continue;
@@ -108,12 +121,14 @@ export function columnOf(text: string, lineStart: number, line: string, s: numbe
   const table = cursor.table;
   if (!table) return undefined;
   const d = table.delimiter;
+  const [rowStart, rowEnd] = rowBounds(line, 0, line.length, d);
+  if (s < rowStart || e > rowEnd) return undefined;
   // (the whole field: only padding and a quote around the number)
   const before = line.lastIndexOf(d, s - 1);
   const after = line.indexOf(d, e);
-  if (!/^\s*["']?$/.test(line.slice(before === -1 ? 0 : before + d.length, s)) || !/^["']?\s*$/.test(line.slice(e, after === -1 ? line.length : after))) return undefined;
-  if (fieldCount(line, 0, line.length, d) !== table.names.length) return undefined;
-  return table.names[fieldCount(line, 0, s, d) - 1];
+  if (!/^\s*["']?$/.test(line.slice(Math.max(rowStart, before === -1 ? 0 : before + d.length), s)) || !/^["']?\s*$/.test(line.slice(e, after === -1 || after > rowEnd ? rowEnd : after))) return undefined;
+  if (fieldCount(line, rowStart, rowEnd, d) !== table.names.length) return undefined;
+  return table.names[fieldCount(line, rowStart, s, d) - 1];
 }
 
 /** Whether a column name says "error code". */

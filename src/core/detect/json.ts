@@ -62,7 +62,7 @@ const MESSAGE_KEYS = ['message', 'msg', 'errormessage', 'error_message', 'title'
  * `title` and `details`, which say `(#131047)` when they name a code (read by `hashesIn`); perf:
  * they are most of the strings of an error log.
  */
-const PROSE_KEYS = ['log', 'msg', 'textpayload', 'errormessage', 'error_message', 'exception', 'stack', 'stack_trace', 'stacktrace', 'error', 'err', 'detail', 'description', 'reason', 'query', 'expr', 'rawsql', 'sql'];
+const PROSE_KEYS = ['log', 'msg', 'textpayload', 'errormessage', 'error_message', 'exception', 'stack', 'stack_trace', 'stacktrace', 'error', 'err', 'detail', 'description', 'reason', 'query', 'expr', 'rawsql', 'sql', 'line', 'raw', 'payload'];
 
 /**
  * perf: the keys we look for, by length. A key in the text is compared in place with the few of
@@ -156,14 +156,27 @@ function namesCode(text: string, s: number, e: number): boolean {
   // perf: most messages hold no run of five digits, or only Graph's `(#131047)` (read by `hashesIn`):
   // a pass over the characters rules them out before any slice or regex.
   let run = 0;
+  let code = false;
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       if (++run === 5 && text.charCodeAt(i - 5) !== 35) return CODE_IN_PROSE.test(text.slice(s, e));
-    } else run = 0;
+    } else {
+      run = 0;
+      if ((c | 32) === 99 && (text.charCodeAt(i + 1) | 32) === 111 && (text.charCodeAt(i + 2) | 32) === 100 && (text.charCodeAt(i + 3) | 32) === 101) code = true;
+    }
   }
-  return false;
+  // (a small code after its key: `error_code=190`, beside Graph words the text rules ask for)
+  return code && SMALL_CODE_IN_PROSE.test(text.slice(s, e));
 }
+
+/** The key ending at `k` ends in "codes", in any case (perf: no slice). */
+function endsWithCodes(text: string, k: number): boolean {
+  return (text.charCodeAt(k - 5) | 32) === 99 && (text.charCodeAt(k - 4) | 32) === 111 && (text.charCodeAt(k - 3) | 32) === 100 && (text.charCodeAt(k - 2) | 32) === 101 && (text.charCodeAt(k - 1) | 32) === 115;
+}
+
+/** `error_code=190`, `code: 4` in log text. */
+const SMALL_CODE_IN_PROSE = /code\\?["']?\s*[=:]\s*\\?["']?\d{1,4}(?!\d)/i;
 
 /** Frames deeper than this are walked but not tracked (bounded memory on hostile nesting). */
 const MAX_DEPTH = 64;
@@ -296,11 +309,13 @@ export interface JsonEnv {
   readonly nested: number[];
   /** The walker of this text, made on the first walk. */
   walker: Walker | undefined;
+  /** A walk across lines that did not close ended here: objects opened before it are read line by line. */
+  noWalkUntil: number;
 }
 
 /** A fresh walking state for one text. */
 export function jsonEnv(catalog: Catalog, wa: boolean, out: Finding[]): JsonEnv {
-  return { catalog, wa, out, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, escapedQuote: false, nested: [], walker: undefined };
+  return { catalog, wa, out, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, escapedQuote: false, nested: [], walker: undefined, noWalkUntil: -1 };
 }
 
 /**
@@ -413,6 +428,15 @@ function saysGraph(frame: Frame, text: string): boolean {
   return false;
 }
 
+/** The frame's error code is `code`. */
+function codeIs(frame: Frame, code: number): boolean {
+  for (let k = 0; k < frame.candCount; k++) {
+    const c = frame.cands[k] as Cand;
+    if (c.kind === 'code' && c.code === code) return true;
+  }
+  return false;
+}
+
 /** The frame's `(#N)` messages include `(#code)`. */
 function hashNames(frame: Frame, code: number): boolean {
   for (let k = 0; k < frame.candCount; k++) {
@@ -485,8 +509,9 @@ function decide(frame: Frame, env: JsonEnv, text: string): void {
         }
         break;
       case 'subcode':
-        // Subcodes share no numbering with codes below 10000 (463 is "session expired"), so only distinctive ones count.
-        ok = known && strong && (graph || underError || wa);
+        // Subcodes share no numbering with codes below 10000 (463 is "session expired"), so only distinctive
+        // ones count, and the catalog's small ones under Graph's `code: 100` (33: the object does not exist).
+        ok = known && (strong ? graph || underError || wa : c.code > 2 && graph && codeIs(frame, 100));
         break;
       case 'hash':
         ok = known && (strong || (c.prose && (graph || underError || wa)));
@@ -688,6 +713,25 @@ class Walker {
     else this.add(f, 'code', info.name === 'code', code, s, e);
   }
 
+  /** A string of codes under a key named for codes: `"WA_NON_RETRYABLE_CODES": "131047,131026,368"`. */
+  private onCodesString(f: Frame, s: number, e: number): void {
+    const text = this.text;
+    // perf: most strings that start with a digit are ids and timestamps: the key's last letters rule them out first.
+    const k = this.keyEnd;
+    if (this.keyStart < 0 || k - this.keyStart < 5 || !endsWithCodes(text, k)) return;
+    if (!/^[\d\s,;|]+$/.test(text.slice(s, e)) || !isCodesName(text.slice(this.keyStart, k))) return;
+    for (let i = s; i < e; ) {
+      while (i < e && !isDigitCode(text.charCodeAt(i))) i++;
+      let j = i;
+      while (j < e && isDigitCode(text.charCodeAt(j))) j++;
+      if (j > i) {
+        const code = digitsValue(text, i, j);
+        if (code >= 0) this.add(f, 'list', false, code, i, j);
+      }
+      i = j;
+    }
+  }
+
   /** Record `(#N)` occurrences inside the string `text[s, e)`. */
   private hashesIn(f: Frame, s: number, e: number): void {
     const text = this.text;
@@ -737,6 +781,7 @@ class Walker {
     }
     if (text.charCodeAt(s) === 40 /* ( */ && text.charCodeAt(s + 1) === 35 /* # */) f.flags |= F_HASH;
     if (e - s <= 7) this.onValueDigits(f, s, e);
+    else if (!f.array && isDigitCode(text.charCodeAt(s)) && e - s <= 200) this.onCodesString(f, s, e);
     const hash = env.nextHash;
     // Most strings hold no `(#`: the shared cursor says so without a search.
     if (hash === -2 || (hash !== -1 && hash < e)) this.hashesIn(f, s, e);

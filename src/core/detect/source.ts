@@ -218,7 +218,10 @@ function keyOfCodes(ctx: Ctx, left: string): boolean {
   let named = listOwner(head.trimEnd());
   // (a typed map: Go `pinCodes = map[int]string{`, C# `Dictionary<int, string> Names = new()`)
   if (named.length === 0) named = /([A-Za-z_$][\w$]*)\s*(?::=|=(?![=>]))[^=]*$/.exec(head)?.slice(1) ?? [];
-  return !named.some((n) => isNonCodeName(n) && !isCodesName(n));
+  if (named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
+  // (outside WhatsApp files a named map's keys need the name, or words around it, to speak of errors:
+  // `hubs = map[int]int{131001: 4}` under "PIN codes" is not one)
+  return ctx.scan.wa || named.length === 0 || named.some((n) => isCodeListName(n) || isErrorishName(n) || isCodeExpr(n)) || ERROR_WORDS.test(nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at));
 }
 
 /** The head and the rest of a C# relational arm around a bound: `>= 200 and <=` … `299 =>`. */
@@ -289,6 +292,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   const unionHead = /^\|(?!\|)/.test(right) ? /^(?:export\s+)?type\s+([A-Za-z_$][\w$]*)\s*=$/.exec(lineHead) : null;
   if (unionHead) return unionMember(ctx, unionHead[1] as string);
   // Alternatives: Python `case 132000 | 132012:`, a TypeScript union `type WaCode = 131026 | 131047`.
+  // Alternatives in a pattern on a named field: Python `case GraphError(code=0 | 190)`, C# `{ Code: 190 or 0 }`.
+  const alternatives = /([A-Za-z_$][\w$]*)\s*[=:]\s*(?:(?:[<>]=?\s*)?[\w.]+\s*(?:\|\|?|\bor\b|\band\b)\s*)+$/.exec(left);
+  if (alternatives && isCodeExpr(alternatives[1] as string)) return strong || (scan.wa && isErrorCodeExpr(alternatives[1] as string));
   if (/[^|]\|$/.test(left)) {
     const union = /^(?:export\s+)?type\s+([A-Za-z_$][\w$]*)\s*=[\s\d_|]*$/.exec(lineHead);
     if (union) return unionMember(ctx, union[1] as string);
@@ -300,7 +306,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (!/^(?:\}\s*)?(?:case|when)\b[\s\d_|]*$/.test(lineHead)) return false;
   }
   // Arithmetic: `x * 131047`, `i - 100`, `x << 10`, `131047 + n`, `[0..100]`.
-  else if (/(?:[+*/%&|^~]|[^-=]-|^-|<<|>>)$/.test(left)) return false;
+  // (`||` is no arithmetic: Dart joins alternatives with it, `130429 || 131056 =>`)
+  else if (/(?:[+*/%&^~]|(?<!\|)\||[^-=]-|^-|<<|>>)$/.test(left)) return false;
   if (/^(?:[+*/%&|^]|-(?!>)|<|>(?!=)|\.\.)/.test(right) && !/^(?:\/\/|\/\*|\|\||\||&&)/.test(right)) return false;
 
   // Comparison: `err.code === 131047`, `code is 131047`, `e.Code != 4`.
@@ -336,8 +343,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   // Kotlin `when` branches and switch expressions: `131047, 131026 -> ...`, `131047 => ...`.
   // (C# and Scala arms may carry a guard: `100 when ex.Subcode == 2388019 => ...`)
   // (named constants may stand among the numbers: `WaErrorCodes.STOPPED_MARKETING, 131021 ->`, PHP `self::UNDELIVERABLE, 131051 =>`)
-  const armHead = lineHead.replace(/\bor\b/g, ',');
-  if ((/^[\d_,\s]*$/.test(armHead) || (/,\s*$/.test(armHead) && /^[\w.:,\s]*$/.test(armHead))) && /^[\d_,\s]*(?:(?:when|if)\s[^;{}]*?)?(?:->|=>)/.test(right.replace(/\bor\b/g, ','))) {
+  // (Dart 3 joins them with `||`: `130429 || 131056 => ...`)
+  const armHead = lineHead.replace(/\bor\b|\|\|/g, ',');
+  if ((/^[\d_,\s]*$/.test(armHead) || (/,\s*$/.test(armHead) && /^[\w.:,\s]*$/.test(armHead))) && /^[\d_,\s]*(?:(?:when|if)\s[^;{}]*?)?(?:->|=>)/.test(right.replace(/\bor\b|\|\|/g, ','))) {
     if (strong) return armOfCodes(ctx, left);
     if (!scan.wa) return false;
     return isErrorCodeExpr(switchSubject(scan.text, ctx.lineStart)) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
@@ -444,6 +452,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     let known: ReturnType<typeof groupOf> | undefined;
     const group = (): ReturnType<typeof groupOf> => (known ??= groupOf(scan, items + (close === -1 ? right : right.slice(0, close)), ctx.code));
     let membership = false;
+    // A method called on a code compares its arguments: `err.code.between(200, 299)`, `df.error_code.isin([...])`.
+    const receiver = /([\w$.\]\['"]+)\s*\.\s*[A-Za-z_]\w*\s*(?:\(\s*)?$/.exec(opener === '(' ? before : before.replace(/\(\s*$/, '('));
+    if (receiver && (opener === '(' || /\(\s*$/.test(before)) && isCodeExpr(receiver[1] as string) && !isNonCodeName(lastName(receiver[1] as string))) return strong || (scan.wa && isErrorCodeExpr(receiver[1] as string)) || (scan.wa && group().allCodes);
     if (opener === '(') {
       // (a helper named for failures is not a numeric one: `failed_status(131050)`)
       if (NUMERIC_FN.test(before) && !ERROR_FN.test(/([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '')) return false;
@@ -563,7 +574,8 @@ function smallMayMatch(text: string, start: number, end: number, lineStart: numb
   if (n === 43 || n === 42 || n === 37 || (n === 46 && after !== 46) || (n === 45 && after !== 62 && after !== 45) || (n === 47 && after !== 47 && after !== 42)) return false;
   // The upper bound of a range: `200..299`.
   if (p === 46 && text.charCodeAt(start - 2) === 46) return true;
-  if (p === 0 || p === 61 || p === 33 || p === 60 || p === 62 || p === 40 || p === 91 || p === 123 || p === 44 || p === 58 || p === 35 || p === 34 || p === 39 || p === 96) return true;
+  // (`|` too: alternatives in a pattern, `code=0 | 190`; arithmetic is told apart later)
+  if (p === 0 || p === 61 || p === 33 || p === 60 || p === 62 || p === 40 || p === 91 || p === 123 || p === 44 || p === 58 || p === 35 || p === 34 || p === 39 || p === 96 || p === 124) return true;
   // The start of a comment: `// 4 = application request limit`, ` * 190: token expired`.
   if ((p === 47 || p === 42) && /(?:\/\/|\/\*|^\s*\*)\s*$/.test(text.slice(Math.max(lineStart, start - 12), start))) return true;
   if ((p >= 97 && p <= 122) || (p >= 65 && p <= 90)) {
@@ -667,6 +679,8 @@ function mayBeCode(text: string, start: number, end: number, small: Uint8Array):
     else value = value * 10 + (c - 48);
   }
   if (underscores) return GROUPED.test(text.slice(start, end));
+  // (`000000`, `0100`: a zero-padded field is no code)
+  if (n > 1 && text.charCodeAt(start) === 48) return false;
   if (n >= 5) return true;
   return (n === 1 || text.charCodeAt(start) !== 48) && small[value] === 1;
 }

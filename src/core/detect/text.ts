@@ -86,6 +86,17 @@ interface LineCtx {
   readonly lineWa: boolean;
 }
 
+/** Names of systems whose own error codes are configured beside WhatsApp's. */
+const OTHER_SYSTEM = /kafka|grpc|postgres|pg_|mysql|redis|stripe|twilio|http|smtp|sqs|kinesis/i;
+
+/** The list around `s` holds a distinctive catalog code, or only catalog codes. */
+function listOfCatalogCodes(scan: LineScan, line: string, s: number): boolean {
+  const from = line.slice(0, s).search(/[\d\s,|"'\[(]*$/);
+  const m = /^[\d\s,|"'\[(]*/.exec(line.slice(from));
+  const numbers = (m ? m[0] : '').match(/\d+/g)?.map(Number) ?? [];
+  return numbers.length > 0 && (numbers.some((n) => isDistinctive(n) && scan.catalog.has(n)) || numbers.every((n) => scan.catalog.has(n)));
+}
+
 /** Judge one number on a text line (outside any JSON object on it). */
 function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   const { scan, line } = ctx;
@@ -110,12 +121,13 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
 
   // `retryable_codes: [130429, 131056]`, `WA_RETRY_CODES=130429,131056`.
   // (query syntax too: PromQL `{error_code=~"131026|131049"}`, SQL `error_code IN (131047, 131026)`)
-  const list = /([A-Za-z_][\w.\-]*)["']?\s*(?:[=:]|=~|!~|!=|\s+(?:IN|in)\s+)\s*\\?["']?[\[(]?\s*(?:\\?["']?\d+\\?["']?\s*[,|]\s*)*\\?["']?$/.exec(left);
+  const list = /([A-Za-z_][\w.\-]*)["']?\s*(?:[=:]|=~|!~|!=|\s+(?:IN|in)\s+)\s*\\?["']?[\[(]?\s*(?:\\?["']?\d+\\?["']?(?:\s*[,|]\s*|\s+))*\\?["']?$/.exec(left);
   if (list) {
     const key = list[1] as string;
     if (isNonCodeName(key) && !isCodesName(key)) return false;
     const seg = lastSegment(key);
-    if (isCodesName(key)) return strong || wa;
+    // (a list named for another system's codes is theirs: `KAFKA_RETRIABLE_ERROR_CODES=6,7,10,13`)
+    if (isCodesName(key)) return !OTHER_SYSTEM.test(key) && (strong || (wa && listOfCatalogCodes(scan, line, s)));
     if (isCodeExpr(key)) {
       // A bare `code=` is also how one-time codes are logged: `otp.issue template=auth_code_v2 code=130429`.
       if (strong) return seg !== 'code' || !/^code$/i.test(key) || (!ONE_TIME_CODE.test(line) && (wa || /\b(?:error|err|fail\w*|exception|warn\w*)\b/i.test(line)));
@@ -184,9 +196,17 @@ const MAX_LOGGED_OBJECT = 64 * 1024;
  */
 function loggedObjectEnd(text: string, env: JsonEnv, brace: number, lineEnd: number): number {
   if (!/^\s*$/.test(text.slice(brace + 1, lineEnd))) return -1;
-  if (!/^\s*(?:["}]|[A-Za-z_$][\w$]*\s*:)/.test(text.slice(lineEnd + 1, lineEnd + 200))) return -1;
+  if (brace < env.noWalkUntil || !/^\s*(?:["}]|[A-Za-z_$][\w$]*\s*:)/.test(text.slice(lineEnd + 1, lineEnd + 200))) return -1;
+  const known = env.out.length;
+  const nested = env.nested.length;
   const stop = walkJson(text, brace, Math.min(text.length, brace + MAX_LOGGED_OBJECT), env, keyBefore(text, brace));
-  return stop > lineEnd && text.charCodeAt(stop - 1) === 125 ? stop : -1;
+  if (stop > lineEnd && text.charCodeAt(stop - 1) === 125) return stop;
+  // Not an object after all (or a broken one): forget what the walk found, read its lines one by one,
+  // and do not walk again from the braces inside it (that would read the same lines over and over).
+  env.out.length = known;
+  env.nested.length = nested;
+  env.noWalkUntil = stop;
+  return -1;
 }
 
 /**
