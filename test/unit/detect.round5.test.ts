@@ -102,3 +102,13 @@ test('round 7 (logs): lists of other systems, bordered tables, small codes in lo
   const sub33 = '{"error":{"message":"Unsupported post request. Object with ID 1 does not exist","type":"OAuthException","code":100,"error_subcode":33,"fbtrace_id":"A"}}\n{"a":1}\n';
   assert.deepEqual(codes(sub33, 'json'), [100, 33]);
 });
+
+test('round 7: arguments of helpers defined above, by their parameter names', () => {
+  const go = '// whatsapp\nfunc Case(code int, retry bool) Row { return Row{code, retry} }\nvar rows = []Row{\n\tCase(190, true),\n\tCase(131047, false),\n}';
+  assert.deepEqual(codes(go, 'go'), [190, 131047]);
+  assert.deepEqual(codes('# whatsapp\ndef in_codes(codes):\n    return Status.error_code.in_(codes)\n\nq = in_codes([0, 190])', 'python'), [0, 190]);
+  // Another parameter, or a subcode of 0 ("none"), is not a code.
+  assert.deepEqual(codes('function total(amount, qty) { return amount * qty; }\ntotal(131047, 4);', 'javascript'), []);
+  assert.deepEqual(codes('// whatsapp\nfunc graphBody(code int, subcode int, msg string) string { return "" }\nbody := graphBody(130429, 0, "rate limited")', 'go'), [130429]);
+  assert.deepEqual(codes('# whatsapp\nTHROTTLED = [130429, 131056]\nallowTenants = [131047, 131050, 2388019]', 'python'), [130429, 131056]);
+});

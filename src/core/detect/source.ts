@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Finding, LanguageFamily } from '../types';
 import { isCodeExpr, isCodeListName, isCodesName, isDistinctive, isErrorCodeExpr, isErrorishName, isErrorWordName, isNonCodeName, lastName, lastSegment } from './names';
-import { columnName } from './tableColumns';
+import { columnName, columnOf, paramNames } from './tableColumns';
 import { titleFollows } from './text';
 import { LineLexer } from './lineLexer';
 import { groupOf, hasUnknownLongNumber, listOwner } from './sourceLists';
@@ -293,7 +293,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   if (unionHead) return unionMember(ctx, unionHead[1] as string);
   // Alternatives: Python `case 132000 | 132012:`, a TypeScript union `type WaCode = 131026 | 131047`.
   // Alternatives in a pattern on a named field: Python `case GraphError(code=0 | 190)`, C# `{ Code: 190 or 0 }`.
-  const alternatives = /([A-Za-z_$][\w$]*)\s*[=:]\s*(?:(?:[<>]=?\s*)?[\w.]+\s*(?:\|\|?|\bor\b|\band\b)\s*)+$/.exec(left);
+  // (perf: the pattern only after a left that ends with `|`, `or` or `and`)
+  const alternatives = /(?:\||\bor|\band)$/.test(left) ? /([A-Za-z_$][\w$]*)\s*[=:]\s*(?:(?:[<>]=?\s*)?[\w.]+\s*(?:\|\|?|\bor\b|\band\b)\s*)+$/.exec(left) : null;
   if (alternatives && isCodeExpr(alternatives[1] as string)) return strong || (scan.wa && isErrorCodeExpr(alternatives[1] as string));
   if (/[^|]\|$/.test(left)) {
     const union = /^(?:export\s+)?type\s+([A-Za-z_$][\w$]*)\s*=[\s\d_|]*$/.exec(lineHead);
@@ -452,6 +453,14 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     let known: ReturnType<typeof groupOf> | undefined;
     const group = (): ReturnType<typeof groupOf> => (known ??= groupOf(scan, items + (close === -1 ? right : right.slice(0, close)), ctx.code));
     let membership = false;
+    // A list passed to a helper defined above whose parameter is named for codes: `in_codes([0, 190])`.
+    if (opener !== '(' && /\(\s*$/.test(before) && !/\bnew\s+[\w.<>]+\s*\($/.test(before) && !COLLECTION_FN.test(before.replace(/\(\s*$/, ''))) {
+      const base = Math.max(ctx.lineStart, ctx.at - WINDOW);
+      const param = parameterAt(scan, ctx, base + before.lastIndexOf('('), base + open);
+      if (param !== undefined && (isCodeExpr(param) || isCodesName(param)) && !isNonCodeName(param)) return (strong || scan.wa) && group().allCodes;
+    }
+    // A Ruby attribute block names its value: factory_bot's `template_id { 131_047 }`.
+    if (scan.family === 'ruby' && opener === '{' && items.trim() === '' && isNonCodeName(lastName(before))) return false;
     // A method called on a code compares its arguments: `err.code.between(200, 299)`, `df.error_code.isin([...])`.
     const receiver = /([\w$.\]\['"]+)\s*\.\s*[A-Za-z_]\w*\s*(?:\(\s*)?$/.exec(opener === '(' ? before : before.replace(/\(\s*$/, '('));
     if (receiver && (opener === '(' || /\(\s*$/.test(before)) && isCodeExpr(receiver[1] as string) && !isNonCodeName(lastName(receiver[1] as string))) return strong || (scan.wa && isErrorCodeExpr(receiver[1] as string)) || (scan.wa && group().allCodes);
@@ -468,6 +477,10 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       // A Graph marker written in code: `(#131056)` in a raw string the lexer read as code.
       if (items === '#' && (right.startsWith(')') || right.startsWith('\\)'))) return graphMarker(ctx, right.replace(/^\\/, ''));
       if (!listLike) {
+        // A helper defined above whose parameter at this position is named for a code: `Case(190, true)`
+        // under `func Case(code int, retry bool)`, `inCodes([0, 190])` under `def inCodes(codes)`.
+        const param = parameterAt(scan, ctx, Math.max(ctx.lineStart, ctx.at - WINDOW) + open);
+        if (param !== undefined && (isCodeExpr(param) || isCodesName(param)) && !isNonCodeName(param)) return strong || (scan.wa && ctx.code !== 0 && !/sub_?code/i.test(param));
         // Arguments of an ordinary call: only distinctive codes, for a helper named for errors (by
         // its own name: `invoiceService.display(131047)` is not one), or next to a code argument
         // (`.having((e) => e.code, 'code', 131026)`).
@@ -535,6 +548,41 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   if (/^in\b/.test(right)) return strong;
   if (/\breturn$/.test(left)) return strong && scan.wa;
   return false;
+}
+
+/** Compiled patterns for the definitions of helpers, by name (bounded). */
+const definitions = new Map<string, RegExp>();
+
+/** How a helper named `callee` is defined: `func Case(`, `def in_codes(`, `const Ex = (`, `Ex: function (`. */
+function definitionPattern(callee: string): RegExp {
+  let re = definitions.get(callee);
+  if (!re) {
+    re = new RegExp(`(?:\\b(?:function|def|func|fun|fn|sub)\\s+(?:\\([^)]*\\)\\s*)?${callee}|\\b${callee}\\s*[=:]\\s*(?:async\\s*)?(?:function\\s*)?)\\s*(?:<[^>()]*>)?\\s*\\(([^()]*)\\)`, 'g');
+    if (definitions.size >= 512) definitions.clear();
+    definitions.set(callee, re);
+  }
+  return re;
+}
+
+/**
+ * The name of the parameter the argument at `ctx.at` binds, when the callee (the name before the
+ * `(` at `open`) is defined within BACK_REACH above: `func Case(code int, ...)`, `def inCodes(codes)`,
+ * `const Ex = (code, subcode) =>`.
+ */
+function parameterAt(scan: SourceScan, ctx: Ctx, open: number, at = ctx.at): string | undefined {
+  const callee = /([A-Za-z_$][\w$]*)\s*$/.exec(scan.text.slice(Math.max(ctx.lineStart, open - 80), open))?.[1];
+  if (!callee || callee.length < 2) return undefined;
+  const above = scan.text.slice(Math.max(0, ctx.lineStart - BACK_REACH), ctx.lineStart);
+  if (!above.includes(callee)) return undefined;
+  const def = definitionPattern(callee);
+  def.lastIndex = 0;
+  let params: string | undefined;
+  for (let m = def.exec(above); m; m = def.exec(above)) params = m[1];
+  if (params === undefined) return undefined;
+  const index = columnOf(scan.text, open, at);
+  if (index < 0) return undefined;
+  // (Go writes the name first: `code int`)
+  return scan.family === 'go' ? /^\s*([A-Za-z_]\w*)/.exec(params.split(',')[index] ?? '')?.[1] : paramNames(params)[index];
 }
 
 /** A table column named for an error code: `code`, `wantCode`, `expected_error_code`, `subcode`. */
@@ -624,7 +672,7 @@ const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[
  * `const val TOKEN_EXPIRED = 190`) and enum constants (`TOO_MANY_CALLS(4)`, Dart `tooManyCalls(4),`;
  * a call such as `usleep(100);` passes too, and its name rules it out later).
  */
-const SMALL_HEAD_HINT = /^\s*(?:\[\s*(?:InlineData|TestCase|DataRow)\s*\(|[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|"[^"\n]*"\s*:\s*\{|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[a-z]\w*\s*\(\s*\d[^()\n]*\)\s*[,;])/;
+const SMALL_HEAD_HINT = /^\s*(?:\[\s*(?:InlineData|TestCase|DataRow)\s*\(|[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|"[^"\n]*"\s*:\s*\{|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[A-Za-z_]\w*\s*\(\s*\d[^()\n]*\)\s*[,;)])/;
 
 /** Numbers below this are looked up in a table: they are most numbers in source, and rarely codes. */
 const SMALL_LIMIT = 10000;

@@ -42,7 +42,7 @@ function stringEnd(text: string, open: number, limit: number): number {
 }
 
 /** The column of `at` in the row opened at `open`: commas at the row's own depth before it (-1 when unreadable). */
-function columnOf(text: string, open: number, at: number): number {
+export function columnOf(text: string, open: number, at: number): number {
   let depth = 0;
   let column = 0;
   for (let i = open + 1; i < at; i++) {
@@ -99,7 +99,7 @@ function matchingCloser(text: string, open: number, reach: number): number {
 }
 
 /** Names of a comma-separated list of parameters or fields: `int code`, `code: Int`, `$code`, `code = 0`. */
-function paramNames(list: string): string[] {
+export function paramNames(list: string): string[] {
   return list.split(',').map((p) => {
     const part = p.replace(/=.*$/s, '').replace(/:.*$/s, '').trim();
     const names = part.match(/[A-Za-z_$][\w$]*/g) ?? [];
