@@ -27,7 +27,7 @@ describe('title lint: what a literal names', () => {
   });
 
   test('distinctive parts of titles, with every code whose title holds them', () => {
-    assert.deepEqual(codes(`${WA}if (m.includes("reengagement")) x();`), [[131047]]);
+    assert.deepEqual(codes(`${WA}if (err.message.includes("reengagement")) x();`), [[131047]]);
     assert.deepEqual(codes(`${WA}if (m.includes("pair rate limit")) x();`), [[131056]]);
     assert.deepEqual(codes(`${WA}if (m.includes("not in allowed list")) x();`), [[131030]]);
     assert.deepEqual(codes(`${WA}if (m.includes("healthy ecosystem engagement")) x();`), [[131049]]);

@@ -24,7 +24,7 @@ describe('title lint: file evidence for generic titles', () => {
   const generic = {
     dart: "if (error.title == 'Something went wrong') retry();\n",
     kotlin: 'if (e.message().contains("Something went wrong")) delay(500)\n',
-    python: 'if reason == "Access denied":\n    stop()\n',
+    python: 'if detail == "Access denied":\n    stop()\n',
     java: 'if ("Invalid parameter".equals(e.getMessage())) stop();\n',
   } as const;
 

@@ -121,7 +121,7 @@ describe('F3: a generic title compared with a variable the file writes', () => {
   });
 
   test('a variable the file never writes (a parameter) is judged by its name, as before', () => {
-    assert.deepEqual(codes(`${WA_HASH}def handle(reason):\n    notify(reason="x")\n    if reason == "Access denied":\n        pass\n`, 'python'), [[131005]]);
+    assert.deepEqual(codes(`${WA_HASH}def handle(detail):\n    notify(detail="x")\n    if detail == "Access denied":\n        pass\n`, 'python'), [[131005]]);
     assert.deepEqual(codes(`${WA}function f(error) {\n  log(error, level = 1);\n  return error === 'Access denied';\n}\n`, 'javascript'), [[131005]]);
   });
 });

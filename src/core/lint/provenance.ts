@@ -86,16 +86,22 @@ function bracedHandler(s: string, at: number, family: LanguageFamily): Handler |
       else if (c === 123) {
         const from = Math.max(stop, j - 300);
         const before = s.slice(from, j);
-        const m = CATCH_HEAD.exec(before) ?? (family === 'dart' ? DART_ON.exec(before) : null);
-        if (m) return { head: m[1] ?? '', body: tryBody(s, from + m.index, stop) };
+        const m = handlerHead(before, family);
+        if (m) return { head: m[1] ?? '', body: tryBody(s, from + m.index, stop, family) };
       }
     }
   }
   return undefined;
 }
 
+/** A handler's head ending `before`: Dart's `on X catch (e)` is read whole first, or `catch (e)` alone would hide its type. */
+function handlerHead(before: string, family: LanguageFamily): RegExpExecArray | null {
+  if (family === 'dart') return DART_ON.exec(before) ?? CATCH_HEAD.exec(before);
+  return CATCH_HEAD.exec(before);
+}
+
 /** The `try` body before the handler whose keyword starts at `kw`, past earlier handlers of the same `try`; '' when not found. */
-function tryBody(s: string, kw: number, stop: number): string {
+function tryBody(s: string, kw: number, stop: number, family: LanguageFamily): string {
   for (let n = 0; n < 4; n++) {
     let j = kw - 1;
     while (j > stop && /\s/.test(s[j] as string)) j--;
@@ -106,7 +112,7 @@ function tryBody(s: string, kw: number, stop: number): string {
     const before = s.slice(from, open);
     const tried = TRY_HEAD.exec(before);
     if (tried) return s.slice(from + tried.index, j);
-    const earlier = CATCH_HEAD.exec(before) ?? DART_ON.exec(before);
+    const earlier = handlerHead(before, family);
     if (!earlier) return '';
     kw = from + earlier.index;
   }
@@ -171,7 +177,19 @@ function goErrorSource(s: string, at: number): Handler | undefined {
   if (paren === -1) return { head: '', body: window.slice(last) };
   const open = from + last + paren;
   const close = closeWithin(s, open, at);
-  return { head: '', body: s.slice(from + last, open) + (close === -1 ? '' : s.slice(close + 1, at)) };
+  return { head: '', body: s.slice(from + last, open) + (close === -1 ? '' : errorLines(s.slice(close + 1, at))) };
+}
+
+/**
+ * The lines of the code after the call that read an error (`var pgErr *pgconn.PgError`,
+ * `errors.As(err, &e)`): what the branches do with other clients (`w.rdb.ZAdd(...)`) says nothing
+ * of whose error it is.
+ */
+function errorLines(code: string): string {
+  return code
+    .split('\n')
+    .filter((l) => /[eE]rr/.test(l))
+    .join('\n');
 }
 
 /** The bracket closing the one at `open`, searched no further than `stop`, or -1. */

@@ -46,6 +46,8 @@ const SELF_EVIDENT = new Set(['re engagement', 'undeliverable']);
 
 /** A literal spelled as an identifier: no spaces, and `_` or a lower-to-upper case change between words. */
 const IDENTIFIER = /^(?=\w*(?:_|[a-z][A-Z]))[A-Za-z][\w]*$/;
+/** A lower-case slug: words joined by `-`, `.` or `:` with no spaces (`template-is-paused`, `rate.limit`): a flag, key or event name. */
+const SLUG = /^[a-z0-9]+(?:[-_.:][a-z0-9]+)+$/;
 
 /** Spellings that the word splitter would otherwise keep as one word. */
 const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
@@ -199,7 +201,7 @@ export class TitleMatcher {
     if (body.length < 3 || body.length > 600) return undefined;
     // An identifier, not text: `"whatsapp_business_account"` (a webhook's `object`), `"accessDenied"`.
     // Only the fragments that name their code alone still count (`"re_engagement"`).
-    const identifier = IDENTIFIER.test(body);
+    const identifier = IDENTIFIER.test(body) || SLUG.test(body);
     if (identifier && !SELF_EVIDENT.has(wordsOf(body).join(' '))) return undefined;
     const words = wordsOf(body);
     if (words.length === 0 || words.length > 60 || !words.some((w) => this.anchors.has(w))) return undefined;

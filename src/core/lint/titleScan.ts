@@ -7,7 +7,7 @@ import { isCodeFamily, lex, lexFrom, type Lexed, type Literal, type Span } from 
 import { DIRECTIVE, dropSuppressed } from './suppress';
 import { titleMatcher, type TitleMatch, type TitleMatcher } from './titleMatcher';
 import { errorProvenance, OUR_SERVICE, OUR_SERVICE_NAME, type Provenance } from './provenance';
-import { holdsErrorText, isErrorish, mayHoldErrorText, useSite, type UseSite } from './usage';
+import { holdsErrorText, holdsUserText, isErrorish, lineBounds, mayHoldErrorText, onlyFailsTest, useSite, type Helper, type UsageScan, type UseSite } from './usage';
 
 /**
  * The title lint: string and regex literals that name a catalog title and are used to match error
@@ -88,6 +88,22 @@ function otherServiceIn(around: string, masked: string): boolean {
 
 /** Subjects that are a record's own fields, never error text: `template.name`, `contact.stage`, `tags`, `category`. */
 const NAMED_FIELD = /name|template|stage|tag|categor|status|label|slug|kind/i;
+/** Fields that hold identifiers too (`flagName`, `event.key`, `topic`), but also sit beside errors: counted only when the subject is no error text. */
+const ID_FIELD = /flag|key|event|topic/i;
+/** One lower-case word that joins a title's words (`"reengagement"`): as often a name the code chose as error text. */
+const TOKEN = /^[a-z0-9]+$/;
+
+/** TOKEN, tested without a slice for the literals that cannot be one (perf: runs per finding). */
+function isToken(text: string, lit: Literal): boolean {
+  const c = text.charCodeAt(lit.bodyStart);
+  return ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) && lit.bodyEnd - lit.bodyStart <= 40 && TOKEN.test(text.slice(lit.bodyStart, lit.bodyEnd));
+}
+
+/** True when another service's name stands on the line at `at` and ours does not (a use of a named collection or constant). */
+function otherServiceOnLine(text: string, masked: string, at: number): boolean {
+  const [from, to] = lineBounds(masked, at);
+  return otherServiceIn(text.slice(from, to), masked.slice(from, to));
+}
 
 /** Strings whose body is itself a delimited pattern (PHP `'/rate limit/i'`). */
 const DELIMITED = /^([/#~!@%|])([\s\S]*)\1[a-zA-Z]*$/;
@@ -229,6 +245,30 @@ interface Parts {
   readonly directives: boolean | undefined;
 }
 
+/** Everyday wording: a generic title, or a weak part of one such as "rate limit". */
+function isEveryday(match: TitleMatch): boolean {
+  return match.generic || (match.partial && !match.strong);
+}
+
+interface Judged {
+  readonly lit: Literal;
+  readonly match: TitleMatch;
+  readonly site: UseSite;
+}
+
+/** Every literal naming a title with where it is used to match text (literals not so used are left out). */
+function judgeSites(scan: UsageScan, literals: readonly Literal[], matches: readonly (TitleMatch | null)[]): Judged[] {
+  const out: Judged[] = [];
+  for (let i = 0; i < literals.length; i++) {
+    const match = matches[i];
+    if (!match) continue;
+    const lit = literals[i] as Literal;
+    const site = useSite(scan, lit);
+    if (site) out.push({ lit, match, site });
+  }
+  return out;
+}
+
 /** Judges every literal that names a title by how the code uses it. */
 function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: Parts, opts: TitleScanOptions): TitleScanState {
   const { literals, comments, matches, masked } = parts;
@@ -264,31 +304,41 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       opens: new Map<number, number>(),
       variables: new Map<string, boolean>(),
       entries: new Map<number, number>(),
+      helpers: new Map<string, Helper | null>(),
     };
-    for (let i = 0; i < literals.length; i++) {
-      const match = matches[i];
-      if (!match) continue;
-      const lit = literals[i] as Literal;
-      const site = useSite(scan, lit);
-      if (!site) continue;
+    const judged = judgeSites(scan, literals, matches);
+    const vouched = new Set<number>();
+    for (const { match, site } of judged) if (site.at !== undefined && !isEveryday(match)) vouched.add(site.at);
+    for (const { lit, match, site } of judged) {
       // Everyday wording (a generic title, a weak part of one such as "rate limit", said in chats and
       // by other services too): it needs error text here and evidence that the file handles WhatsApp errors.
-      const everyday = match.generic || (match.partial && !match.strong);
+      const everyday = isEveryday(match);
       if (everyday && !(holdsErrorText(scan, site, lit.start) && (site.variable === undefined || mayHoldErrorText(scan, site.variable)))) continue;
+      // Whatever the title, a variable written only from someone's text (a chat body) holds no error.
+      if (site.variable !== undefined && holdsUserText(scan, site.variable, site.at ?? lit.start)) continue;
+      // One lower-case word (`"reengagement"`) is as often the code's own name: it needs error text.
+      if (!lit.regex && isToken(text, lit) && !holdsErrorText(scan, site, lit.start)) continue;
       // A distinctive part ('re-engagement') is also a campaign stage or tag: not when compared with
       // one (a regex literal's subject is only the code around it, not what it is compared with).
       const field = NAMED_FIELD.test(site.subject) && !(lit.regex && site.at === undefined);
       if (match.partial && !everyday && !isErrorish(site.subject) && (field || (site.variable !== undefined && !mayHoldErrorText(scan, site.variable)))) continue;
-      // An identifier (`re_engagement`) compared with a name, stage or tag is that field's value.
-      if (match.identifier && field) continue;
+      // An identifier or slug (`re_engagement`, `template-is-paused`) compared with a name, stage, tag or flag is that field's value.
+      if (match.identifier && (field || (ID_FIELD.test(site.subject) && !isErrorish(site.subject)))) continue;
       if (otherService()) {
         // Another service's error (by the handler around the use), whatever the wording; without a
-        // handler that tells, everyday wording near another service's name.
+        // handler that tells, everyday wording near another service's name. A named collection or
+        // constant is judged on the line that uses it, not beside the imports it is defined under,
+        // and a distinctive title used there too vouches for its everyday ones.
         const whose = provenanceAt(site.at ?? lit.start);
-        if (whose === 'other' || (whose === undefined && everyday && otherServiceAround(text, masked, lit.start, services))) continue;
+        if (whose === 'other') continue;
+        const around = site.at === undefined ? otherServiceAround(text, masked, lit.start, services) : !vouched.has(site.at) && otherServiceOnLine(text, masked, site.at);
+        if (whose === undefined && everyday && around) continue;
       }
       // One word ("undeliverable") is as often the code's own status value: it needs error text.
       if (match.lone && !isErrorish(site.subject)) continue;
+      // A test's assertion spelled as a condition: `if !strings.Contains(got, "...") { t.Errorf(...) }`.
+      // (Last: it reads the branch, and most literals are settled before.)
+      if (site.at === undefined && onlyFailsTest(scan, lit.end)) continue;
       const finding: Finding = { kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: text.slice(lit.bodyStart, lit.bodyEnd) };
       if (everyday && !whatsapp()) pending.push(finding);
       else {

@@ -32,6 +32,18 @@ export interface UsageScan {
   readonly variables?: Map<string, boolean>;
   /** Per-scan memo of the map each `[k, v]` entry (by its opening bracket) belongs to (see `entryOwner`). */
   readonly entries?: Map<number, number>;
+  /** Per-scan memo of same-file helpers by name (see `helperOf`); null: none that matches text. */
+  readonly helpers?: Map<string, Helper | null>;
+}
+
+/** A function of the file that passes some of its parameters into a matching call. */
+export interface Helper {
+  /** Positions (0-based) of the parameters it matches. */
+  readonly params: readonly number[];
+  /** Its first parameter is Python's `self`/`cls`, not passed in a method call. */
+  readonly self: boolean;
+  /** The body's matching code, for judging what is matched. */
+  readonly excerpt: string;
 }
 
 const WINDOW = 300;
@@ -54,7 +66,15 @@ const MATCH_CALLS = new Set([
   'str_ends_with', 'strpos', 'stripos', 'strstr', 'stristr', 'mb_strpos', 'mb_stripos', 'preg_match', 'preg_match_all', 'RegExp', 'compile',
   'fullmatch', 'findall', 'finditer', 'MustCompile', 'MatchString', 'Compile', 'IsMatch', 'Regex', 'startswith', 'endswith', 'find',
   '__contains__', 'containsMatchIn', 'isMatch', 'contains_key?', 'Match', 'Matches', 'compare', 'Compare', 'localeCompare', 'CompareOrdinal',
+  'strcmp', 'strcasecmp', 'strncmp', 'strncasecmp', 'strnatcmp', 'strnatcasecmp',
 ]);
+
+/**
+ * Library hooks that test an exception's message with their keyword arguments (tenacity
+ * `retry_if_exception_message(match=...)` / `message=...`). Test-only APIs (`pytest.raises(match=)`)
+ * are not here: they pin a fixture's text.
+ */
+const MESSAGE_PREDICATES = new Set(['retry_if_exception_message', 'retry_unless_exception_message']);
 
 /** Calls that only build a pattern: the text they test is the argument of the call chained to them. */
 const PATTERN_BUILDERS = new Set(['Regex', 'RegExp', 'compile', 'Compile', 'MustCompile']);
@@ -101,11 +121,23 @@ const TRANSLATION_USE = /^(?:\s*\?\.)?\s*(?:(?:\.|->)\s*(?:get|fetch|getOrDefaul
 /** A keyed lookup with its key (the method names hold no error word, so the whole match can be judged). */
 const KEYED_ARG = /^(?:\s*\?\.)?\s*(?:\[[^\]\n]{1,80}\]|(?:\.|->)\s*(?:get|fetch|has|has_key\?|key\?|TryGetValue|ContainsKey|containsKey|getOrDefault|getOrElse|GetValueOrDefault|get_or)\s*\([^)\n]{1,80}\))/;
 
-/** Expressions that hold error text (not an HTTP reason phrase: `ReasonPhrase == "Service unavailable"`). */
-const ERRORISH = /err|exc|\bex\b|\be\b|\$e\b|message|msg|title|detail|reason(?!_?phrase)|descr|cause|fail|problem|fault|getmessage|what\(\)/i;
+/**
+ * Calls that read an error's text or a failed HTTP response's body for inspection (OkHttp
+ * `peekBody`, Spring `getResponseBodyAsString`, Ktor `bodyAsText`): one list, for the subjects
+ * compared and for the values written into a variable.
+ */
+const ERROR_TEXT_CALLS = 'getmessage|getlocalizedmessage|what\\(\\)|peekBody|ResponseBodyAs|bodyAsText';
+/**
+ * A reason only when qualified (`err.reason`, `data["reason"]`, `e[:reason]`, `rejectionReason`, `failure_reason`):
+ * a bare `reason` is as often the code's own choice (`switch reason { case "reengagement":`). Never
+ * an HTTP reason phrase (`ReasonPhrase == "Service unavailable"`). Case-sensitive.
+ */
+const QUALIFIED_REASON = /(?:[.[_'":]\s*[rR]|[a-z0-9]R)eason(?!_?[pP]hrase)/;
+/** Expressions that hold error text. */
+const ERRORISH = new RegExp(`err|exc|\\bex\\b|\\be\\b|\\$e\\b|message|msg|title|detail|descr|cause|fail|problem|fault|${ERROR_TEXT_CALLS}`, 'i');
 
 export function isErrorish(expr: string): boolean {
-  return ERRORISH.test(expr);
+  return ERRORISH.test(expr) || QUALIFIED_REASON.test(expr);
 }
 
 /** One bare variable: `error`, `_error`, `$msg`, `@reason`. */
@@ -134,9 +166,58 @@ export function mayHoldErrorText(scan: UsageScan, name: string): boolean {
   if (known !== undefined) return known;
   // A write that reads the variable itself (`msg = msg.lower()`) changes its form, not what it holds.
   const writes = writesOf(scan.masked, name).filter(([from, to]) => usesOf(scan.masked.slice(from, to), name).length === 0);
-  const answer = writes.length === 0 || writes.some(([from, to]) => readsErrorText(scan.masked.slice(from, to), scan.text.slice(from, to)));
+  const bound = bindingsOf(scan.masked, name);
+  const answer = (writes.length === 0 && bound.length === 0) || bound.includes(true) || writes.some(([from, to]) => readsErrorText(scan.masked.slice(from, to), scan.text.slice(from, to)));
   scan.variables?.set(name, answer);
   return answer;
+}
+
+/** Values that are someone's own text: a chat message's body, a request's body or form, console input. */
+const USER_TEXT = /\btext['"\]]*\s*(?:\??\.|\[)\s*['"]?body\b|\b(?:req|request)\s*\.\s*(?:body|form|args|query|params|GET|POST)\b|\binput\s*\(|\bprompt\s*\(/i;
+
+/**
+ * True when a variable is written shortly above `pos`, and every such write reads someone's text
+ * rather than an error (`lowered = message["text"]["body"].lower()`): a customer's words, whatever
+ * title they repeat. Reads WRITE_WINDOW characters, as `holdsErrorText` does.
+ */
+export function holdsUserText(scan: UsageScan, name: string, pos: number, hops = 2): boolean {
+  const from = Math.max(0, pos - WRITE_WINDOW);
+  const masked = scan.masked.slice(from, pos);
+  const writes = writesOf(masked, name).filter(([a, b]) => usesOf(masked.slice(a, b), name).length === 0);
+  if (writes.length === 0 || bindingsOf(masked, name).length > 0) return false;
+  return writes.every(([a, b]) => {
+    const value = scan.text.slice(from + a, from + b);
+    if (readsErrorText(masked.slice(a, b), value, ERROR_SOURCE)) return false;
+    // `lowered = user_text.lower()`: another variable, only reshaped, holds what it holds.
+    const copied = RESHAPED.exec(value)?.[1];
+    return USER_TEXT.test(value) || (copied !== undefined && hops > 0 && holdsUserText(scan, copied, from + a, hops - 1));
+  });
+}
+
+/** A variable's value reshaped by argument-less calls: `user_text.lower()`, `text.trim().toLowerCase()`. */
+const RESHAPED = /^\s*([A-Za-z_$][\w$]*)(?:\s*\??\.\s*[A-Za-z_]\w*\s*\(\s*\))*\s*;?\s*$/;
+
+/** A handler's binding, read back from the name: `catch (e)`, `catch (T e)`, Kotlin `catch (e: T)`, `except T as e`, `rescue T => e`. */
+const HANDLER_BINDING = /(?:\bcatch\s*\(\s*(?:final\s+)?[\w.<>?|\s]{0,80}|\bexcept\b[^:\n]{0,120}\bas\s+|\brescue\b[^\n]{0,120}=>\s*)$/;
+/** A type test's binding: Java `x instanceof T name`, C# `x is T name`. */
+const TYPE_TEST_BINDING = /(?:\binstanceof|\bis)\s+([\w.<>?]{1,80})\s+$/;
+const EXCEPTION_TYPE = /err|exc|fault|fail/i;
+
+/**
+ * Per binding of a name by a handler or a type test, whether it binds an error: a handler always
+ * does, a type test when its type is an exception (`e instanceof HttpClientErrorException hce`).
+ */
+function bindingsOf(s: string, name: string): boolean[] {
+  const out: boolean[] = [];
+  for (const at of usesOf(s, name)) {
+    const head = s.slice(Math.max(0, at - 160), at);
+    if (HANDLER_BINDING.test(head.slice(head.lastIndexOf('\n') + 1))) out.push(true);
+    else {
+      const t = TYPE_TEST_BINDING.exec(head.slice(head.lastIndexOf('\n') + 1));
+      if (t) out.push(EXCEPTION_TYPE.test(t[1] as string));
+    }
+  }
+  return out;
 }
 
 /** How far above a literal the writes of a short variable it is compared with are read. */
@@ -161,6 +242,7 @@ export function holdsErrorText(scan: UsageScan, site: UseSite, pos: number): boo
   const masked = scan.masked.slice(from, at);
   for (const name of names.slice(0, 4)) {
     if (KEYWORDS.has(name)) continue;
+    if (bindingsOf(masked, name).includes(true)) return true;
     if (writesOf(masked, name).some(([a, b]) => readsErrorText(masked.slice(a, b), scan.text.slice(from + a, from + b), ERROR_SOURCE))) return true;
   }
   return false;
@@ -172,14 +254,15 @@ export function holdsErrorText(scan: UsageScan, site: UseSite, pos: number): boo
  * is a chat message); or a failed HTTP response's body read for inspection (OkHttp `peekBody`,
  * Spring `getResponseBodyAsString`, Ktor `bodyAsText`).
  */
-const ERROR_SOURCE = /err|exc|\bex\b|\be\b|\$e\b|title|detail|reason(?!_?phrase)|cause|fault|getmessage|what\(\)|peekBody|ResponseBodyAs|bodyAsText/i;
+const ERROR_SOURCE = new RegExp(`err|exc|\\bex\\b|\\be\\b|\\$e\\b|title|detail|cause|fault|${ERROR_TEXT_CALLS}`, 'i');
 
 /** True when a written value reads error text: code that does, or a literal interpolating it (`Failed: ${err.message}`). */
 function readsErrorText(masked: string, text: string, errorish: RegExp = ERRORISH): boolean {
-  if (!VALUE_ONLY.test(masked)) return errorish.test(text);
+  const reads = (t: string): boolean => errorish.test(t) || QUALIFIED_REASON.test(t);
+  if (!VALUE_ONLY.test(masked)) return reads(text);
   let parts = '';
   for (const m of text.matchAll(INTERPOLATION)) parts += ` ${m[1] ?? m[2] ?? m[3] ?? m[4] ?? ''}`;
-  return errorish.test(parts);
+  return reads(parts);
 }
 
 /** The values (ranges of the text) the code writes into a variable: assignments, destructurings, a React `setName(...)`. */
@@ -388,7 +471,7 @@ function usesOf(s: string, name: string): number[] {
  * The line around `pos`, cut to LINE_REACH characters on each side: on a megabyte-long line, every
  * literal must not rescan the whole line.
  */
-function lineBounds(s: string, pos: number): [number, number] {
+export function lineBounds(s: string, pos: number): [number, number] {
   const from = Math.max(0, pos - LINE_REACH);
   const back = s.slice(from, pos).lastIndexOf('\n');
   const ahead = s.slice(pos, pos + LINE_REACH).indexOf('\n');
@@ -410,9 +493,10 @@ function followingLines(s: string, pos: number): string {
 
 /**
  * What a literal in a collection is to it: a key by syntax (`k: v`, `k => v`, `k to v`), a key by
- * position only (the first item of a `[k, v]` entry, a `Map.of(k, v, ...)` argument), or an item.
+ * position only (the first item of a `[k, v]` entry, a `Map.of(k, v, ...)` argument), a map's
+ * value (`{131031: "..."}`), or an item.
  */
-type Role = 'key' | 'entry' | 'item';
+type Role = 'key' | 'entry' | 'value' | 'item';
 
 /** A use of a collection seen through a qualifier or a cast: `self::NAME`, `Titles.NAME`, `(NAME as readonly string[])`. */
 const QUALIFIER = /(?:\$?[A-Za-z_][\w$]*\s*(?:::|\?\.|\.|->)\s*)+$/;
@@ -447,7 +531,8 @@ function collectionUsedToMatch(text: string, s: string, name: string, defStart: 
     if (role === 'key' && KEYED_USE.test(after) && !TRANSLATION_USE.test(after)) return found(at, at + name.length + 80);
     // Entries are keys only by convention: the lookup must be by error text.
     if (role === 'entry' && keyedByErrorText(text, s, use.afterAt)) return found(at, use.afterAt + 80);
-    if (MEMBERSHIP_USE.test(after)) return found(at, use.afterAt + 120);
+    // A map's membership tests read its keys (`code in NAME`, `NAME.has(k)`), never its values.
+    if (role !== 'value' && MEMBERSHIP_USE.test(after)) return found(at, use.afterAt + 120);
     if (MEMBERSHIP_CALL.test(before)) return found(at - lead.length, at + name.length);
     // `title.startswith(NAME)`, `re.compile("|".join(NAME))`: the collection is the call's argument.
     const call = matchCallAround(s, at - (lead.length - lead.replace(QUALIFIER, '').length));
@@ -455,7 +540,7 @@ function collectionUsedToMatch(text: string, s: string, name: string, defStart: 
     // `.some(p => msg.includes(p))`, `.any { it in msg }`, `.join('|')` into a RegExp: only when the walk tests text.
     const walk = walkTests(s, use.afterAt);
     if (walk !== -1) return found(at, walk);
-    if (/(?:\bin|\bnot\s+in)\s*$/.test(before) && !/\b(?:for|foreach)\b[^;]*$/.test(before)) return found(at - lead.length, at); // `title in NAME`, not a loop
+    if (role !== 'value' && /(?:\bin|\bnot\s+in)\s*$/.test(before) && !/\b(?:for|foreach)\b[^;]*$/.test(before)) return found(at - lead.length, at); // `title in NAME`, not a loop
     if (WALKS_BEFORE.test(before.trimEnd()) || /\bfor\b/.test(before)) {
       const body = followingLines(s, at);
       if (MATCH_NEARBY.test(body)) return found(at, at + body.length);
@@ -556,7 +641,13 @@ function inCollection(scan: UsageScan, lit: Literal, open: number): UseSite | un
   // A key by position: its map is the collection to judge.
   const owner = isKey ? -1 : entryOwner(scan, lit, open);
   if (owner !== -1) return namedCollectionUse(scan, owner, 'entry');
-  return namedCollectionUse(scan, open, isKey ? 'key' : 'item');
+  // A property of an object in a named list: `RULES = [{ match: '...' }]`, walked with `rule.match`.
+  const value = opener === '{' && isItem && afterKey(s, open, lit.start);
+  if (value) {
+    const property = listPropertyUse(scan, lit, open);
+    if (property !== undefined) return property;
+  }
+  return namedCollectionUse(scan, open, isKey ? 'key' : value ? 'value' : 'item');
 }
 
 /** How the collection opening at `open` is used by its name: Python `dict(...)`, Kotlin `mapOf(... to ...)`, PHP `array(...)` too. */
@@ -684,6 +775,11 @@ const ASSERTION = /^\s*(?:(?:self|this|\$this)\s*(?:\.|->)\s*)?(?:(?:assert|Asse
 
 /** Why a literal is matched against error text, or undefined when it is not. */
 export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
+  const site = directUse(scan, lit);
+  return site && scan.family === 'kotlin' && site.at === undefined ? throughLambda(scan, lit.start, site) : site;
+}
+
+function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
   const s = scan.masked;
   const [ls, le] = lineBounds(s, lit.start);
   const left = s.slice(Math.max(ls, lit.start - WINDOW), lit.start);
@@ -764,6 +860,10 @@ export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
       if (stored !== undefined) return stored;
       return { subject: scan.text.slice(callStart, lit.start) + scan.text.slice(lit.end, end) };
     }
+    if (MESSAGE_PREDICATES.has(callee)) return { subject: scan.text.slice(chainStart(s, open), lit.start) };
+    // An argument of a helper of this file that matches the parameter it is passed as: `messageHas(err, "...")`.
+    const helped = helperCallUse(scan, open, callee, lit);
+    if (helped !== undefined) return helped;
   }
   // A named constant or enum member holding the title, compared elsewhere: `const RE_ENGAGEMENT = "..."`.
   const constant = constantName(s, open, left, rightT, scan.family);
@@ -906,4 +1006,307 @@ function constantUsedToMatch(scan: UsageScan, name: string, member: boolean, def
     if (matched || (open !== -1 && s[open] === '(' && MATCH_CALLS.has(calleeAt(s, open)))) return { subject: scan.text.slice(Math.max(ls, from - 120), Math.min(le, at + name.length + 60)), at };
   }
   return undefined;
+}
+
+/**
+ * Calls that fail a test: Go's `t.Errorf(`/`t.Fatal(`, `fail(`, `Assert.Fail(`, `self.fail(`,
+ * `pytest.fail(`, `$this->fail(`, `XCTFail(`. Only a test's handle: `log.Fatalf(` ends a program.
+ */
+const TEST_FAILURE = /^\s*(?:(?:t|b|tb)\.(?:Errorf?|Fatalf?|FailNow|Fail)|(?:(?:Assert|Assertions|assert|self|this|pytest|expect)\s*\.\s*|\$this\s*->\s*)?[fF]ail|XCTFail)\s*\(/;
+/** A condition's line: `if ...`, `} else if ...`, `elif ...`. */
+const CONDITION_LINE = /^\s*(?:\}\s*)?(?:else\s+if|elif|if)\b/;
+/** The letters TEST_FAILURE's calls start with. */
+const FAILURE_FIRST = new Set([...'tbAaspe$fFX'].map((c) => c.charCodeAt(0)));
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+/** How far a failing branch may reach: one call and its message. */
+const FAIL_BRANCH = 400;
+
+/** True when the line at `pos` is a condition whose branch only fails a test (a test's assertion spelled as an `if`). */
+export function onlyFailsTest(scan: UsageScan, pos: number): boolean {
+  const s = scan.masked;
+  // perf: short walks to the line's end, then to the first code after it: a branch that does not
+  // start with a failing call's first letter is settled without a slice.
+  let le = pos;
+  while (le < s.length && le - pos < LINE_REACH && s.charCodeAt(le) !== 10) le++;
+  let last = le - 1;
+  while (last > pos && isBlank(s.charCodeAt(last))) last--;
+  const opener = s[last];
+  if (opener !== '{' && opener !== ':') return false;
+  let first = last + 1;
+  while (first < s.length && first - last < 200 && isBlank(s.charCodeAt(first))) first++;
+  if (!FAILURE_FIRST.has(s.charCodeAt(first))) return false;
+  let ls = pos;
+  while (ls > 0 && pos - ls < LINE_REACH && s.charCodeAt(ls - 1) !== 10) ls--;
+  if (!CONDITION_LINE.test(s.slice(ls, ls + 40))) return false;
+  const line = s.slice(ls, le);
+  if (opener === '{') {
+    const brace = last;
+    if (!TEST_FAILURE.test(s.slice(brace + 1, brace + 120))) return false;
+    const close = scan.pairs.closeOf(brace);
+    if (close === -1 || close - brace > FAIL_BRANCH) return false;
+    return failsOnly(s, brace + 1, close);
+  }
+  if (scan.family !== 'python') return false;
+  // Python: the indented block under the condition, up to the first line back at its indent.
+  const indent = line.length - line.trimStart().length;
+  let end = le;
+  for (let at = le + 1; at < Math.min(s.length, le + FAIL_BRANCH); ) {
+    const nl = s.indexOf('\n', at);
+    const next = s.slice(at, nl === -1 ? s.length : nl);
+    if (next.trim() !== '' && next.length - next.trimStart().length <= indent) break;
+    end = nl === -1 ? s.length : nl;
+    if (nl === -1) break;
+    at = nl + 1;
+  }
+  return end > le && failsOnly(s, le, end);
+}
+
+/** True when `s[from, to)` is one test-failure call (and nothing but a `return` after it). */
+function failsOnly(s: string, from: number, to: number): boolean {
+  const body = s.slice(from, to);
+  const m = TEST_FAILURE.exec(body);
+  if (!m) return false;
+  const close = matchingClose(s, from + m[0].length - 1, to);
+  return close !== -1 && /^[\s;]*(?:return\b[\s;]*)?$/.test(s.slice(close + 1, to));
+}
+
+/** Kotlin's calls whose block gets the receiver (or each item of it) as `it` or a named parameter. */
+const LAMBDA_CALL = /(?:\?\.|!!\.|\.)\s*(?:let|also|run|apply|takeIf|takeUnless|filter|filterNot|any|all|none|first|firstOrNull|find|count|map|mapNotNull|forEach|onFailure|recover)\s*$/;
+
+/**
+ * The site with the receiver of the Kotlin block it sits in added to its subject, when the subject
+ * reads the block's parameter: in `(e as? GraphException)?.title?.let { it == "..." }`, `it` is the title.
+ */
+function throughLambda(scan: UsageScan, pos: number, site: UseSite): UseSite {
+  const s = scan.masked;
+  // perf: only a subject reading `it`, or a line with a block parameter (`{ t ->`), is looked into.
+  if (!/\bit\b/.test(site.subject) && !s.slice(Math.max(0, pos - 120), pos).includes('->')) return site;
+  let open = enclosingOpen(s, pos);
+  for (let k = 0; k < 2 && open !== -1 && s[open] !== '{'; k++) open = enclosingOpen(s, open);
+  if (open === -1 || s[open] !== '{') return site;
+  const head = s.slice(Math.max(0, open - 80), open).trimEnd();
+  const call = LAMBDA_CALL.exec(head);
+  if (!call) return site;
+  const param = /^\s*([A-Za-z_]\w*)\s*(?::\s*[\w.<>?]+\s*)?->/.exec(s.slice(open + 1, open + 80))?.[1] ?? 'it';
+  if (!new RegExp(`(?<![\\w$.])${param}(?![\\w$])`).test(site.subject)) return site;
+  const dot = Math.max(0, open - 80) + call.index;
+  return { subject: `${scan.text.slice(receiverStart(s, dot), dot)} ${site.subject}` };
+}
+
+/** Start of the receiver chain ending at `end`, through earlier blocks: `errors.map { it.title }.filter`. */
+function receiverStart(s: string, end: number): number {
+  let start = chainStart(s, end);
+  for (let k = 0; k < 3 && s[start - 1] === '}'; k++) {
+    let open = matchingOpen(s, start - 1, Math.max(0, start - 400));
+    if (open === -1) break;
+    while (open > 0 && isBlank(s.charCodeAt(open - 1))) open--;
+    start = chainStart(s, open);
+  }
+  return start;
+}
+
+/** How far a helper's body is read. */
+const HELPER_BODY = 600;
+/** Words that start a statement, never a definition: `if has(err, "x") {` calls `has`. */
+const STATEMENT_WORDS = /\b(?:if|elif|else|while|for|return|switch|case|when|not|and|or|await|yield|throw|new|unless|until|do|then|go|defer)\b/;
+/** What stands before a function's name where it is defined: a keyword (`function`, `def`, Go's `func (r *T)`, `fun T.`) or modifiers and a type. */
+const DEF_HEAD = /(?:\b(?:function\*?|def|func|fun)\s*(?:\([^()]*\)\s*)?(?:<[^<>]*>\s*)?(?:[\w$]+\.)?|^\s*(?:[A-Za-z_][\w.$]*(?:<[\w\s,.?<>]*>)?(?:\[\])?\??\s+)+)$/;
+/** A function expression bound to the name: `= (err, s) =>`, `= function (err, s)`, `= async (`. */
+const BOUND_FUNCTION = /^\s*(?::[^=\n]{1,80})?=\s*(?:async\s*)?(?:function\s*)?(?=\()/;
+
+/** The use of a literal passed to a helper of this file at a parameter the helper matches, or undefined. */
+function helperCallUse(scan: UsageScan, open: number, callee: string, lit: Literal): UseSite | undefined {
+  if (callee.length < 3 || KEYWORDS.has(callee)) return undefined;
+  const s = scan.masked;
+  // perf: a helper of the file is called bare or on `this`/`self`, with the text and the literal
+  // (`messageHas(err, "...")`); `logger.info("...")` and `t("...")` are never looked up.
+  let k = open;
+  while (k > 0 && isBlank(s.charCodeAt(k - 1))) k--;
+  const nameAt = k - callee.length;
+  const c = s.charCodeAt(nameAt - 1);
+  const method = c === 46 || c === 62 || c === 58; // `.`, `->`, `::`
+  if (method && !/(?:\bthis|\bself|\$this)\s*(?:\.|->)$/.test(s.slice(Math.max(0, nameAt - 8), nameAt))) return undefined;
+  const argument = argumentIndex(s, open, lit.start);
+  if (argument === 0 && !/^\s*,/.test(s.slice(lit.end, lit.end + 40))) return undefined;
+  const helper = helperOf(scan, callee);
+  // Python's `self._has(err, "...")` passes `self` before the first argument.
+  const index = argument + (helper?.self && method ? 1 : 0);
+  if (!helper || argument < 0 || !helper.params.includes(index)) return undefined;
+  const close = matchingClose(s, open, open + 2 * WINDOW);
+  const callText = scan.text.slice(chainStart(s, open), lit.start) + scan.text.slice(lit.end, close === -1 ? lit.end : close + 1);
+  return { subject: `${callText} ${helper.excerpt}` };
+}
+
+/** The 0-based argument of the call opening at `open` that `pos` is in, or -1 past 600 characters. */
+function argumentIndex(s: string, open: number, pos: number): number {
+  if (pos - open > 600) return -1;
+  let depth = 0;
+  let commas = 0;
+  for (let j = open + 1; j < pos; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) depth--;
+    else if (c === 44 && depth === 0) commas++;
+  }
+  return commas;
+}
+
+/** The helper named `name` defined in this file, looked up once per scan. */
+function helperOf(scan: UsageScan, name: string): Helper | undefined {
+  const known = scan.helpers?.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const helper = findHelper(scan, name);
+  scan.helpers?.set(name, helper ?? null);
+  return helper;
+}
+
+function findHelper(scan: UsageScan, name: string): Helper | undefined {
+  const s = scan.masked;
+  for (const at of usesOf(s, name)) {
+    // perf: only a name followed by `(`, `=` or `:` can be a definition; the line is read after that.
+    if (!/^\s*[(=:]/.test(s.slice(at + name.length, at + name.length + 20))) continue;
+    const [ls, le] = lineBounds(s, at);
+    const head = s.slice(Math.max(ls, at - 120), at);
+    let paren = -1;
+    const defined = (DEF_HEAD.test(head) && !STATEMENT_WORDS.test(head)) || (scan.family === 'javascript' && /^\s*$/.test(head)); // JS method shorthand
+    if (defined && /^\s*\(/.test(s.slice(at + name.length, le))) paren = s.indexOf('(', at + name.length);
+    else {
+      const bound = BOUND_FUNCTION.exec(s.slice(at + name.length, le));
+      if (bound) paren = at + name.length + bound[0].length;
+    }
+    if (paren === -1) continue;
+    const close = matchingClose(s, paren, paren + 400);
+    if (close === -1) continue;
+    // A body must follow on the line: `{`, `=>`, `=`, Python's `:`, past a return type.
+    const opener = /^[^;{}()\n]{0,80}?(\{|=>|=(?!=)|:[ \t]*(?:\n|$))/.exec(s.slice(close + 1, Math.min(s.length, close + 1 + 120)));
+    if (!opener) continue;
+    const params = paramNames(s.slice(paren + 1, close), scan.family);
+    const bodyStart = close + 1 + opener[0].length;
+    const brace = opener[1] === '{' ? bodyStart - 1 : s.slice(bodyStart, bodyStart + 40).search(/^\s*\{/) === 0 ? s.indexOf('{', bodyStart) : -1;
+    const bodyEnd = brace === -1 ? bodyStart + 300 : matchingClose(s, brace, brace + HELPER_BODY);
+    if (bodyEnd === -1) continue;
+    const body = s.slice(bodyStart, Math.min(bodyEnd, bodyStart + HELPER_BODY));
+    const matched = params.flatMap((p, i) => (p && paramMatched(body, p) ? [i] : []));
+    if (matched.length === 0) return undefined;
+    return { params: matched, self: params[0] === 'self' || params[0] === 'cls', excerpt: scan.text.slice(bodyStart, bodyStart + body.length) };
+  }
+  return undefined;
+}
+
+/** The names of a parameter list, by position ('' where unreadable): `err, s`, `String s`, `s string`, `s: String`, `$s = ''`. */
+function paramNames(list: string, family: LanguageFamily): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let j = 0; j <= list.length; j++) {
+    const c = list[j];
+    if (c === '(' || c === '[' || c === '{' || c === '<') depth++;
+    else if (c === ')' || c === ']' || c === '}' || c === '>') depth--;
+    else if ((c === ',' && depth === 0) || j === list.length) {
+      out.push(paramName(list.slice(from, j), family));
+      from = j + 1;
+    }
+  }
+  return out;
+}
+
+function paramName(param: string, family: LanguageFamily): string {
+  const p = param.replace(/=[\s\S]*$/, '').replace(/:[\s\S]*$/, '').trim();
+  const names = p.match(/\$?[A-Za-z_][\w$]*/g) ?? [];
+  if (family === 'php') return names.find((n) => n.startsWith('$')) ?? '';
+  // Typed first (`String s`) in Java, C# and Dart; the name first elsewhere (Go's `s string`).
+  const typedFirst = family === 'java' || family === 'csharp' || family === 'dart';
+  return (typedFirst ? names[names.length - 1] : names[0]) ?? '';
+}
+
+/** A comparison on either side of an operand: `x === p`, `p in x`, `p =~ x`. */
+const COMPARED_BEFORE = /(?:===?|!==?|=~|\bin)\s*$/;
+const COMPARED_AFTER = /^\s*(?:===?|!==?|=~|(?:not\s+)?in\b)/;
+
+/** True when a body passes the parameter `p` into a match: a matching call's argument or receiver, a comparison, `p in x`. */
+function paramMatched(body: string, p: string): boolean {
+  for (const at of usesOf(body, p)) {
+    if (matchCallAround(body, at)) return true;
+    const after = body.slice(at + p.length, at + p.length + 60);
+    if (COMPARED_BEFORE.test(body.slice(Math.max(0, at - 40), at)) || COMPARED_AFTER.test(after)) return true;
+    const method = /^\s*(?:\?\.|\.|->)\s*([A-Za-z_]\w*\??)\s*\(/.exec(after);
+    if (method && MATCH_CALLS.has(method[1] as string)) return true;
+  }
+  return false;
+}
+
+/** True when the literal at `pos` (inside braces opening at `open`) follows a key: `k: "..."`, `k => "..."`. */
+function afterKey(s: string, open: number, pos: number): boolean {
+  let j = pos - 1;
+  while (j > open && isBlank(s.charCodeAt(j))) j--;
+  return s[j] === ':' || (s[j] === '>' && s[j - 1] === '=');
+}
+
+/**
+ * How a property value (after a key) in an object of a named list is used (`ERROR_RULES = [{ match: '...' }]`):
+ * when a walk over the list passes `item.match` into a match, or undefined.
+ */
+function listPropertyUse(scan: UsageScan, lit: Literal, open: number): UseSite | undefined {
+  const s = scan.masked;
+  let j = lit.start - 1;
+  while (j > open && isBlank(s.charCodeAt(j))) j--;
+  const prop = /([A-Za-z_$][\w$]*)['"]?\s*(?::|=>)\s*$/.exec(scan.text.slice(Math.max(open + 1, j - 40), j + 1))?.[1];
+  if (!prop) return undefined;
+  const outer = listOfItem(scan, open);
+  // A call's argument is no list item unless the call builds a list (`listOf(`, `List.of(`, `array(`).
+  if (outer === -1 || (s[outer] === '(' && !LIST_BUILDERS.has(calleeAt(s, outer)))) return undefined;
+  const key = `o${outer}.${prop}`;
+  if (scan.collections?.has(key)) return scan.collections.get(key);
+  const name = assignedName(s, outer);
+  if (!name || name.length < 2) {
+    scan.collections?.set(key, undefined);
+    return undefined;
+  }
+  const close = scan.pairs.closeOf(outer);
+  let use: UseSite | undefined;
+  for (const at of close === -1 ? [] : usesOf(s, name)) {
+    if (at >= outer - 200 && at < close) continue;
+    const before = s.slice(Math.max(lineBounds(s, at)[0], at - 120), at).replace(QUALIFIER, '');
+    const walks = WALKS_BEFORE.test(before.trimEnd()) || /\bfor\b/.test(before) || ITERATE_USE.test(pastAdapters(s.slice(at + name.length, at + name.length + 120)));
+    if (!walks) continue;
+    const body = followingLines(s, at);
+    if (propertyMatched(scan.text.slice(at, at + body.length), body, prop)) {
+      use = { subject: scan.text.slice(at, at + body.length), at };
+      break;
+    }
+  }
+  scan.collections?.set(key, use);
+  return use;
+}
+
+const LIST_BUILDERS = new Set(['listOf', 'mutableListOf', 'arrayOf', 'setOf', 'of', 'asList', 'array', 'tuple', 'list']);
+
+/**
+ * The bracket of the list an item opening at `open` is in, or -1. perf: an item after a comma is in
+ * the list of the item before it, when that one was judged: a long list of objects is walked once.
+ */
+function listOfItem(scan: UsageScan, open: number): number {
+  const s = scan.masked;
+  const known = scan.entries?.get(open);
+  if (known !== undefined) return known;
+  let j = open - 1;
+  while (j > 0 && open - j < 80 && isBlank(s.charCodeAt(j))) j--;
+  const c = s.charCodeAt(j);
+  // The first item: the bracket just before it. A later one: the list of the item before the comma.
+  const before = c === 44 ? previousEntry(s, j) : -1;
+  const owner = c === 40 || c === 91 || c === 123 ? j : ((before === -1 ? undefined : scan.entries?.get(before)) ?? enclosingOpen(s, open));
+  scan.entries?.set(open, owner);
+  return owner;
+}
+
+/** True when a walk's code (`text`, and `masked` at the same offsets) passes `x.prop` or `x["prop"]` into a match. */
+function propertyMatched(text: string, masked: string, prop: string): boolean {
+  const name = prop.replace(/\$/g, '\\$');
+  const re = new RegExp(`(?:\\??\\.\\s*${name}|\\[\\s*['"]${name}['"]\\s*\\])(?![\\w$])`, 'g');
+  for (const m of text.matchAll(re)) {
+    const end = (m.index as number) + m[0].length;
+    const start = chainStart(masked, end);
+    if (matchCallAround(masked, start) || COMPARED_BEFORE.test(masked.slice(Math.max(0, start - 40), start)) || COMPARED_AFTER.test(masked.slice(end, end + 40))) return true;
+  }
+  return false;
 }
