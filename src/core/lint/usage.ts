@@ -711,16 +711,8 @@ function previousEntry(s: string, comma: number): number {
 
 /** True when `pos` is an even (0-based) argument of the call opening at `open`; gives up past 2000 characters. */
 function evenArgument(s: string, open: number, pos: number): boolean {
-  if (pos - open > 2000) return false;
-  let depth = 0;
-  let commas = 0;
-  for (let j = open + 1; j < pos; j++) {
-    const c = s.charCodeAt(j);
-    if (c === 40 || c === 91 || c === 123) depth++;
-    else if (c === 41 || c === 93 || c === 125) depth--;
-    else if (c === 44 && depth === 0) commas++;
-  }
-  return commas % 2 === 0;
+  const index = argumentIndex(s, open, pos, 2000);
+  return index >= 0 && index % 2 === 0;
 }
 
 /**
@@ -1137,9 +1129,9 @@ function helperCallUse(scan: UsageScan, open: number, callee: string, lit: Liter
   return { subject: `${callText} ${helper.excerpt}` };
 }
 
-/** The 0-based argument of the call opening at `open` that `pos` is in, or -1 past 600 characters. */
-function argumentIndex(s: string, open: number, pos: number): number {
-  if (pos - open > 600) return -1;
+/** The 0-based argument of the call opening at `open` that `pos` is in, or -1 past `reach` characters. */
+function argumentIndex(s: string, open: number, pos: number, reach = 600): number {
+  if (pos - open > reach) return -1;
   let depth = 0;
   let commas = 0;
   for (let j = open + 1; j < pos; j++) {
