@@ -112,3 +112,8 @@ test('round 7: arguments of helpers defined above, by their parameter names', ()
   assert.deepEqual(codes('// whatsapp\nfunc graphBody(code int, subcode int, msg string) string { return "" }\nbody := graphBody(130429, 0, "rate limited")', 'go'), [130429]);
   assert.deepEqual(codes('# whatsapp\nTHROTTLED = [130429, 131056]\nallowTenants = [131047, 131050, 2388019]', 'python'), [130429, 131056]);
 });
+
+test('round 8 (logs): a list under a YAML section for another system', () => {
+  const yaml = '# whatsapp sender\nretry:\n  retryable_error_codes: [4, 130429]\nkafka:\n  fatal_error_codes: [3, 10, 33]\n';
+  assert.deepEqual(codes(yaml, 'text'), [4, 130429]);
+});

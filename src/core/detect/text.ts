@@ -127,7 +127,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     if (isNonCodeName(key) && !isCodesName(key)) return false;
     const seg = lastSegment(key);
     // (a list named for another system's codes is theirs: `KAFKA_RETRIABLE_ERROR_CODES=6,7,10,13`)
-    if (isCodesName(key)) return !OTHER_SYSTEM.test(key) && (strong || (wa && listOfCatalogCodes(scan, line, s)));
+    // (or under a YAML section for one: `kafka:` above `fatal_error_codes: [3, 10]`)
+    if (isCodesName(key)) return !OTHER_SYSTEM.test(key) && (strong || (wa && listOfCatalogCodes(scan, line, s) && !OTHER_SYSTEM.test(yamlParentKey(scan.text, ctx.lineStart, /^\s*/.exec(line)?.[0].length ?? 0))));
     if (isCodeExpr(key)) {
       // A bare `code=` is also how one-time codes are logged: `otp.issue template=auth_code_v2 code=130429`.
       if (strong) return seg !== 'code' || !/^code$/i.test(key) || (!ONE_TIME_CODE.test(line) && (wa || /\b(?:error|err|fail\w*|exception|warn\w*)\b/i.test(line)));
