@@ -117,3 +117,8 @@ test('round 8 (logs): a list under a YAML section for another system', () => {
   const yaml = '# whatsapp sender\nretry:\n  retryable_error_codes: [4, 130429]\nkafka:\n  fatal_error_codes: [3, 10, 33]\n';
   assert.deepEqual(codes(yaml, 'text'), [4, 130429]);
 });
+
+test('round 8: "err" inside a word is no error; legends of small codes open their comment', () => {
+  assert.deepEqual(codes('const PRICE_OVERRIDES = {\n  131026: 1999,\n  131047: 2999,\n};', 'javascript'), []);
+  assert.deepEqual(codes('// whatsapp\n// 131031 = account locked\n// 368 = temporarily blocked for policy violations.', 'javascript'), [131031, 368]);
+});

@@ -123,10 +123,13 @@ export function isCodeListName(name: string): boolean {
  * distinctive number needs outside WhatsApp files, where `testCode` or `DEMO_CODE` hold one-time codes.
  */
 export function isErrorWordName(name: string): boolean {
-  return /err|fail|reason|retry|retriable|retryable|fatal|throttl|rate_?limit|reengage|re_engage|exception/i.test(name);
+  return ERR_PART.test(name) || /fail|reason|retry|retriable|retryable|fatal|throttl|rate_?limit|reengage|re_engage|exception/i.test(name);
 }
+
+/** "err" as a part of a name (`error`, `lastErr`, `RETRY_ERRORS`), not inside a word (`PRICE_OVERRIDES`, `overridden`). */
+const ERR_PART = /(?<![a-z])[Ee]rr|(?<=[a-z])Err|(?<![A-Z])ERR/;
 
 /** Names that are about errors (a constant `RE_ENGAGEMENT_ERROR`, a key `last_error`). */
 export function isErrorishName(name: string): boolean {
-  return /err|fail|reason|retry|retriable|retryable|fatal|throttl|rate_?limit|reengage|re_engage|code/i.test(name);
+  return ERR_PART.test(name) || /fail|reason|retry|retriable|retryable|fatal|throttl|rate_?limit|reengage|re_engage|code/i.test(name);
 }
