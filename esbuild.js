@@ -56,6 +56,19 @@ const catalogFromJson = {
   },
 };
 
+// perf: the desktop bundle loads the title lint from dist/lint.js on first use (src/vscode/node/lazyLint.ts):
+// it lints source files only, and activation never needs it.
+const LINT_INDEX = path.resolve('src/core/lint/index.ts');
+const lintOnFirstUse = {
+  name: 'lint-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /\/lint$/ }, (args) => {
+      const resolved = path.resolve(args.resolveDir, args.path, 'index.ts');
+      return resolved === LINT_INDEX && args.resolveDir.startsWith(path.resolve('src/vscode')) ? { path: path.resolve('src/vscode/node/lazyLint.ts') } : undefined;
+    });
+  },
+};
+
 /** Writes dist/catalog.json from the same data files the other bundles inline. */
 async function writeCatalogJson() {
   const out = await esbuild.build({ entryPoints: [CATALOG_SPECS], bundle: true, format: 'cjs', platform: 'node', write: false, logLevel: 'silent' });
@@ -73,6 +86,14 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
     outfile: 'dist/extension.js',
+    plugins: [catalogFromJson, lintOnFirstUse],
+  },
+  {
+    ...common,
+    entryPoints: ['src/core/lint/index.ts'],
+    platform: 'node',
+    target: 'node20',
+    outfile: 'dist/lint.js',
     plugins: [catalogFromJson],
   },
   {
