@@ -152,16 +152,27 @@ export function exprAfter(s: string): string {
 
 /** The subject of the nearest `switch (...)` / `when (...)` / Ruby `case ...` above the line. */
 export function switchSubject(text: string, lineStart: number): string {
-  const window = text.slice(Math.max(0, lineStart - BACK_REACH), lineStart);
-  const re = /\b(?:switch|when|match|case|select\s+case)\b[ \t]*\(?[ \t]*([A-Za-z_$][^\n{]{0,100})/g;
+  const stop = Math.max(0, lineStart - BACK_REACH);
   let subject = '';
-  // (a `case X:` label is not a subject: only Ruby's `case error.code` line, which ends without `:`)
-  for (let m = re.exec(window); m; m = re.exec(window)) if (!/^case\b/.test(m[0]) || !/:\s*$/.test(m[1] as string)) subject = m[1] as string;
+  // perf: the nearest line above that opens a switch, read line by line upwards (not every `when` of
+  // the window, as one pass over it would).
+  for (let end = lineStart - 1; end > stop && subject === ''; ) {
+    const start = Math.max(stop, text.lastIndexOf('\n', end - 1) + 1);
+    const line = text.slice(start, end);
+    end = start - 1;
+    if (!/switch|when|match|case/.test(line)) continue;
+    SUBJECT.lastIndex = 0;
+    // (a `case X:` label is not a subject: only Ruby's `case error.code` line, which ends without `:`)
+    for (let m = SUBJECT.exec(line); m; m = SUBJECT.exec(line)) if (!/^case\b/.test(m[0]) || !/:\s*$/.test(m[1] as string)) subject = m[1] as string;
+  }
   subject = subject.replace(/\s*(?:\{|:|\bthen\b|\bdo\b)?\s*$/, '');
   // Drop the `)` that closes `switch (`, keep the one of `getCode()`.
   const unbalanced = (subject.match(/\)/g)?.length ?? 0) > (subject.match(/\(/g)?.length ?? 0);
   return unbalanced ? subject.replace(/\)\s*$/, '') : subject;
 }
+
+/** A switch's head and its subject, on one line. */
+const SUBJECT = /\b(?:switch|when|match|case|select\s+case)\b[ \t]*\(?[ \t]*([A-Za-z_$][^\n{]{0,100})/g;
 
 /** Identifiers that are keywords or types, not the name of the thing assigned. */
 export const NOT_A_NAME = /^(?:const|let|var|val|static|final|readonly|public|private|protected|internal|int|long|short|Int|Long|number|Integer|int32|int64|uint|def|new|return|this|self|type|enum|case|new|late|override|open|object|final|get|set)$/;
