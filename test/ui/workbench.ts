@@ -78,8 +78,18 @@ export function createContext(page: Page, catalog: Catalog, outDir: string, medi
   }
 
   async function closeAllEditors(): Promise<void> {
-    await runCommand('View: Close All Editors');
-    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
+    // A command run while a webview holds the focus can be lost: run it again, as a person would.
+    for (let attempt = 1; ; attempt++) {
+      await runCommand('View: Close All Editors');
+      try {
+        await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 5_000 });
+        return;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        log(`editors still open after Close All Editors (attempt ${attempt}), retrying`);
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      }
+    }
   }
 
   async function screenshot(name: string, options: ScreenshotOptions = {}): Promise<string> {
