@@ -167,3 +167,20 @@ describe('FP-C/FP-D/FP-E: chat text, slugs, Dart handlers', () => {
     assert.deepEqual(lines(ours, 'dart'), [7]);
   });
 });
+
+describe('round 9: Go error copies, RSpec continuations, pandas isin, C# new on the next line', () => {
+  test("the error a Go branch tests comes from the call, not from a copy of it", () => {
+    const mail = `package notify\n\nimport "net/smtp"\n\nfunc send() {\n\terr := smtp.SendMail(addr, nil, from, to, body)\n\tlastErr = err\n\tif err != nil {\n\t\ttext := err.Error()\n\t\tif strings.Contains(strings.ToLower(text), "message undeliverable") {\n\t\t\treturn\n\t\t}\n\t}\n}\n`;
+    assert.deepEqual(lines(`// WhatsApp fallback\n${mail}`, 'go'), []);
+  });
+
+  test('a matcher on the line after expect { } is an assertion', () => {
+    const spec = `${WA_HASH}it 'raises' do\n  expect { job.perform }\n    .to raise_error(WhatsappDeliveryJob::RateLimited, /Rate limit hit/)\nend\n`;
+    assert.deepEqual(lines(spec, 'ruby'), []);
+  });
+
+  test('a pandas isin over titles and a C# Regex built on the next line are matches', () => {
+    assert.deepEqual(lines(`${WA_HASH}bad = failed[failed["error_title"].isin(["Message Undeliverable", "Re-engagement message"])]\n`, 'python'), [2, 2]);
+    assert.deepEqual(lines(`${WA}static readonly Regex EcosystemBlock =\n    new("healthy ecosystem engagement", RegexOptions.IgnoreCase);\nif (EcosystemBlock.IsMatch(error.Title)) Skip();\n`, 'csharp'), [3]);
+  });
+});

@@ -169,7 +169,11 @@ function goErrorSource(s: string, at: number): Handler | undefined {
   const from = Math.max(0, at - LOOK_BACK);
   const window = s.slice(from, at);
   let last = -1;
-  for (let m = GO_ERR_WRITE.exec(window); m; m = GO_ERR_WRITE.exec(window)) last = m.index + m[0].length;
+  // (a copy, `lastErr = err`, is no source: the nearest write that calls something is)
+  for (let m = GO_ERR_WRITE.exec(window); m; m = GO_ERR_WRITE.exec(window)) {
+    const end = window.indexOf('\n', m.index + m[0].length);
+    if (window.slice(m.index + m[0].length, end === -1 ? window.length : end).includes('(')) last = m.index + m[0].length;
+  }
   if (last === -1) return undefined;
   const eol = window.indexOf('\n', last);
   const line = window.slice(last, eol === -1 ? window.length : eol);

@@ -60,7 +60,7 @@ const RUBY_PARENLESS = new RegExp(`\\.(?:${RUBY_MATCH_METHODS.map((m) => m.repla
 /** Calls whose string argument is matched against another string (or compiled into a pattern). */
 const MATCH_CALLS = new Set([
   ...RUBY_MATCH_METHODS,
-  'includes', 'indexOf', 'lastIndexOf', 'startsWith', 'endsWith', 'contains', 'Contains', 'containsIgnoreCase', 'ContainsIgnoreCase',
+  'includes', 'indexOf', 'lastIndexOf', 'startsWith', 'endsWith', 'contains', 'Contains', 'containsIgnoreCase', 'ContainsIgnoreCase', 'isin',
   'matches', 'matchAll', 'search', 'equals', 'Equals', 'equalsIgnoreCase',
   'contentEquals', 'StartsWith', 'EndsWith', 'IndexOf', 'HasPrefix', 'HasSuffix', 'EqualFold', 'Index', 'str_contains', 'str_starts_with',
   'str_ends_with', 'strpos', 'stripos', 'strstr', 'stristr', 'mb_strpos', 'mb_stripos', 'preg_match', 'preg_match_all', 'RegExp', 'compile',
@@ -80,7 +80,7 @@ const MESSAGE_PREDICATES = new Set(['retry_if_exception_message', 'retry_unless_
 const PATTERN_BUILDERS = new Set(['Regex', 'RegExp', 'compile', 'Compile', 'MustCompile']);
 
 /** A `new(...)` that builds a regex: C# target-typed `Regex Name = new(`, `Regex? Name = new (`; Ruby `Regexp.new(`. */
-const REGEX_NEW = /(?:\bRegex\??[ \t]+[A-Za-z_]\w*[ \t]*=[ \t]*|\bRegexp[ \t]*\.[ \t]*)new[ \t]*$/;
+const REGEX_NEW = /(?:\bRegex\??[ \t]+[A-Za-z_]\w*[ \t]*=\s*|\bRegexp[ \t]*\.[ \t]*)new[ \t]*$/;
 
 /** Membership tests on a collection of strings: `TITLES.includes(err.title)`, `%w[...].include?(t)`. */
 const MEMBERSHIP_USE = /^\s*(?:\?\.|\.|->)\s*(?:includes|include\?|contains|Contains|has|indexOf|IndexOf|member\?)(?!\w)/;
@@ -763,7 +763,7 @@ function inSwitchExpression(s: string, pos: number): boolean {
  * `self.assertRegex(`, `$this->assertStringContainsString(`, `Assert.Contains(`, `XCTAssert...(`,
  * testify's `require.Contains(`, and expectations `expect(x).toMatch(...)`, `expect(x).to match(...)`.
  */
-const ASSERTION = /^\s*(?:(?:self|this|\$this)\s*(?:\.|->)\s*)?(?:(?:assert|Assert|XCTAssert)\w*(?:\s*[(.!]|\s+(?![=!<>+\-*/%&|^?:]))|require\s*\.\s*[A-Z]|expect\s*[({])/;
+const ASSERTION = /^\s*(?:(?:self|this|\$this)\s*(?:\.|->)\s*)?(?:(?:assert|Assert|XCTAssert)\w*(?:\s*[(.!]|\s+(?![=!<>+\-*/%&|^?:]))|require\s*\.\s*[A-Z]|expect\s*[({])|^\s*\.(?:to|not_to|to_not)\b|^\s*\.(?:rejects\.|resolves\.|not\.)?to[A-Z]/;
 
 /** Why a literal is matched against error text, or undefined when it is not. */
 export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
@@ -842,7 +842,7 @@ function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
   const open = enclosingOpen(s, lit.start, scan.opens);
   if (open !== -1 && s[open] === '(') {
     const callee = calleeAt(s, open);
-    if (MATCH_CALLS.has(callee) || (callee === 'new' && REGEX_NEW.test(s.slice(Math.max(ls, open - 200), open)))) {
+    if (MATCH_CALLS.has(callee) || (callee === 'new' && REGEX_NEW.test(s.slice(Math.max(0, open - 200), open)))) {
       const close = matchingClose(s, open, open + 2 * WINDOW);
       const callStart = chainStart(s, open);
       const builds = PATTERN_BUILDERS.has(callee) || callee === 'new';
