@@ -3,6 +3,7 @@ import type { Finding, LanguageFamily } from '../types';
 import { isCodeExpr, isCodeListName, isCodesName, isDistinctive, isErrorCodeExpr, isErrorishName, isErrorWordName, isNonCodeName, lastName, lastSegment } from './names';
 import { columnName, columnOf, paramNames } from './tableColumns';
 import { titleFollows } from './text';
+import { isErrorCodeSubject, OTHER_ERROR_TYPE } from './errorSubject';
 import { LineLexer } from './lineLexer';
 import { groupOf, hasUnknownLongNumber, listOwner } from './sourceLists';
 import { ERROR_FN, graphMarker, inComment, inProse } from './sourceProse';
@@ -34,7 +35,7 @@ const NUMERIC_FN = /(?:timeout|sleep|delay|wait|interval|duration|millis|seconds
 const ERRORISH_FN = /err|code|fail|retry|whatsapp|graph|meta|reject|raise|throw|expect|assert|equal|toBe|handle|classif|categor|describe|explain|lookup|title|message|exception/i;
 
 /** An error's constructor or factory: `new WhatsAppError(`, `GraphException.of(`, `WaError.from(`. */
-const ERROR_FACTORY = /(?:(?:^|[^A-Za-z])(?:[Ee]rror|[Ee]rr|[Ee]xception|[Ff]ault)|[a-z](?:Error|Err|Exception|Fault))(?:\s*\.\s*(?:of|from|create|fromCode))?\s*$/;
+const ERROR_FACTORY = /(?:(?:^|[^A-Za-z])(?:[Ee]rror|[Ee]rr|[Ee]xception|[Ff]ault)|[a-z](?:Error|Err|Exception|Fault|Failure))(?:\s*\.\s*(?:of|from|create|fromCode))?\s*$/;
 
 /** Assertion and equality helpers whose argument is compared with something. */
 const MATCHER_CALL =
@@ -48,13 +49,19 @@ const MATCHER_CALL =
 function smallOk(ctx: Ctx, subject: string): boolean {
   if (!ctx.scan.wa) return false;
   const own = OWN_CODE.test(subject) && inErrorClass(ctx.scan.text, ctx.lineStart);
-  if (!own && !isErrorCodeExpr(subject) && !(isCodeExpr(subject) && comparedWithDistinctive(ctx, subject))) return false;
+  if (!own && !isErrorCodeSubject(ctx.scan, ctx.lineStart, subject) && !(isCodeExpr(subject) && comparedWithDistinctive(ctx, subject))) return false;
   if (ctx.code > 2 || (!own && !/^\s*\$?code\s*$/.test(subject))) return true;
   const line = ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 300));
   return (line.match(/[=!]==?\s*\d+/g) ?? []).some((m) => {
     const n = Number(m.replace(/\D/g, ''));
     return n > 2 && ctx.scan.catalog.has(n);
   });
+}
+
+/** The switch around the line is on an error's code: `switch (err.code)`, Ruby `case @code` in a class that set it from an error. */
+function errorCodeSwitch(ctx: Ctx): boolean {
+  const subject = switchSubject(ctx.scan.text, ctx.lineStart);
+  return isErrorCodeSubject(ctx.scan, ctx.lineStart, subject) || (OWN_CODE.test(subject) && inErrorClass(ctx.scan.text, ctx.lineStart));
 }
 
 /** The same code expression is compared with a distinctive catalog code on the line: `graph.code === 80007 || graph.code === 4`. */
@@ -96,11 +103,15 @@ const ENUM_HOLDER = 1;
 
 const NAMED_HOLDER = 2;
 
+/** An error class (`class WhatsAppException extends Exception`): its constants are codes unless named for something else. */
+const ERROR_CLASS_HOLDER = 3;
+
 /** A holder named for codes or errors: `enum WaError`, `object WaErrorCodes`, `module ErrorCodes`. */
 function holderKind(keyword: string, name: string, bases: string): number {
   const isEnum = /\benum\b/.test(keyword) || /Enum|Flag/.test(bases);
   if (isCodeListName(name) || (isEnum && /err|fault|exception|codes?$/i.test(name) && !isNonCodeName(name))) return NAMED_HOLDER;
-  return isEnum ? ENUM_HOLDER : NO_HOLDER;
+  if (isEnum) return ENUM_HOLDER;
+  return keyword === 'class' && /(?:Error|Exception|Fault)$/.test(name) && !OTHER_ERROR_TYPE.test(name) ? ERROR_CLASS_HOLDER : NO_HOLDER;
 }
 
 /**
@@ -339,17 +350,17 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   if (caseHead && /^[\w.,\s|'"#()]*$/.test(lineHead.slice(caseHead[0].length).replace(/\bor\b/g, ','))) {
     if (strong) return armOfCodes(ctx);
     if (!scan.wa) return false;
-    return isErrorCodeExpr(switchSubject(scan.text, ctx.lineStart)) || hasCodeNearby(scan, scan.text.slice(Math.max(ctx.lineStart, ctx.at - 300), Math.min(ctx.lineEnd, ctx.at + 300)), ctx.code);
+    return errorCodeSwitch(ctx) || hasCodeNearby(scan, scan.text.slice(Math.max(ctx.lineStart, ctx.at - 300), Math.min(ctx.lineEnd, ctx.at + 300)), ctx.code);
   }
   // Kotlin `when` branches and switch expressions: `131047, 131026 -> ...`, `131047 => ...`.
   // (C# and Scala arms may carry a guard: `100 when ex.Subcode == 2388019 => ...`)
   // (named constants may stand among the numbers: `WaErrorCodes.STOPPED_MARKETING, 131021 ->`, PHP `self::UNDELIVERABLE, 131051 =>`)
   // (Dart 3 joins them with `||`: `130429 || 131056 => ...`)
   const armHead = lineHead.replace(/\bor\b|\|\|/g, ',');
-  if ((/^[\d_,\s]*$/.test(armHead) || (/,\s*$/.test(armHead) && /^[\w.:,\s]*$/.test(armHead))) && /^[\d_,\s]*(?:(?:when|if)\s[^;{}]*?)?(?:->|=>)/.test(right.replace(/\bor\b|\|\|/g, ','))) {
+  if ((/^[\d_,\s]*$/.test(armHead) || (/,\s*$/.test(armHead) && /^[\w.:,\s]*$/.test(armHead))) && /^(?:[\w.:\s]*,)*[\w.:\s]*?(?:(?:when|if)\s[^;{}]*?)?(?:->|=>)/.test(right.replace(/\bor\b|\|\|/g, ','))) {
     if (strong) return armOfCodes(ctx, left);
     if (!scan.wa) return false;
-    return isErrorCodeExpr(switchSubject(scan.text, ctx.lineStart)) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
+    return errorCodeSwitch(ctx) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
   }
 
   // Map keys: `131047: 'Re-engagement'`, `131047 => :reengagement`, `[131047] = ...`, `131047 to "..."`.
@@ -394,7 +405,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (!MEMBER_LINE.test(left)) return false;
     const where = { at: 0 };
     const holder = codeHolder(scan.text, ctx.lineStart, scan.family, where);
-    if (holder === NAMED_HOLDER) return true;
+    // (a constant of an error class, in a WhatsApp file: PHP `public const ACCESS_TOKEN_EXPIRED = 190;` in `WhatsAppException`)
+    if (holder === NAMED_HOLDER || holder === ERROR_CLASS_HOLDER) return true;
     if (!isErrorishName(last) && holder !== ENUM_HOLDER) return false;
     // (inside an enum, only its own members: not those of an enum of codes just above it)
     return hasAssignedCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at, holder === ENUM_HOLDER ? where.at : 0), ctx.code);
@@ -413,6 +425,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       if (named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
       if (!itemsOnly) return (strong || scan.wa) && named.some((n) => isCodeListName(n) || isErrorWordName(n));
       if (strong) return scan.wa || named.some((n) => isCodeListName(n) || isErrorishName(n)) || (named.length === 0 && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code));
+      // (a small number alone on its line is an item only after one: Ruby's and Kotlin's `1` as a branch's value is not)
+      if (/^\s*$/.test(leftRaw) && !/^\s*,/.test(right) && !/[,([{]\s*$/.test(scan.text.slice(Math.max(0, ctx.lineStart - 200), ctx.lineStart))) return false;
       return scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
     }
     const opener = left[open] as string;
@@ -483,6 +497,12 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
         // under `func Case(code int, retry bool)`, `inCodes([0, 190])` under `def inCodes(codes)`.
         const param = parameterAt(scan, ctx, Math.max(ctx.lineStart, ctx.at - WINDOW) + open);
         if (param !== undefined && (isCodeExpr(param) || isCodesName(param)) && !isNonCodeName(param)) return strong || (scan.wa && ctx.code !== 0 && !/sub_?code/i.test(param));
+        // A factory building a collection of codes (`ImmutableHashSet.Create(4, 80007, 130429)`, `EnumSet.of`):
+        // three or more arguments, all catalog codes, distinctive ones among them; in a WhatsApp file.
+        if (group().allCodes && group().hasDistinctive && group().items >= 2 && close !== -1) {
+          if (scan.wa) return true;
+          if (strong) scan.yesIfWa = true;
+        }
         // Arguments of an ordinary call: only distinctive codes, for a helper named for errors (by
         // its own name: `invoiceService.display(131047)` is not one), or next to a code argument
         // (`.having((e) => e.code, 'code', 131026)`).
@@ -540,7 +560,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (named.length > 0 && group().items >= 1 && group().telling && /[A-Z]/.test(named[named.length - 1] as string) && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2, ctx.at), ctx.code)) return true;
     if (membership || /(?:\bin|\bnot\s+in)$/.test(before)) {
       const subject = exprBefore(before.replace(/(?:\bin|\bnot\s+in|\(\s*)$/, '').trimEnd());
-      if (isErrorCodeExpr(subject) || /codes/i.test(subject)) return true;
+      if (isErrorCodeSubject(scan, ctx.lineStart, subject) || (OWN_CODE.test(subject) && inErrorClass(scan.text, ctx.lineStart)) || /codes/i.test(subject)) return true;
     }
     // `[0, 190].includes(code)`, `[4, 10].include?(error_code)` after the list.
     return MEMBERSHIP_OF_CODE.test(right);
@@ -621,7 +641,7 @@ function smallMayMatch(text: string, start: number, end: number, lineStart: numb
   const n = at === -1 ? 0 : text.charCodeAt(at);
   const after = at === -1 ? 0 : text.charCodeAt(at + 1);
   // Arithmetic after the number (`100 * x`, `4 - n`, `0.5`), but not `->`, `--`, `//`, `/*` or a range's `..`.
-  if (n === 43 || n === 42 || n === 37 || (n === 46 && after !== 46) || (n === 45 && after !== 62 && after !== 45) || (n === 47 && after !== 47 && after !== 42)) return false;
+  if (n === 43 || n === 42 || n === 37 || (n === 46 && after !== 46) || (n === 45 && after !== 62 && after !== 45 && !rangeLegend(text, p, at, lineEnd)) || (n === 47 && after !== 47 && after !== 42)) return false;
   // The upper bound of a range: `200..299`.
   if (p === 46 && text.charCodeAt(start - 2) === 46) return true;
   // (`|` too: alternatives in a pattern, `code=0 | 190`; arithmetic is told apart later)
@@ -633,6 +653,11 @@ function smallMayMatch(text: string, start: number, end: number, lineStart: numb
     return word !== null && /^(?:case|when|is|in|or|eq|be|equal|code|error|subcode|codes|return|if|elif|and|not|while)$/i.test(word[1] as string);
   }
   return false;
+}
+
+/** A range opening a comment's legend: `// 200-299: permission errors`, `# 132000-132016 = template errors`. */
+function rangeLegend(text: string, p: number, dash: number, lineEnd: number): boolean {
+  return (p === 0 || p === 47 || p === 42 || p === 35) && /^-\d+\s*[:=(]/.test(text.slice(dash, Math.min(lineEnd, dash + 12)));
 }
 
 /** Decide one candidate number at `text[start, end)`; the lexer is positioned at `start`. */

@@ -53,7 +53,8 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (!ctx.scan.wa) return false;
   if (/\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment)) return true;
   // A legend of codes: `190 -- the access token has expired` among lines naming longer codes.
-  if (/^[\s*#/-]*$/.test(comment) && /^\s*(?::|=|--?|–|—)\s*\S/.test(right) && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code)) return true;
+  // (`200-299: ...` names a range, `0 (AuthException) and ...` glosses the code in parentheses)
+  if (/^[\s*#/-]*$/.test(comment) && /^\s*(?::|=|--?|–|—|-\d+\s*[:=]|\(\s*[A-Za-z])\s*\S/.test(right) && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code)) return true;
   // A legend within a sentence about Graph errors: `# Graph throttling: 4 = app-level, 613 = ...`.
   return /(?:^[\s*#/-]*|[:;,]\s*)$/.test(comment) && /^\s*(?:=|is\b|--?|–|—)\s*\S/.test(right) && /\b(?:graph|whatsapp|oauth\w*|throttl\w*|rate[ -]?limit\w*)\b/i.test(comment + right.slice(0, 80));
 }

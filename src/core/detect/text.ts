@@ -244,7 +244,8 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
   scanNested(scan, env, known);
   if (jsonOnly) return resume;
   const line = text.slice(lineStart, end);
-  const ctx: LineCtx = { scan, line, lineStart, lineWa: mentionsWhatsApp(line) };
+  // (built at the line's first catalog number: most lines have none, and the WhatsApp words cost a pass)
+  let ctx: LineCtx | undefined;
   TEXT_NUMBER.lastIndex = 0;
   let span = 0;
   for (let m = TEXT_NUMBER.exec(line); m; m = TEXT_NUMBER.exec(line)) {
@@ -253,6 +254,7 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
     if (span < spans.length && (spans[span] as number) <= at) continue;
     const code = Number(m[0]);
     if (!catalog.has(code)) continue;
+    ctx ??= { scan, line, lineStart, lineWa: mentionsWhatsApp(line) };
     const s = lineStart + at;
     if (judgeText(ctx, at, at + m[0].length, code) || inCodeColumn(ctx, at, at + m[0].length, code)) out.push({ kind: 'error-code', start: s, end: s + m[0].length, code });
   }

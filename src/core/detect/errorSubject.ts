@@ -1,0 +1,78 @@
+import { isCodeExpr, isErrorCodeExpr, lastSegment } from './names';
+import { BACK_REACH, type SourceScan } from './sourceWindow';
+
+/**
+ * Whether the subject of a comparison with a small code is an error's code although its name does
+ * not say so (`ge.Code`, `self.code`, `@code`): the receiver was declared as an error type above,
+ * or the variable was assigned an error's code. Small codes (0, 4, 100, 190...) need such a
+ * subject; read within BACK_REACH above the line only.
+ */
+export function isErrorCodeSubject(scan: SourceScan, lineStart: number, subject: string): boolean {
+  const expr = subject.trim();
+  if (isErrorCodeExpr(expr)) return true;
+  if (!isCodeExpr(expr) || expr.length > 80) return false;
+  const above = scan.text.slice(Math.max(0, lineStart - BACK_REACH), lineStart);
+  // The code of a receiver typed as an error: `ge.Code` after `var ge *GraphError`.
+  const receiver = /^(?:\$|@)?([A-Za-z_]\w*)\s*(?:\?\.|\.|->|\[\s*['"])\s*(?:get_?)?code\b/i.exec(expr)?.[1];
+  if (receiver !== undefined && !/^(?:self|this)$/.test(receiver) && typedAsError(above, receiver)) return true;
+  // A variable holding an error's code: `@code = error['code']`, `code := apiErr.Code`.
+  const whole = /^(?:\$|@)?[A-Za-z_]\w*$/.test(expr) ? expr : undefined;
+  return whole !== undefined && assignedErrorCode(above, whole);
+}
+
+/** Type names of other systems' errors: their codes are not Graph's. */
+export const OTHER_ERROR_TYPE = /stripe|twilio|pg|postgres|mysql|sql|grpc|status|http|redis|kafka|aws|s3|smtp|mail|firebase|google/i;
+
+/** An error type's name: `GraphError`, `WhatsAppApiException`, `MetaFault`, `WaFailure`. */
+const ERROR_TYPE = '[A-Za-z_][\\w.]*(?:Error|Exception|Err|Fault|Failure)';
+
+/** Compiled declarations per receiver name (bounded). */
+const declarations = new Map<string, RegExp>();
+
+function declarationPattern(name: string): RegExp {
+  let re = declarations.get(name);
+  if (!re) {
+    const n = name.replace(/\$/g, '\\$');
+    re = new RegExp(
+      [
+        // Java, C#, PHP, a catch clause: `GraphError ge`, `catch (WhatsAppException $ex)`
+        `(${ERROR_TYPE})\\??\\s+\\$?${n}\\b(?!\\s*[.(])`,
+        // TypeScript, Kotlin, Python annotations; Go `var ge *GraphError`, `ge, ok := err.(*GraphError)`, `ge := &GraphError{`
+        `\\b${n}\\s*(?::|,\\s*ok\\s*:=|:=|=|\\s)\\s*(?:[\\w.]+\\s*\\.\\(|[\\w.]+\\s+as\\s+|as\\s+|[&*(]\\s*){0,3}\\*?(${ERROR_TYPE})\\b`,
+        // Python `except GraphError as ge`, Ruby `rescue GraphError => ge`
+        `(?:except|rescue)\\s*\\(?\\s*(${ERROR_TYPE})[^\\n]*?(?:\\bas|=>)\\s*${n}\\b`,
+      ].join('|'),
+      'g',
+    );
+    if (declarations.size >= 256) declarations.clear();
+    declarations.set(name, re);
+  }
+  return re;
+}
+
+/** The nearest declaration of `name` above gives it an error type (not another system's). */
+function typedAsError(above: string, name: string): boolean {
+  if (!above.includes(name)) return false;
+  const re = declarationPattern(name);
+  re.lastIndex = 0;
+  let type: string | undefined;
+  for (let m = re.exec(above); m; m = re.exec(above)) type = m[1] ?? m[2] ?? m[3];
+  // `errors.As(err, &ge)` gives `ge` whatever type it was declared with: that declaration decides.
+  return type !== undefined && !OTHER_ERROR_TYPE.test(type);
+}
+
+/** The nearest assignment to `name` above reads an error's code: `@code = error['code']`. */
+function assignedErrorCode(above: string, name: string): boolean {
+  if (!above.includes(name)) return false;
+  const n = name.replace(/\$/g, '\\$');
+  const re = new RegExp(`(?:^|[^\\w$@.])${n}\\s*(?::=|=)(?![=>~])\\s*([^\\n;]{1,100})`, 'g');
+  let value: string | undefined;
+  for (let m = re.exec(above); m; m = re.exec(above)) value = m[1];
+  if (value === undefined) return false;
+  // (the expression up to a fallback or a conversion: `err.code || 0`, `int(err["code"])`)
+  const head = value
+    .replace(/^\s*(?:int|Number|parseInt|Integer\.parseInt|\(int\))\s*\(?/, '')
+    .replace(/\s*\.\s*(?:to_i|to_int|toInt\(\)|intValue\(\)|toInteger\(\))\s*$/, '')
+    .split(/\s*(?:\|\||\?\?|\bor\b|,|\)\s*$)/)[0] ?? '';
+  return lastSegment(head) !== '' && isErrorCodeExpr(head.trim());
+}

@@ -1,0 +1,75 @@
+// Round-10 detector cases: subjects that are an error's code without saying so (a receiver typed as
+// an error, a variable set from one), collections built by factories, arms with named constants,
+// legends that open with a range or gloss the code in parentheses, constants of error classes.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { scanCodes } from '../../src/core/detect';
+import type { LanguageFamily } from '../../src/core/types';
+import { fixtureCatalog } from '../fixtures/detect/support/catalog';
+
+const catalog = fixtureCatalog();
+const WA = '// WhatsApp Cloud API client\n';
+const PY_WA = '# WhatsApp Cloud API client\n';
+
+function codes(text: string, family: LanguageFamily): number[] {
+  return scanCodes(text, family, catalog).map((f) => f.code ?? -1);
+}
+
+test('a receiver declared as an error type compares small codes', () => {
+  const go = `${WA}var ge *GraphError\nif !errors.As(err, &ge) {\n\treturn false\n}\nswitch {\ncase ge.Code >= 200 && ge.Code <= 299:\n\treturn true\ncase ge.Code == 4:\n\treturn true\n}\n`;
+  assert.deepEqual(codes(go, 'go'), [200, 299, 4]);
+  assert.deepEqual(codes(`${WA}const ge = err as GraphApiError;\nif (ge.code === 190) refresh();`, 'javascript'), [190]);
+  assert.deepEqual(codes(`${PY_WA}except WhatsAppError as failure:\n    if failure.code == 4:\n        backoff()`, 'python'), [4]);
+  // Another system's error type, or no declaration at all: not Graph's code.
+  assert.deepEqual(codes(`${WA}var pe *StripeError\nif pe.Code == 4 {\n}`, 'go'), []);
+  assert.deepEqual(codes(`${WA}if (job.code === 4) retry();`, 'javascript'), []);
+  // Outside a WhatsApp file the type alone is not enough.
+  assert.deepEqual(codes('var ge *GraphError\nif ge.Code == 4 {\n}', 'go'), []);
+});
+
+test('a variable set from an error code, and an object\'s own code in its error class', () => {
+  const rb = `${PY_WA}class ErrorClassifier\n  def initialize(error)\n    @code = error['code'].to_i\n  end\n\n  def call\n    case @code\n    when 131047\n      :template\n    when 190, 0\n      :token\n    end\n  end\nend\n`;
+  assert.deepEqual(codes(rb, 'ruby'), [131047, 190, 0]);
+  const py = `${PY_WA}class WhatsAppError(Exception):\n    @property\n    def is_auth_error(self):\n        return self.code in (0, 190)\n`;
+  assert.deepEqual(codes(py, 'python'), [0, 190]);
+  // Set from something else: a setting, not a code.
+  assert.deepEqual(codes(`${PY_WA}class Job\n  def initialize(opts)\n    @code = opts['priority']\n  end\n  def call\n    case @code\n    when 4\n      :low\n    end\n  end\nend\n`, 'ruby'), []);
+});
+
+test('a small number alone on a line is a branch value, not a list item', () => {
+  const rb = `${PY_WA}case error.code\nwhen 131047\n  1\nwhen 131026\n  2\nend\n`;
+  assert.deepEqual(codes(rb, 'ruby'), [131047, 131026]);
+  // Items of a multi-line list still count.
+  assert.deepEqual(codes(`${WA}const RETRY_CODES = [\n  131047,\n  4\n];`, 'javascript'), [131047, 4]);
+});
+
+test('collections built by factories, also on the line after their name', () => {
+  const cs = `${WA}private static readonly ImmutableHashSet<int> Throttling =\n    ImmutableHashSet.Create(4, 80007, 130429, 131048);\n`;
+  assert.deepEqual(codes(cs, 'csharp'), [4, 80007, 130429, 131048]);
+  // Numbers the catalog lacks make it data, and a neutral file needs to show itself first.
+  assert.deepEqual(codes(`${WA}var grid = Matrix.Create(4, 80007, 12345);`, 'csharp'), []);
+  assert.deepEqual(codes('var ledger = Accounts.Create(131000, 131045, 131047);', 'csharp'), []);
+  assert.deepEqual(codes('var ledger = Accounts.Create(131000, 131045, 131047);\nif (ex.Code == 131026) {}', 'csharp'), [131000, 131045, 131047, 131026]);
+});
+
+test('switch arms with named constants after the number; error factories named for failures', () => {
+  const cs = `${WA}return code switch\n{\n    131000 or Codes.ServiceUnavailable => Decision.Retry,\n    _ => Decision.Drop,\n};`;
+  assert.deepEqual(codes(cs, 'csharp'), [131000]);
+  assert.deepEqual(codes(`${WA}val f = WaFailure.from(131053, "Unsupported file type")`, 'kotlin'), [131053]);
+});
+
+test('comment legends that open with a range or gloss the code in parentheses', () => {
+  const js = `${WA}// 131031: the account is locked\n// 368 = temporarily blocked for policy violations\n// 200-299: permission errors on the WABA\n// 0 (AuthException): log in again\n`;
+  assert.deepEqual(codes(js, 'javascript'), [131031, 368, 200, 0]);
+  // Arithmetic and dates in comments are not legends.
+  assert.deepEqual(codes(`${WA}// 131031: the account is locked\n// x = 200-100 for the margin\n// 2024-01-05: rotated keys\n`, 'javascript'), [131031]);
+  // Outside WhatsApp files a small legend needs the file to be about codes.
+  assert.deepEqual(codes('// 200-299: reserved ports\n// 4 (four) workers\n', 'javascript'), []);
+});
+
+test('constants of an error class in a WhatsApp file', () => {
+  const php = `<?php\n${WA}class WhatsAppException extends \\RuntimeException\n{\n    public const ACCESS_TOKEN_EXPIRED = 190;\n    public const RATE_LIMITED = 130429;\n    public const TIMEOUT_MS = 100;\n}\n`;
+  assert.deepEqual(codes(php, 'php'), [190, 130429]);
+  // Another system's error class keeps its own numbers.
+  assert.deepEqual(codes(`<?php\n${WA}class StripeException extends \\RuntimeException\n{\n    public const CARD_DECLINED = 4;\n}\n`, 'php'), []);
+});
