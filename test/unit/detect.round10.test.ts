@@ -73,3 +73,32 @@ test('constants of an error class in a WhatsApp file', () => {
   // Another system's error class keeps its own numbers.
   assert.deepEqual(codes(`<?php\n${WA}class StripeException extends \\RuntimeException\n{\n    public const CARD_DECLINED = 4;\n}\n`, 'php'), []);
 });
+
+test('ranges as arms and property patterns, under a switch whose arms are codes', () => {
+  assert.deepEqual(codes(`${WA}val f = when (dto.code) {\n  131047 -> Window\n  in 200..299 -> Auth(dto.code)\n}\n`, 'kotlin'), [131047, 200, 299]);
+  assert.deepEqual(codes(`${WA}var r = ex switch {\n  { Code: 131047 } => A,\n  { Code: >= 200 and <= 299 } => (403, "Missing permission"),\n};`, 'csharp'), [131047, 200]);
+  assert.deepEqual(codes(`${WA}final r = switch (code) {\n  131047 => A(),\n  >= 200 && <= 299 => Failed(code),\n  _ => B(),\n};`, 'dart'), [131047, 200, 299]);
+  const php = `<?php\n${WA}class WhatsAppException extends Exception {\n  public function status(): int {\n    return match (true) {\n      $this->getCode() === 131047 => 409,\n      $this->getCode() >= 200 && $this->getCode() <= 299 => 403,\n    };\n  }\n}\n`;
+  assert.deepEqual(codes(php, 'php'), [131047, 200, 299]);
+  // A switch on something else keeps its ranges.
+  assert.deepEqual(codes(`${WA}val f = when (item.size) {\n  131047 -> Window\n  in 200..299 -> Large\n}\n`, 'kotlin'), []);
+});
+
+test('helpers declared with a return type, errors passed by reference, keys after the value', () => {
+  const cs = `${WA}private static GraphException Ex(int code, int? sub = null) => new(code, sub);\n\n[Fact]\npublic void Maps() {\n    var pd = Mapper.Map(Ex(100, 2388012), ctx);\n    Mapper.Map(Ex(130429), ctx);\n}\n`;
+  assert.deepEqual(codes(cs, 'csharp'), [100, 130429]);
+  // (a call is no declaration: `return Ex(...)` names no parameters)
+  assert.deepEqual(codes(`${WA}static Item Find(int sku) => repo.Get(sku);\nvar x = Find(131047);`, 'csharp'), []);
+  assert.deepEqual(codes(`${WA}if !Is(&env.Error, 131051) {\n}`, 'go'), [131051]);
+  assert.deepEqual(codes(`${WA}const rules = [[R.propEq(131047, 'code'), 'template-required']];`, 'javascript'), [131047]);
+});
+
+test('prose and strings: glosses after a dash, payloads in doc comments, thresholds, PromQL, pandas', () => {
+  assert.deepEqual(codes(`${WA}/**\n * Graph throttling:\n *   80007  - WABA limit\n *   613    - calls within one hour exceeded\n */\nconst x = a - 4;`, 'javascript'), [80007, 613]);
+  assert.deepEqual(codes('/**\n * isBlockedByUser({ code: 131050 }) // => true\n */', 'javascript'), [131050]);
+  assert.deepEqual(codes(`${PY_WA}# tenants created before the 2023 migration have ids below 131000`, 'python'), []);
+  assert.deepEqual(codes(`const rule = 'sum(rate(wa_send_failures_total{code=~"130429|131056"}[5m])) > 4';`, 'javascript'), [130429, 131056]);
+  assert.deepEqual(codes(`spam = failed.query("error_code == 131048")`, 'python'), [131048]);
+  // A subtraction after a small number is still arithmetic.
+  assert.deepEqual(codes(`${WA}// 131047: window closed\nconst rest = 100 - used;`, 'javascript'), [131047]);
+});

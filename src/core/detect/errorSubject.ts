@@ -23,8 +23,8 @@ export function isErrorCodeSubject(scan: SourceScan, lineStart: number, subject:
 /** Type names of other systems' errors: their codes are not Graph's. */
 export const OTHER_ERROR_TYPE = /stripe|twilio|pg|postgres|mysql|sql|grpc|status|http|redis|kafka|aws|s3|smtp|mail|firebase|google/i;
 
-/** An error type's name: `GraphError`, `WhatsAppApiException`, `MetaFault`, `WaFailure`. */
-const ERROR_TYPE = '[A-Za-z_][\\w.]*(?:Error|Exception|Err|Fault|Failure)';
+/** An error type's name: `GraphError`, `WhatsAppApiException`, `MetaFault`, `WaFailure`, `GraphErrorDto`. */
+const ERROR_TYPE = '[A-Za-z_][\\w.]*(?:Error|Exception|Err|Fault|Failure)(?:Dto|DTO|Body|Payload|Response|Details|Info|Data)?';
 
 /** Compiled declarations per receiver name (bounded). */
 const declarations = new Map<string, RegExp>();

@@ -193,12 +193,21 @@ function codeRange(ctx: Ctx, head: string, other: number, upper: boolean): boole
   if (!(hi > lo) || !ctx.scan.catalog.has(lo) || !ctx.scan.catalog.has(hi)) return false;
   const before = head.trimEnd();
   const inAt = /\b(?:in|is\s+in)$/.exec(before);
-  let subject: string;
-  if (inAt) subject = exprBefore(before.slice(0, inAt.index).trimEnd()) || switchSubject(ctx.scan.text, ctx.lineStart);
-  else if (/\b(?:when|case)$/.test(before)) subject = switchSubject(ctx.scan.text, ctx.lineStart);
-  else return false;
+  let subject = inAt ? exprBefore(before.slice(0, inAt.index).trimEnd()) : '';
+  // (an arm: the subject is the switch's)
+  const arm = subject === '';
+  if (arm && (inAt || /\b(?:when|case)$/.test(before))) subject = switchSubject(ctx.scan.text, ctx.lineStart);
+  else if (arm) return false;
   if (isDistinctive(lo)) return (ctx.scan.fileWa || isCodeExpr(subject)) && !isNonCodeName(lastSegment(subject) || subject);
-  return smallOk(ctx, subject);
+  return smallOk(ctx, subject) || (arm && isCodeExpr(subject) && armsOfCodes(ctx));
+}
+
+/**
+ * The arms around the line name distinctive catalog codes, in a WhatsApp file: the switch is on an
+ * error's code whatever its subject is called (`when (dto.code) { 131047 -> ...; in 200..299 -> ... }`).
+ */
+function armsOfCodes(ctx: Ctx): boolean {
+  return ctx.scan.wa && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
 }
 
 /** Words about errors near a list (`\b` would not see `ERRORS` in `RETRYABLE_ERRORS`). */
@@ -236,9 +245,9 @@ function keyOfCodes(ctx: Ctx, left: string): boolean {
 }
 
 /** The head and the rest of a C# relational arm around a bound: `>= 200 and <=` … `299 =>`. */
-const RELATIONAL_ARM_HEAD = /^(?:not\s+)?(?:[<>]=?\s*[\d_]+\s+(?:and|or)\s+(?:not\s+)?)*[<>]=?$/;
+const RELATIONAL_ARM_HEAD = /^(?:not\s+)?(?:[<>]=?\s*[\d_]+\s*(?:and|or|&&|\|\|)\s*(?:not\s+)?)*[<>]=?$/;
 
-const RELATIONAL_ARM_REST = /^\s*(?:(?:and|or)\s+(?:not\s+)?[<>]=?\s*[\d_]+\s*)*(?:when\s[^;{}]*?)?=>/;
+const RELATIONAL_ARM_REST = /^\s*(?:(?:and|or|&&|\|\|)\s*(?:not\s+)?[<>]=?\s*[\d_]+\s*)*(?:(?:when|if)\s[^;{}]*?)?=>/;
 
 /**
  * A line's range check holds exactly two bounds and both are catalog codes: `code >= 200 && code
@@ -246,7 +255,8 @@ const RELATIONAL_ARM_REST = /^\s*(?:(?:and|or)\s+(?:not\s+)?[<>]=?\s*[\d_]+\s*)*
  */
 function rangeOfCodes(ctx: Ctx): boolean {
   const line = ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 300));
-  const bounds = line.match(/[<>]=?\s*\d+|\d+\s*[<>]=?(?!\s*\d)/g) ?? [];
+  // (not the arrow of an arm: `... <= 299 => 403`)
+  const bounds = line.match(/(?<![=-])[<>]=?\s*\d+|\d+\s*[<>]=?(?!\s*\d)/g) ?? [];
   return bounds.length === 2 && bounds.every((b) => ctx.scan.catalog.has(Number(b.replace(/\D/g, ''))));
 }
 
@@ -269,9 +279,10 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   const upperOf = lowerOf ? null : /^\.\.[.<]?\s*(\d[\d_]*)/.exec(right);
   if (lowerOf || upperOf) return codeRange(ctx, lowerOf ? left.slice(0, lowerOf.index) : left, Number(((lowerOf ?? upperOf) as RegExpExecArray)[1]?.replace(/_/g, '')), lowerOf !== null);
   // C# relational patterns as switch-expression arms: `>= 200 and <= 299 => Reconnect()`.
-  if (scan.family === 'csharp' && RELATIONAL_ARM_HEAD.test(left.trimStart()) && RELATIONAL_ARM_REST.test(right)) {
+  // (Dart 3 joins them with `&&`: `>= 200 && <= 299 => Failed(...)`)
+  if ((scan.family === 'csharp' || scan.family === 'dart') && RELATIONAL_ARM_HEAD.test(left.trimStart()) && RELATIONAL_ARM_REST.test(right)) {
     const subject = enclosingSwitch(scan.text, ctx.lineStart) ?? '';
-    return strong ? armOfCodes(ctx) : smallOk(ctx, subject) && rangeOfCodes(ctx);
+    return strong ? armOfCodes(ctx) : (smallOk(ctx, subject) || armsOfCodes(ctx)) && rangeOfCodes(ctx);
   }
   // Chained comparisons (Python): `200 <= code <= 299`, the lower bound before its subject.
   const chained = /^(<=?|>=?)\s*([A-Za-z_$][\w$.]*(?:\[[^\]]*\])?(?:\(\s*\))?)\s*(?:<=?|>=?)\s*\d/.exec(right);
@@ -284,7 +295,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   if (order && !/(?:=>|->|<<|>>)$/.test(left)) {
     // (an exclusive bound names the edge of a block, not a code: `code >= 132000 && code < 133000`)
     if (order[0].length === 1 && /(?:>=|&&|\band\b)/.test(left)) return false;
-    const subject = exprBefore(left.slice(0, order.index).trimEnd());
+    // (a property pattern names its subject: C# `{ Code: >= 200 and <= 299 } =>`)
+    const property = /([A-Za-z_]\w*)\s*:\s*$/.exec(left.slice(0, order.index));
+    const subject = property ? (property[1] as string) : exprBefore(left.slice(0, order.index).trimEnd());
     if (strong) return isCodeExpr(subject);
     // A small bound only in a range check of catalog codes: `code >= 200 && code <= 299`.
     return smallOk(ctx, subject) && rangeOfCodes(ctx);
@@ -512,9 +525,11 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
         const errorish = (scan.fileWa ? ERRORISH_FN : ERROR_FN).test(callee) || /^[Ii]s[A-Z_]/.test(callee) || ERROR_FACTORY.test(before) || (/^(?:super|base|__construct)$/.test(callee) && inErrorClass(scan.text, ctx.lineStart));
         if (errorish && items.split(',').length <= 2) return true;
         // `Is(err, 131026)`, `errors.Is(e, 131047)`: the code beside the error it is tested against.
-        if (/^\s*(?:err|error|e|ex|exc|apiErr|graphErr)\s*,\s*$/.test(items)) return true;
+        // (`Is(&env.Error, 131051)`: any expression ending in an error's name)
+        if (/^\s*&?(?:[\w$]+\s*(?:\.|->)\s*)*(?:err|error|e|ex|exc|[a-z]\w*Err|[\w$]*Error)\s*,\s*$/.test(items)) return true;
         // (`where('error_code', 131047)`: a quoted column named for codes)
-        return scan.fileWa && /(?:\.|\b)code\b|['"][\w.]*code['"]/i.test(items);
+        // (`R.propEq(131047, 'code')`: the key may follow the value)
+        return scan.fileWa && /(?:\.|\b)code\b|['"][\w.]*code['"]/i.test(items + (close === -1 ? '' : right.slice(0, close)));
       }
       membership = inTest || /(?:Contains|contains|includes|include\?|has|in_array|isIn|IsIn|isin|member\?)\s*$/.test(before);
     }
@@ -579,7 +594,8 @@ const definitions = new Map<string, RegExp>();
 function definitionPattern(callee: string): RegExp {
   let re = definitions.get(callee);
   if (!re) {
-    re = new RegExp(`(?:\\b(?:function|def|func|fun|fn|sub)\\s+(?:\\([^)]*\\)\\s*)?${callee}|\\b${callee}\\s*[=:]\\s*(?:async\\s*)?(?:function\\s*)?)\\s*(?:<[^>()]*>)?\\s*\\(([^()]*)\\)`, 'g');
+    // (or a typed method: C# and Java `static GraphException Ex(int code, int? sub = null)`)
+    re = new RegExp(`(?:\\b(?:function|def|func|fun|fn|sub)\\s+(?:\\([^)]*\\)\\s*)?${callee}|\\b${callee}\\s*[=:]\\s*(?:async\\s*)?(?:function\\s*)?|\\b(?!(?:return|new|await|throw|else|yield|case|in|is|as|not|and|or|of)\\b)[A-Za-z_][\\w.]*(?:<[^<>()]*>)?(?:\\[\\])?\\??[ \\t]+${callee})\\s*(?:<[^>()]*>)?\\s*\\(([^()]*)\\)`, 'g');
     if (definitions.size >= 512) definitions.clear();
     definitions.set(callee, re);
   }
@@ -655,9 +671,12 @@ function smallMayMatch(text: string, start: number, end: number, lineStart: numb
   return false;
 }
 
-/** A range opening a comment's legend: `// 200-299: permission errors`, `# 132000-132016 = template errors`. */
+/**
+ * A dash after a code opening a comment's legend, not a subtraction: a range (`// 200-299: permission
+ * errors`) or a gloss (` *   613 - calls within one hour exceeded`).
+ */
 function rangeLegend(text: string, p: number, dash: number, lineEnd: number): boolean {
-  return (p === 0 || p === 47 || p === 42 || p === 35) && /^-\d+\s*[:=(]/.test(text.slice(dash, Math.min(lineEnd, dash + 12)));
+  return (p === 0 || p === 47 || p === 42 || p === 35) && /^-(?:\d+\s*[:=(]|\s+[A-Za-z])/.test(text.slice(dash, Math.min(lineEnd, dash + 12)));
 }
 
 /** Decide one candidate number at `text[start, end)`; the lexer is positioned at `start`. */

@@ -34,12 +34,16 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|x|times)\b|%)/i.test(right)) return false;
   // `order 131047 was split`, `131000 rows`: a number of something else.
   if (/\b(?:order|invoice|customer|user|account|row|item|record|product|sku|job|build|pid)\.?\s*$/i.test(comment)) return false;
+  // A threshold: `ids below 131000`, `more than 190`.
+  if (/\b(?:below|above|under|over|than|least|most|upto)\s*$/i.test(comment)) return false;
   // A one-time code, a PIN, a price near the number: `(PIN 131001)`, `otp example: code 133005`.
   if (OTHER_NUMBER_WORD.test(comment.slice(-24))) return false;
   // Code quoted in a comment, judged by its names: `order_number looks like 131047`,
   // `verifyOtp('+1555', '131047')`, `{ depth: 131047 }`.
   const tail = comment.slice(-48);
   const key = /([A-Za-z_$][\w$]*)(?:\s*[:=]|\()\s*['"]?[^:=()'"]*$/.exec(tail)?.[1];
+  // (under an error-code key, the comment shows a payload: ` * isBlockedByUser({ code: 131050 })`)
+  if (key !== undefined && ctx.strong && /^(?:code|error_?code|errorCode|subcode|error_subcode)$/.test(key) && /[:=]\s*['"]?$/.test(tail)) return true;
   if ((key !== undefined && isNonCodeName(key)) || (tail.match(/[A-Za-z$]\w*(?:_[A-Za-z]\w*|[a-z][A-Z]\w*)/g) ?? []).some((n) => isNonCodeName(n))) return false;
   // (a call written as code, `name(` with arguments before the number; prose puts a space before its parentheses)
   const call = /([A-Za-z_$][\w$]*)\((?=[^()]*['",{])[^()]*$/.exec(comment.slice(-80));
@@ -74,9 +78,10 @@ export function inProse(ctx: Ctx, before: string, right: string): boolean {
   // The catalog title, then the code: `"Account has been locked (131031)"`.
   if (/\($/.test(before) && /^\)/.test(right) && titlePrecedes(ctx.scan.catalog, ctx.code, before)) return ctx.strong || ctx.scan.wa;
   // `"Error 131047"`, `"code=131047"`, and JSON in a string: `"{\"code\":131047}"`.
-  if (ctx.strong && /\b(?:code|error|err|subcode|error_code|errorCode|error_subcode)\b\\?["']?\s*[:=#]?\s*$/i.test(before)) return true;
+  // (and PromQL label matchers: `failures_total{code="131047"}`, `code=~"130429|131056"`)
+  if (ctx.strong && /\b(?:code|error|err|subcode|error_code|errorCode|error_subcode)\b(?:\\?["']?\s*[:=#]?|\s*=~?\s*\\?["'](?:\d+\|)*)\s*$/i.test(before)) return true;
   // SQL in a string: `error_code = 131047`, `error_code IN (131049, 130472)`, `error_code LIKE '131047:%'`.
-  if (ctx.strong && /\b\w*code\s*(?:=|<>|!=|\bIN\s*\((?:\s*\d+\s*,)*|\bLIKE\s*')\s*$/i.test(before) && !/(?:status|http|zip|postal|country)_?code\s*(?:=|<>|!=|\bIN|\bLIKE)/i.test(before)) return true;
+  if (ctx.strong && /\b\w*code\s*(?:==?|<>|!=|\bIN\s*\((?:\s*\d+\s*,)*|\bLIKE\s*')\s*$/i.test(before) && !/(?:status|http|zip|postal|country)_?code\s*(?:=|<>|!=|\bIN|\bLIKE)/i.test(before)) return true;
   // A sentence naming the code, in a WhatsApp file: a test's name (`it('treats 131026 as undeliverable')`),
   // an assertion's message. Read as a comment is, without quantities, order numbers or one-time codes.
   if (ctx.strong) {
