@@ -102,3 +102,61 @@ test('prose and strings: glosses after a dash, payloads in doc comments, thresho
   // A subtraction after a small number is still arithmetic.
   assert.deepEqual(codes(`${WA}// 131047: window closed\nconst rest = 100 - used;`, 'javascript'), [131047]);
 });
+
+test('objects named for codes, code-to-code maps, subcodes tested for presence', () => {
+  const js = `${WA}export const GraphErrorCode = Object.freeze({\n  AUTH_EXCEPTION: 0,\n  API_TOO_MANY_CALLS: 4,\n  PAGE_SIZE: 100,\n  RE_ENGAGEMENT: 131047,\n});\n`;
+  assert.deepEqual(codes(js, 'javascript'), [0, 4, 131047]);
+  // An object named for something else keeps its numbers.
+  assert.deepEqual(codes(`${WA}const Limits = {\n  AUTH: 0,\n  MAX: 4,\n};`, 'javascript'), []);
+  assert.deepEqual(codes(`${PY_WA}ON_PREM_TO_CLOUD = {470: 131047, 1026: 131026}`, 'python'), [131047, 131026]);
+  assert.deepEqual(codes('PRICES = {470: 131047}', 'python'), []);
+  assert.deepEqual(codes(`${WA}if e.Subcode != 0 {\n}\nif e.Code == 0 || e.Code == 190 {\n}`, 'go'), [0, 190]);
+});
+
+test('sentence ends and ranges in comments about errors', () => {
+  const js = `${WA}/// Graph permission errors (200-299).\n/** Graph uses the whole 200..299 block for permission errors */\n// token problems come back under code 100.\n`;
+  assert.deepEqual(codes(js, 'javascript'), [200, 200, 100]);
+  // Arithmetic, decimals and ranges of other things are not.
+  assert.deepEqual(codes(`${WA}const x = 200-100;\nconst y = 1.5 + 100.0;\n// 10 workers, 200-250 ms\n`, 'javascript'), []);
+});
+
+test('later arguments in WhatsApp files, tuples with titles, ranges tested by a method', () => {
+  assert.deepEqual(codes(`${PY_WA}StatusFailureWorker.perform_async('template', status['recipient_id'], 131_047)`, 'ruby'), [131047]);
+  // Lookups by id, SQL lists of strings and one-time codes are not codes.
+  assert.deepEqual(codes(`${PY_WA}Order.find_by('x', 131047)\nassert not s.verify("+15551234567", "130429")`, 'python'), []);
+  assert.deepEqual(codes(`${PY_WA}X = """\nSELECT a WHERE shipping_zip IN ('131001', '132001', '133001')\n"""`, 'python'), []);
+  assert.deepEqual(codes(`${PY_WA}ROWS = [\n    (368, 'Temporarily blocked for policies violations', False),\n]`, 'python'), [368]);
+  assert.deepEqual(codes(`${PY_WA}def permission?(code)\n  (200..299).cover?(code.to_i)\nend`, 'ruby'), [200]);
+  assert.deepEqual(codes(`${PY_WA}def big?(size)\n  (200..299).cover?(size)\nend`, 'ruby'), []);
+});
+
+test('test tables handed to callbacks whose parameter is a code; rows of wrapped codes', () => {
+  const kt = 'class GraphRetryTest : FunSpec({\n  withData(4, 80007, 130429) { code ->\n  }\n  withData(4, 8, 10) { code ->\n  }\n})\n';
+  assert.deepEqual(codes(kt, 'kotlin'), [4, 80007, 130429]);
+  assert.deepEqual(codes(`${WA}it.each([200, 250, 299])('treats %i as a permission error', (code) => {});\nit.each([1, 2, 3])('x', (n) => {});`, 'javascript'), [200, 250, 299]);
+  const zod = 'export const FlowErrorCode = z.union([\n  z.literal(139000), // Blocked by integrity\n  z.literal(139001),\n]);\n';
+  assert.deepEqual(codes(zod, 'javascript'), [139000, 139001]);
+  assert.deepEqual(codes(`${PY_WA}def seeded():\n    random.seed(131047)\n    Faker.seed(2388019)\n`, 'python'), []);
+});
+
+test('extensions of Ruby tasks and exports are read', async () => {
+  const { familyFor } = await import('../../src/core/detect');
+  assert.equal(familyFor(undefined, 'lib/tasks/whatsapp.rake'), 'ruby');
+  assert.equal(familyFor(undefined, 'Rakefile'), 'ruby');
+  assert.equal(familyFor(undefined, 'exports/failed.csv'), 'text');
+  assert.equal(familyFor(undefined, 'bi/by_code.tsv'), 'text');
+  assert.equal(familyFor('csv', 'x.csv'), 'text');
+});
+
+test('logs: escaped JSON in nginx and CSV fields, bracketed codes, presence subcodes and counts', () => {
+  const nginx = '1.2.3.4 - - [14/May/2024:08:20:30 +0000] "POST /webhooks/whatsapp HTTP/1.1" 200 2 body="{\\x22object\\x22:\\x22whatsapp_business_account\\x22,\\x22errors\\x22:[{\\x22code\\x22:131053,\\x22title\\x22:\\x22Media upload error\\x22}]}"\n';
+  assert.deepEqual(codes(nginx, 'text'), [131053]);
+  const csv = 'ts,host,service,level,message\n2024-05-14T16:14:31Z,ip-1,wa-send,error,"{""msg"":""send failed"",""err"":{""message"":""(#131052) Media download error"",""code"":131052}}"\n';
+  assert.deepEqual(codes(csv, 'text'), [131052, 131052]);
+  assert.deepEqual(codes('bot.whatsapp.GraphAPIError: [190] OAuthException: Error validating access token\n', 'text'), [190]);
+  assert.deepEqual(codes('level=warning msg="graph rate limit" code=4 subcode=0 type=OAuthException\n', 'text'), [4]);
+  assert.deepEqual(codes('[ERROR] plugin/errors: 2 graph.facebook.com. A: read udp 10.8.0.4:36800: i/o timeout\n', 'text'), []);
+  assert.deepEqual(codes('production.ALERT: WhatsApp billing problem on WABA 1188762, code 131042 - check payment method\n', 'text'), [131042]);
+  assert.deepEqual(codes('# WhatsApp ticket\nentity_type: WABA, error_code 368, "Temporarily blocked for policies violations"\n', 'text'), [368]);
+  assert.deepEqual(codes('# WhatsApp relay\n{"msg":"graph throttled","data":{"code": 130429, "subcode": 2494055, "retry_after": "4s"}}\n', 'text'), [130429]);
+});

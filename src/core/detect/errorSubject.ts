@@ -14,7 +14,7 @@ export function isErrorCodeSubject(scan: SourceScan, lineStart: number, subject:
   const above = scan.text.slice(Math.max(0, lineStart - BACK_REACH), lineStart);
   // The code of a receiver typed as an error: `ge.Code` after `var ge *GraphError`.
   const receiver = /^(?:\$|@)?([A-Za-z_]\w*)\s*(?:\?\.|\.|->|\[\s*['"])\s*(?:get_?)?code\b/i.exec(expr)?.[1];
-  if (receiver !== undefined && !/^(?:self|this)$/.test(receiver) && typedAsError(above, receiver)) return true;
+  if (receiver !== undefined && !/^(?:self|this)$/.test(receiver) && (typedAsError(above, receiver) || assignedError(above, receiver))) return true;
   // A variable holding an error's code: `@code = error['code']`, `code := apiErr.Code`.
   const whole = /^(?:\$|@)?[A-Za-z_]\w*$/.test(expr) ? expr : undefined;
   return whole !== undefined && assignedErrorCode(above, whole);
@@ -61,13 +61,27 @@ function typedAsError(above: string, name: string): boolean {
   return type !== undefined && !OTHER_ERROR_TYPE.test(type);
 }
 
-/** The nearest assignment to `name` above reads an error's code: `@code = error['code']`. */
-function assignedErrorCode(above: string, name: string): boolean {
-  if (!above.includes(name)) return false;
+/** What the nearest assignment to `name` above writes (undefined: none within reach). */
+function assignedValue(above: string, name: string): string | undefined {
+  if (!above.includes(name)) return undefined;
   const n = name.replace(/\$/g, '\\$');
   const re = new RegExp(`(?:^|[^\\w$@.])${n}\\s*(?::=|=)(?![=>~])\\s*([^\\n;]{1,100})`, 'g');
   let value: string | undefined;
   for (let m = re.exec(above); m; m = re.exec(above)) value = m[1];
+  return value;
+}
+
+/** The nearest assignment to `name` above reads an error object: `const g = err.response?.data?.error`. */
+function assignedError(above: string, name: string): boolean {
+  const value = assignedValue(above, name);
+  if (value === undefined) return false;
+  const head = (value.split(/\s*(?:\|\||\?\?|\bor\b|,)/)[0] ?? '').replace(/[\s;!]+$/, '');
+  return /^(?:await\s+)?[\w$.?[\]'"-]*(?:\.|\[['"]|^)(?:error|err|graph_?error|graphError)['"]?\]?$/i.test(head) && !/\(/.test(head);
+}
+
+/** The nearest assignment to `name` above reads an error's code: `@code = error['code']`. */
+function assignedErrorCode(above: string, name: string): boolean {
+  const value = assignedValue(above, name);
   if (value === undefined) return false;
   // (the expression up to a fallback or a conversion: `err.code || 0`, `int(err["code"])`)
   const head = value

@@ -475,6 +475,15 @@ function distinctiveSubcode(frame: Frame, catalog: Catalog): boolean {
   return false;
 }
 
+/** A candidate of the frame is a seven-digit subcode, known or not: Graph's shape (`"subcode": 2494055`). */
+function graphSubcode(frame: Frame): boolean {
+  for (let k = 0; k < frame.candCount; k++) {
+    const c = frame.cands[k] as Cand;
+    if (c.kind === 'subcode' && c.code >= 1000000 && c.code < 10000000) return true;
+  }
+  return false;
+}
+
 /** Judge one closed (or truncated) frame's candidates and emit the accepted ones. */
 function decide(frame: Frame, env: JsonEnv, text: string): void {
   if (frame.logTextStart !== -1) readLogText(frame, env, text);
@@ -499,7 +508,7 @@ function decide(frame: Frame, env: JsonEnv, text: string): void {
         if (strong) {
           // An unknown code is kept only in an unmistakable Graph/WhatsApp error object, in Meta's 13xxxx block.
           // (a bare `code` in a WhatsApp file needs a message beside it: `{"code":"131026"}` is a verification code)
-          ok = known ? graph || webhook || bsp || underError || !c.bare || (wa && (frame.messageEnds > 0 || prose)) : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
+          ok = known ? graph || webhook || bsp || underError || !c.bare || (wa && (frame.messageEnds > 0 || prose || graphSubcode(frame))) : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
         } else {
           // (an object whose own title or message is the code's catalog title explains itself, under any key)
           // (under an error key, a small code also needs its message to speak of Graph: gRPC's

@@ -22,15 +22,19 @@ const BY_LANGUAGE_ID: Record<string, LanguageFamily> = {
   yaml: 'text',
   dotenv: 'text',
   properties: 'text',
+  // (Rainbow CSV's ids: failed-message exports)
+  csv: 'text',
+  tsv: 'text',
 };
 
 const BY_EXTENSION: Record<string, LanguageFamily> = {
   js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript',
   ts: 'javascript', mts: 'javascript', cts: 'javascript', tsx: 'javascript',
   py: 'python', go: 'go', java: 'java', kt: 'kotlin', kts: 'kotlin', php: 'php',
-  rb: 'ruby', cs: 'csharp', dart: 'dart',
+  rb: 'ruby', rake: 'ruby', gemspec: 'ruby', ru: 'ruby', cs: 'csharp', dart: 'dart',
   json: 'json', jsonc: 'json', json5: 'json', jsonl: 'json', ndjson: 'json',
   log: 'text', txt: 'text', yaml: 'text', yml: 'text', env: 'text', properties: 'text', cfg: 'text', ini: 'text', conf: 'text',
+  csv: 'text', tsv: 'text', psv: 'text',
 };
 
 /**
@@ -43,6 +47,7 @@ export function familyFor(languageId: string | undefined, fileName: string): Lan
   const base = fileName.replace(/^.*[\\/]/, '').toLowerCase();
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
   if (base === '.env' || base.startsWith('.env.')) return 'text';
+  if (base === 'rakefile' || base === 'gemfile') return 'ruby';
   const byExt = Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
   // A `.log` file is often JSON lines; the text detector reads JSON objects on a line too.
   if (byId && byId !== 'text') return byId;

@@ -31,6 +31,9 @@ const COLLECTION_FN =
 /** Calls whose numeric argument is a duration, size or index, never an error code. */
 const NUMERIC_FN = /(?:timeout|sleep|delay|wait|interval|duration|millis|seconds|minutes|range|repeat|fill|alloc|slice|substr|substring|pad\w*|toFixed|random|port|listen|status|sendStatus|Sleep|After|Tick|ofMillis|ofSeconds|setTimeout|setInterval|timedelta|limit|take|skip|chunk|round|floor|ceil|min|max|pow|at|get|charAt|splice|resize|Status|StatusCode|WriteHeader|abort|exit|Exit)\s*$/i;
 
+/** Calls that take ids, amounts or dates: a six-digit argument there is one of those. */
+const ID_FN = /^(?:find|get|load|fetch|read|show|delete|remove|update|destroy|lookup|select|where)|By(?:Id|Key|Number)$|Id$|ID$|[Dd]ate|[Tt]ime|[Mm]oney|[Pp]rice|[Aa]mount|[Oo]rder|[Ii]nvoice|[Pp]hone|[Pp]in/;
+
 /** Calls whose argument is an error code: constructors and helpers named for errors, assertions. */
 const ERRORISH_FN = /err|code|fail|retry|whatsapp|graph|meta|reject|raise|throw|expect|assert|equal|toBe|handle|classif|categor|describe|explain|lookup|title|message|exception/i;
 
@@ -50,6 +53,8 @@ function smallOk(ctx: Ctx, subject: string): boolean {
   if (!ctx.scan.wa) return false;
   const own = OWN_CODE.test(subject) && inErrorClass(ctx.scan.text, ctx.lineStart);
   if (!own && !isErrorCodeSubject(ctx.scan, ctx.lineStart, subject) && !(isCodeExpr(subject) && comparedWithDistinctive(ctx, subject))) return false;
+  // (no subcode is 0: `e.Subcode != 0` tests for one being there)
+  if (ctx.code === 0 && /sub_?code\s*(?:\(\s*\))?\s*$/i.test(subject)) return false;
   if (ctx.code > 2 || (!own && !/^\s*\$?code\s*$/.test(subject))) return true;
   const line = ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 300));
   return (line.match(/[=!]==?\s*\d+/g) ?? []).some((m) => {
@@ -60,7 +65,8 @@ function smallOk(ctx: Ctx, subject: string): boolean {
 
 /** The switch around the line is on an error's code: `switch (err.code)`, Ruby `case @code` in a class that set it from an error. */
 function errorCodeSwitch(ctx: Ctx): boolean {
-  const subject = switchSubject(ctx.scan.text, ctx.lineStart);
+  // (C# switch expressions name their subject before the keyword: `code switch {`)
+  const subject = switchSubject(ctx.scan.text, ctx.lineStart) || (enclosingSwitch(ctx.scan.text, ctx.lineStart) ?? '');
   return isErrorCodeSubject(ctx.scan, ctx.lineStart, subject) || (OWN_CODE.test(subject) && inErrorClass(ctx.scan.text, ctx.lineStart));
 }
 
@@ -96,6 +102,9 @@ const NOT_A_MEMBER_NAME = /^(?:max|min|default|num)(?:[A-Z_\d]|$)|^(?:MAX|MIN|DE
 /** A member declaration up to its `=`: `TooManyCalls =`, `const val TOKEN_EXPIRED =`, PHP `case AuthException =`. */
 const MEMBER_LINE = /^\s*(?:(?:export|public|protected|private|internal|const|static|final|readonly|val|var|let|int|long|Int|Long|case)\s+)*[A-Za-z_][\w]*\s*(?::\s*\w+\s*)?=$/;
 
+/** A member of an object literal or hash: `AUTH_EXCEPTION: 0,`, `auth_exception: 0`, `'expired' => 190`. */
+const KEY_MEMBER_LINE = /^\s*(?:[{,]\s*)?['"]?[A-Za-z_][\w]*['"]?\s*(?::|=>)$/;
+
 /** What holds a constant: nothing known, an enum of something, or a holder named for codes or errors. */
 const NO_HOLDER = 0;
 
@@ -110,6 +119,8 @@ const ERROR_CLASS_HOLDER = 3;
 function holderKind(keyword: string, name: string, bases: string): number {
   const isEnum = /\benum\b/.test(keyword) || /Enum|Flag/.test(bases);
   if (isCodeListName(name) || (isEnum && /err|fault|exception|codes?$/i.test(name) && !isNonCodeName(name))) return NAMED_HOLDER;
+  // (an object literal standing for an enum: `const GraphErrorCode = Object.freeze({`, `TemplateSubcode = {`)
+  if (keyword === 'literal') return /(?:err\w*codes?|subcodes?)$/i.test(name) && !isNonCodeName(name) ? NAMED_HOLDER : NO_HOLDER;
   if (isEnum) return ENUM_HOLDER;
   return keyword === 'class' && /(?:Error|Exception|Fault)$/.test(name) && !OTHER_ERROR_TYPE.test(name) ? ERROR_CLASS_HOLDER : NO_HOLDER;
 }
@@ -139,9 +150,13 @@ function codeHolder(text: string, lineStart: number, family: LanguageFamily, whe
   }
   const open = window.lastIndexOf('{');
   if (open === -1 || window.indexOf('}', open) !== -1) return NO_HOLDER;
-  const m = /\b(enum(?:\s+class)?|class|object|struct|interface|module)\s+([A-Za-z_]\w*)([^{};]*)$/.exec(window.slice(Math.max(0, open - 120), open));
+  const head = window.slice(Math.max(0, open - 120), open);
+  const m = /\b(enum(?:\s+class)?|class|object|struct|interface|module)\s+([A-Za-z_]\w*)([^{};]*)$/.exec(head);
   if (where) where.at = base + open;
-  return m ? holderKind(m[1] as string, m[2] as string, m[3] as string) : NO_HOLDER;
+  if (m) return holderKind(m[1] as string, m[2] as string, m[3] as string);
+  // An object literal assigned to a name: `const GraphErrorCode = Object.freeze({`, Ruby `TOKEN_ERRORS = {`.
+  const literal = /\b([A-Za-z_$][\w$]*)\s*(?::\s*[\w.<>, ]+)?\s*=\s*(?:Object\.freeze\(\s*|\(\s*)?$/.exec(head);
+  return literal ? holderKind('literal', literal[1] as string, '') : NO_HOLDER;
 }
 
 /**
@@ -156,6 +171,9 @@ function strongSubject(ctx: Ctx, subject: string): boolean {
   if (!ctx.scan.fileWa && /^\s*\$?code\s*$/i.test(subject) && /['"]/.test(ctx.scan.text.charAt(ctx.at - 1))) return false;
   return ctx.scan.fileWa || isCodeExpr(subject) || isErrorishName(name || subject);
 }
+
+/** A line holding one call of one number, a row of a list: `  z.literal(139000), // Blocked by integrity`. */
+const ROW_OF_ONE = /^\s*[\w$.]+\(\s*\d+\s*\)\s*,?\s*(?:(?:\/\/|#).*)?$/;
 
 /** A member of a type union of codes: `type KnownWaErrorCode = 131026 | 131047`. */
 function unionMember(ctx: Ctx, name: string): boolean {
@@ -196,7 +214,10 @@ function codeRange(ctx: Ctx, head: string, other: number, upper: boolean): boole
   let subject = inAt ? exprBefore(before.slice(0, inAt.index).trimEnd()) : '';
   // (an arm: the subject is the switch's)
   const arm = subject === '';
-  if (arm && (inAt || /\b(?:when|case)$/.test(before))) subject = switchSubject(ctx.scan.text, ctx.lineStart);
+  // (or a method of the range tests it: Ruby `(200..299).cover?(code)`, `(200..299).include?(err.code)`)
+  const tested = arm && !inAt ? RANGE_TEST.exec(ctx.scan.text.slice(ctx.at, Math.min(ctx.lineEnd, ctx.at + 80))) : null;
+  if (tested) subject = (tested[1] as string).replace(/\.(?:to_i|toInt\(\s*\))$/, '');
+  else if (arm && (inAt || /\b(?:when|case)$/.test(before))) subject = switchSubject(ctx.scan.text, ctx.lineStart);
   else if (arm) return false;
   if (isDistinctive(lo)) return (ctx.scan.fileWa || isCodeExpr(subject)) && !isNonCodeName(lastSegment(subject) || subject);
   return smallOk(ctx, subject) || (arm && isCodeExpr(subject) && armsOfCodes(ctx));
@@ -209,6 +230,22 @@ function codeRange(ctx: Ctx, head: string, other: number, upper: boolean): boole
 function armsOfCodes(ctx: Ctx): boolean {
   return ctx.scan.wa && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
 }
+
+/** The parameter of a callback after the list or call a number is in (see above), or undefined. */
+function callbackParam(rest: string): string | undefined {
+  const close = rest.search(/[)\]]/);
+  if (close === -1) return undefined;
+  const after = rest.slice(close);
+  const kotlin = CALLBACK_KOTLIN.exec(after);
+  return kotlin ? kotlin[1] : CALLBACK_EACH.exec(after)?.[2];
+}
+
+const CALLBACK_KOTLIN = /^\)\s*\{\s*\(?\s*([A-Za-z_]\w*)\s*\)?\s*(?::\s*\w+\s*)?->/;
+
+const CALLBACK_EACH = /^\]\s*\)\s*\(\s*(['"`])[^'"`\n]*\1\s*,\s*(?:async\s*)?(?:function\s*)?\(?\s*([A-Za-z_$][\w$]*)/;
+
+/** A range's own test after its upper bound: `..299).cover?(code.to_i)`, `...299).include?(err.code)`. */
+const RANGE_TEST = /^\d[\d_]*\s*\.\.\.?\s*\d[\d_]*\s*\)\s*\.\s*(?:cover\?|include\?|contains|includes|===)\s*\(?\s*([\w$@.]+(?:\(\s*\))?)/;
 
 /** Words about errors near a list (`\b` would not see `ERRORS` in `RETRYABLE_ERRORS`). */
 const ERROR_WORDS =
@@ -387,12 +424,13 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   if (assign && !/\?[^:]*:$/.test(left)) {
     const lhs = left.slice(0, left.length - (left.endsWith(':=') || left.endsWith('=>') ? 2 : 1)).replace(/['"\]\s]+$/, '');
     const names = assignedNames(lhs);
-    if (names.length === 0) return false;
+    // (the value of a map from other numbers to codes, in a WhatsApp file: `ON_PREM_TO_CLOUD = {470: 131047}`)
+    if (names.length === 0) return strong && scan.wa && /(?:^|[{,(\s])['"]?\d+['"]?$/.test(lhs);
     // (Go `CodeAuth Code = 0`: the name, then a type named for codes)
     if (scan.family === 'go' && names.length === 2 && /^[A-Z]/.test(names[1] as string) && isCodeExpr(names[1] as string) && !isNonCodeName(names[0] as string)) return strong || scan.wa;
     const last = names[names.length - 1] as string;
     // (a member of an enum named for codes keeps its own name: `ExperimentNumber = 130472` in `enum WhatsAppErrorCode`)
-    const holdsCodes = (): boolean => !NOT_A_MEMBER_NAME.test(last) && MEMBER_LINE.test(left) && codeHolder(scan.text, ctx.lineStart, scan.family) === NAMED_HOLDER;
+    const holdsCodes = (): boolean => !NOT_A_MEMBER_NAME.test(last) && (MEMBER_LINE.test(left) || KEY_MEMBER_LINE.test(left)) && codeHolder(scan.text, ctx.lineStart, scan.family) === NAMED_HOLDER;
     if (names.some((n) => isNonCodeName(n)) && !holdsCodes()) return false;
     // (settings are no codes in any file: `maxJobs: 131000`)
     if (NOT_A_MEMBER_NAME.test(last)) return false;
@@ -415,6 +453,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // A member of an enum or constant block of codes: `TooManyCalls = 4,` next to `ReEngagement = 131047,`.
     // In a Go `const (...)` or a class of constants, settings sit next to codes: an unqualified small
     // member counts only inside an `enum`, or when its name is about errors.
+    // (an object's key counts in an object named for codes: `AUTH_EXCEPTION: 0,` in `GraphErrorCode = Object.freeze({`)
+    if (KEY_MEMBER_LINE.test(left)) return !isNonCodeName(last) && codeHolder(scan.text, ctx.lineStart, scan.family) === NAMED_HOLDER;
     if (!MEMBER_LINE.test(left)) return false;
     const where = { at: 0 };
     const holder = codeHolder(scan.text, ctx.lineStart, scan.family, where);
@@ -455,6 +495,14 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       // (outside WhatsApp files, a column of codes shows itself by other distinctive catalog codes in its rows)
       // (0 in a column of codes is most often "no code": `{"plain 429", 0, 429}`)
       if (isCodeColumn(column)) return ctx.code === 0 ? false : strong ? scan.wa || /err|fail|graph|whatsapp|meta/i.test(column) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code) : scan.wa;
+    }
+    // A list or arguments handed to a callback whose parameter names them: kotest `withData(4, 80007) { code ->`,
+    // Jest `it.each([200, 250, 299])('...', (code) => ...)`.
+    const callback = callbackParam(scan.text.slice(ctx.at, Math.min(ctx.lineEnd, ctx.at + 200)));
+    if (callback !== undefined && isCodeExpr(callback) && !isNonCodeName(callback)) {
+      const rest = right.search(/[)\]}]/);
+      const facts = groupOf(scan, items + (rest === -1 ? right : right.slice(0, rest)), ctx.code);
+      if (facts.allCodes) return strong || scan.wa || facts.hasDistinctive;
     }
     // An enum constant with constructor arguments: `RE_ENGAGEMENT(131047, false, "..."),` (Java,
     // Kotlin, Dart), among rows of the same shape or in an `enum` body.
@@ -516,6 +564,11 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
           if (scan.wa) return true;
           if (strong) scan.yesIfWa = true;
         }
+        // One wrapped code a row, among rows of the same shape: zod's `z.literal(139000),` in `z.union([`.
+        if (strong && items.trim() === '' && ROW_OF_ONE.test(scan.text.slice(ctx.lineStart, ctx.lineEnd)) && openerLineHead(scan.text, ctx.lineStart) !== '' && hasAssignedCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code, /^\s*[\w$.]+\(\s*(\d{5,7})\s*\)\s*,?/gm)) {
+          const owner = listOwner(openerLineHead(scan.text, ctx.lineStart));
+          return scan.wa || owner.some((n) => isCodeListName(n) || isErrorishName(n) || isCodeExpr(n));
+        }
         // Arguments of an ordinary call: only distinctive codes, for a helper named for errors (by
         // its own name: `invoiceService.display(131047)` is not one), or next to a code argument
         // (`.having((e) => e.code, 'code', 131026)`).
@@ -529,7 +582,11 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
         if (/^\s*&?(?:[\w$]+\s*(?:\.|->)\s*)*(?:err|error|e|ex|exc|[a-z]\w*Err|[\w$]*Error)\s*,\s*$/.test(items)) return true;
         // (`where('error_code', 131047)`: a quoted column named for codes)
         // (`R.propEq(131047, 'code')`: the key may follow the value)
-        return scan.fileWa && /(?:\.|\b)code\b|['"][\w.]*code['"]/i.test(items + (close === -1 ? '' : right.slice(0, close)));
+        if (scan.fileWa && /(?:\.|\b)code\b|['"][\w.]*code['"]/i.test(items + (close === -1 ? '' : right.slice(0, close)))) return true;
+        // In a file about WhatsApp, a later argument after words and names: `perform_async('template', id, 131_047)`,
+        // `new GraphError("Re-engagement message", "OAuthException", 131047, ...)`; not a lookup by id.
+        // (an unquoted number right after a call's name and `(`: not SQL's `IN ('131001', ...)`, not a one-time code `verify(phone, "130429")`)
+        return scan.fileWa && items.trim() !== '' && /,\s*$/.test(items) && !/\d\s*,\s*$/.test(items) && !ID_FN.test(callee) && /[\w$]$/.test(left.slice(0, open)) && !/['"]/.test(scan.text.charAt(ctx.at - 1));
       }
       membership = inTest || /(?:Contains|contains|includes|include\?|has|in_array|isIn|IsIn|isin|member\?)\s*$/.test(before);
     }
@@ -556,6 +613,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       return aboutCodes && (scan.wa || !hasUnknownLongNumber(scan.catalog, items + (close === -1 ? right : right.slice(0, close))));
     }
     if (!scan.wa) return false;
+    // A code beside its catalog title: `(368, 'Temporarily blocked for policies violations', ...)`.
+    if (/^,\s*['"]/.test(right) && titleFollows(scan.catalog, ctx.code, right.replace(/^,\s*['"]/, ''))) return true;
     // The key of a pair in a list of pairs: `[368, 'integrity'],` next to `[131031, 'integrity'],`.
     if (items.trim() === '' && /^,\s*['"A-Za-z_]/.test(right)) return opener === '[' && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
     // A list tested against a code that holds distinctive codes: its small catalog members are
@@ -657,9 +716,10 @@ function smallMayMatch(text: string, start: number, end: number, lineStart: numb
   const n = at === -1 ? 0 : text.charCodeAt(at);
   const after = at === -1 ? 0 : text.charCodeAt(at + 1);
   // Arithmetic after the number (`100 * x`, `4 - n`, `0.5`), but not `->`, `--`, `//`, `/*` or a range's `..`.
-  if (n === 43 || n === 42 || n === 37 || (n === 46 && after !== 46) || (n === 45 && after !== 62 && after !== 45 && !rangeLegend(text, p, at, lineEnd)) || (n === 47 && after !== 47 && after !== 42)) return false;
-  // The upper bound of a range: `200..299`.
-  if (p === 46 && text.charCodeAt(start - 2) === 46) return true;
+  // (a full stop ending a sentence is no decimal point: `// ... under code 100.`; a range is no subtraction: `200-299`)
+  if (n === 43 || n === 42 || n === 37 || (n === 46 && after !== 46 && isWordChar(after)) || (n === 45 && after !== 62 && after !== 45 && !isDigit(after) && !rangeLegend(text, p, at, lineEnd)) || (n === 47 && after !== 47 && after !== 42)) return false;
+  // The bounds of a range: `200..299`, `200-299` (a subtraction is told apart later).
+  if ((p === 46 && text.charCodeAt(start - 2) === 46) || (n === 46 && after === 46) || (n === 45 && isDigit(after))) return true;
   // (`|` too: alternatives in a pattern, `code=0 | 190`; arithmetic is told apart later)
   if (p === 0 || p === 61 || p === 33 || p === 60 || p === 62 || p === 40 || p === 91 || p === 123 || p === 44 || p === 58 || p === 35 || p === 34 || p === 39 || p === 96 || p === 124) return true;
   // The start of a comment: `// 4 = application request limit`, ` * 190: token expired`.
@@ -718,7 +778,7 @@ const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[
  * `const val TOKEN_EXPIRED = 190`) and enum constants (`TOO_MANY_CALLS(4)`, Dart `tooManyCalls(4),`;
  * a call such as `usleep(100);` passes too, and its name rules it out later).
  */
-const SMALL_HEAD_HINT = /^\s*(?:(?:\/\/+|#+|\*|--)\s*\d+(?:-\d+)?\s*[=:(\u2013\u2014-]|\[\s*(?:InlineData|TestCase|DataRow)\s*\(|[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|"[^"\n]*"\s*:\s*\{|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[A-Za-z_]\w*\s*\(\s*\d[^()\n]*\)\s*[,;)])/;
+const SMALL_HEAD_HINT = /^\s*(?:(?:\/\/+|#+|\*|--)\s*\d+(?:-\d+)?\s*[=:(\u2013\u2014-]|\[\s*(?:InlineData|TestCase|DataRow)\s*\(|[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|"[^"\n]*"\s*:\s*\{|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[A-Za-z_]\w*\s*\(\s*\d[^()\n]*\)\s*[,;)]|['"]?[A-Z][A-Z0-9_]*['"]?\s*:\s*\d)/;
 
 /** Numbers below this are looked up in a table: they are most numbers in source, and rarely codes. */
 const SMALL_LIMIT = 10000;

@@ -56,6 +56,9 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (ctx.strong) return ctx.scan.wa || COMMENT_ERROR_WORD.test(comment) || COMMENT_ERROR_WORD.test(right.slice(0, 80)) || (/^[\s*#/-]*$/.test(comment) && /^\s*[:=\-–—]/.test(right)) || titleFollows(ctx.scan.catalog, ctx.code, right);
   if (!ctx.scan.wa) return false;
   if (/\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment)) return true;
+  // A range of codes in a sentence about errors: `Graph permission errors (200-299)`, `the whole 200..299 block`.
+  const upper = /^(?:-|\.\.\.?)(\d+)/.exec(right)?.[1];
+  if (upper !== undefined && Number(upper) > ctx.code && ctx.scan.catalog.has(Number(upper)) && COMMENT_ERROR_WORD.test(comment + right.slice(0, 80))) return true;
   // A legend of codes: `190 -- the access token has expired` among lines naming longer codes.
   // (`200-299: ...` names a range, `0 (AuthException) and ...` glosses the code in parentheses)
   if (/^[\s*#/-]*$/.test(comment) && /^\s*(?::|=|--?|–|—|-\d+\s*[:=]|\(\s*[A-Za-z])\s*\S/.test(right) && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code)) return true;

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CancelToken, Finding } from '../types';
 import { mentionsWhatsApp } from './context';
-import { escapedEnd, unescapeJson } from './escaped';
+import { escapedEnd, escapingAt, unescapeJson } from './escaped';
 import { columnOf, isCodeColumnName, opensCodeExport } from './exportColumns';
 import { jsonEnv, walkJson, type JsonEnv } from './json';
 import { isCodeExpr, isCodesName, isDistinctive, isErrorishName, isNonCodeName, lastSegment } from './names';
@@ -43,7 +43,7 @@ const MAX_JSON_LINE = 1024 * 1024;
 const CHECK_EVERY = 256;
 
 /** Words of a line that logs a one-time code. */
-const ONE_TIME_CODE = /\b(?:otp|one[- ]time|verif\w*|passcode|pin)\b|auth_code|expires?_in|valid_for/i;
+const ONE_TIME_CODE = /\b(?:otp|one[- ]time|verif\w*|passcode|pin)\b|auth_code|expires?[_ ]in|valid[_ ]for|auth(?:entication)?[_ ]template/i;
 
 /** A code word named for something else before the number: one-time, order and promo codes. */
 const OTHER_CODE_BEFORE = /\b(?:(?:otp|verif\w*|pin|passcode|one[- ]time|2fa|mfa|sms|promo\w*|coupon|discount)\b[^.;]{0,30}|(?:order|confirm\w*|entered|generated|login|invite|referral|postal|zip|country|area|security|access|pass)[\s_-]*)\bcode\s*(?:is|was)?\s*[:#=]?\s*["']?$/i;
@@ -66,7 +66,8 @@ function yamlParentKey(text: string, lineStart: number, indent: number): string 
 export function titleFollows(catalog: Catalog, code: number, right: string): boolean {
   const entry = catalog.get(code);
   if (!entry) return false;
-  const after = right.replace(/^\)?\s*[:\-–—]?\s*/, '').toLowerCase();
+  // (`(131047) Title`, `[190] OAuthException`, `131047 - Title`, `368, "Title"`)
+  const after = right.replace(/^[)\]]?\s*[:\-–—,]?\s*["']?/, '').toLowerCase();
   if (after.startsWith('oauthexception')) return true;
   return [entry.title, ...entry.variants].some((t) => t.length >= 4 && after.startsWith(t.toLowerCase()));
 }
@@ -133,6 +134,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
       // A bare `code=` is also how one-time codes are logged: `otp.issue template=auth_code_v2 code=130429`.
       if (strong) return seg !== 'code' || !/^code$/i.test(key) || (!ONE_TIME_CODE.test(line) && (wa || /\b(?:error|err|fail\w*|exception|warn\w*)\b/i.test(line)));
       if (!wa) return false;
+      // (no subcode is 0: `subcode=0` says there is none)
+      if (code === 0 && /sub_?code$/i.test(seg)) return false;
       // A small code needs the line itself to be about a Graph / WhatsApp error: its words, a Graph
       // subcode beside it, or the code's own title (`code=100 ... "Invalid parameter"`). A WhatsApp
       // service logs other systems' errors too: Kafka's `error_code=3`, a driver's `errcode=4`.
@@ -146,21 +149,26 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     // (not a list after all, maybe: `Whatsapp::GraphError: (368) Temporarily blocked...` is read below)
   }
   // `error 131047`, `Error: 131047`, `error code 131047`, `failed with 131047`.
-  const said = /\b(error|err|code|subcode|errcode|errors|fail(?:ed|s|ing)? with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
+  const said = /\b(error|err|code|subcode|errcode|error_code|errors|fail(?:ed|s|ing)? with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
   if (said) {
     // One-time, order and promo codes: `verification code 131047`, `entered code 131056`.
     if (OTHER_CODE_BEFORE.test(left)) return false;
     // A bare "code" must be near an error or Graph word (a WhatsApp file also sends one-time codes).
-    if (strong) return !/^code$/i.test(said[1] as string) || /\b(?:error|err|fail\w*|exception|graph|oauth|fbtrace|undeliverable)\b/i.test(line);
+    // (or on a line that names WhatsApp: `WhatsApp billing problem on WABA ..., code 131042`)
+    if (strong) return !/^code$/i.test(said[1] as string) || /\b(?:error|err|fail\w*|exception|graph|oauth|fbtrace|undeliverable)\b/i.test(line) || (ctx.lineWa && !ONE_TIME_CODE.test(line));
     // Small numbers after a log level are process ids and counts: `ERROR 1 --- [main]` (Spring Boot);
     // after "subcode", 0 means none (subcodes that matter are distinctive).
-    if (/^(?:ERROR|ERR)$/.test(said[1] as string) || /^subcode$/i.test(said[1] as string) || /^\s*(?:---|\[)/.test(right)) return false;
+    // ("errors" before a small number counts them: CoreDNS's `plugin/errors: 2 graph.facebook.com.`)
+    if (/^(?:ERROR|ERR)$/.test(said[1] as string) || /^(?:subcode|errors)$/i.test(said[1] as string) || /^\s*(?:---|\[)/.test(right)) return false;
+    if (/^error_code$/i.test(said[1] as string)) return wa && (titleFollows(scan.catalog, code, right) || /\b(?:graph|whatsapp|oauth|meta|waba)\b/i.test(line));
     return (ctx.lineWa || (scan.wa && /\bgraph\b/i.test(line))) && /\b(?:graph|whatsapp|oauth|meta)\b/i.test(line);
   }
   // An exception named for Graph or WhatsApp and the code: `GraphError 190: Error validating access token`,
   // `WhatsAppError(131000, 'Something went wrong')`.
   if (/(?:graph|whatsapp|facebook|meta|oauth)\w*(?:error|exception)\s*$/i.test(left) && /^\s*:\s*\S/.test(right)) return strong || wa;
   if (/(?:graph|whatsapp|facebook|meta|oauth)\w*(?:error|exception)\s*\(\s*$/i.test(left) && /^\s*[,)]/.test(right)) return strong || wa;
+  // (Python's exception repr with the code in brackets: `GraphAPIError: [190] OAuthException: ...`)
+  if (/(?:graph|whatsapp|facebook|meta|oauth)\w*(?:error|exception)\s*:?\s*\[\s*$/i.test(left) && /^\s*\]/.test(right)) return strong || wa;
   // Other exceptions named for Graph: `GraphRateLimited(130429)`.
   if (strong && /(?:graph|whatsapp)\w*\(\s*$/i.test(left) && /^\s*[,)]/.test(right)) return true;
   // A code followed by its title: `131047 Re-engagement message`, WATI's `131037 OAuthException!`.
@@ -226,7 +234,8 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
   // line without `{` never makes the search run on through the lines after it).
   for (let b = nextBrace(text, env, lineStart); b !== -1 && b < end; b = nextBrace(text, env, b + 1)) {
     // JSON escaped into a string of a plain-text line: `body="{\"code\":131000}"`.
-    const escaped = text.charCodeAt(b + 1) === 92 && text.charCodeAt(b + 2) === 34;
+    const escaping = escapingAt(text, b);
+    const escaped = escaping !== 0;
     const whole = jsonOnly || escaped ? -1 : loggedObjectEnd(text, env, b, lineEnd);
     if (whole !== -1) {
       const nl = text.indexOf('\n', whole);
@@ -235,8 +244,8 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
       break;
     }
     // (JSON lines start with their object: only a text line writes a key before one)
-    const stop = escaped ? escapedEnd(text, b, jsonEnd) : walkJson(text, b, jsonEnd, env, jsonOnly ? undefined : keyBefore(text, b));
-    if (escaped) scanEscaped(scan, env, b, stop, known);
+    const stop = escaped ? escapedEnd(text, b, jsonEnd, escaping === 2) : walkJson(text, b, jsonEnd, env, jsonOnly ? undefined : keyBefore(text, b));
+    if (escaped) scanEscaped(scan, env, b, stop, known, escaping === 2);
     // (braces that hold no `key:` are no JSON: PromQL's `{error_code=~"131026|131049"}` is read as text)
     if (!jsonOnly && (escaped || /["'\w]\s*(?::|=>)/.test(text.slice(b, Math.min(stop, b + 400))))) spans.push(b - lineStart, stop - lineStart);
     b = stop - 1;
@@ -272,10 +281,10 @@ const MAX_NESTING = 2;
  * mapped back, to `env.out`; findings already made there since index `known` (a `(#N)` the walk
  * found in the same string) are not repeated.
  */
-function scanEscaped(scan: LineScan, env: JsonEnv, start: number, end: number, known: number): void {
+function scanEscaped(scan: LineScan, env: JsonEnv, start: number, end: number, known: number, doubled = false): void {
   const depth = scan.depth ?? 0;
   if (depth >= MAX_NESTING) return;
-  const inner = unescapeJson(scan.text, start, end);
+  const inner = unescapeJson(scan.text, start, end, doubled);
   const found: Finding[] = [];
   const innerScan = { text: inner.text, catalog: scan.catalog, wa: scan.wa, token: scan.token, depth: depth + 1 };
   // A serialized document (pretty-printed too) is walked whole; text with JSON in it, line by line.
