@@ -160,3 +160,20 @@ test('logs: escaped JSON in nginx and CSV fields, bracketed codes, presence subc
   assert.deepEqual(codes('# WhatsApp ticket\nentity_type: WABA, error_code 368, "Temporarily blocked for policies violations"\n', 'text'), [368]);
   assert.deepEqual(codes('# WhatsApp relay\n{"msg":"graph throttled","data":{"code": 130429, "subcode": 2494055, "retry_after": "4s"}}\n', 'text'), [130429]);
 });
+
+test('small codes listed in comments, tested by predicates of code holders, beside their titles', () => {
+  const js = `${WA}// IsPermission reports Graph permission errors (10 and the 200-299 range).\n/// Retries on HTTP 5xx and on Graph throttling codes (4, 80007, 130429);\n// retry 3 times (4, 5) before giving up\n`;
+  assert.deepEqual(codes(js, 'javascript'), [10, 200, 4, 80007, 130429]);
+  assert.deepEqual(codes(`${WA}GraphErrorCodes.IsPermission(200).Should().BeTrue();\nLimits.IsLarge(200).Should().BeTrue();`, 'csharp'), [200]);
+  assert.deepEqual(codes(`${WA}return error(401, 368, "Temporarily blocked for policies violations")\nreturn error(401, 368, "something else")`, 'kotlin'), [368]);
+  assert.deepEqual(codes(`${WA}writeError(w, Failure{Status: 401, Code: 190, Title: "Access token has expired"})`, 'go'), [190]);
+});
+
+test('codes in sentences of strings: at the end, in parentheses, as code/subcode pairs', () => {
+  assert.deepEqual(codes(`${PY_WA}WINDOW_CLOSED = Gauge("wa_window_closed", "Recipients last seen failing with 131047")`, 'python'), [131047]);
+  assert.deepEqual(codes(`${WA}want := "whatsapp: graph error 100/2388040: Invalid parameter"\nx := a / 100\ny := 100/2`, 'go'), [100, 2388040]);
+  assert.deepEqual(codes(`${PY_WA}desc "Mark contacts that opted out of marketing (131050) so campaigns skip them"`, 'ruby'), [131050]);
+  // Ids in strings and order numbers in parentheses are not codes.
+  assert.deepEqual(codes(`${WA}expect(await api.shareOrder('ORD-131047', '+919876543210'), 'wamid.abc');`, 'dart'), []);
+  assert.deepEqual(codes(`${WA}log("shipped your order (131047)")`, 'javascript'), []);
+});

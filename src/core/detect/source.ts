@@ -172,6 +172,12 @@ function strongSubject(ctx: Ctx, subject: string): boolean {
   return ctx.scan.fileWa || isCodeExpr(subject) || isErrorishName(name || subject);
 }
 
+/** The code's catalog title follows it as the next quoted argument or field: `190, "Invalid OAuth access token"`, `Code: 190, Title: "..."`. */
+function quotedTitleFollows(scan: SourceScan, ctx: Ctx, right: string): boolean {
+  const m = /^,\s*(?:[A-Za-z_]\w*\s*[:=]\s*)?@?["']/.exec(right);
+  return m !== null && titleFollows(scan.catalog, ctx.code, right.slice(m[0].length));
+}
+
 /** A line holding one call of one number, a row of a list: `  z.literal(139000), // Blocked by integrity`. */
 const ROW_OF_ONE = /^\s*[\w$.]+\(\s*\d+\s*\)\s*,?\s*(?:(?:\/\/|#).*)?$/;
 
@@ -449,7 +455,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // (or a keyword argument: `WhatsAppError(code=10, message="x")`)
     if (brace !== -1 && (left[brace] === '{' || left[brace] === '(') && ERROR_FACTORY.test(left.slice(0, brace))) return true;
     if (lastSegment(expr) === 'code' && PARAMETER_LIST.test(/\(\s*[^()]*$/.test(left) ? left : openerLineHead(scan.text, ctx.lineStart, 40 /* ( */) + '(')) return false;
-    if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|\bsubcode|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*[:=]\s*(\d{5,7})(?![\w])/gi);
+    if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|\bsubcode|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || quotedTitleFollows(scan, ctx, right) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*[:=]\s*(\d{5,7})(?![\w])/gi);
     // A member of an enum or constant block of codes: `TooManyCalls = 4,` next to `ReEngagement = 131047,`.
     // In a Go `const (...)` or a class of constants, settings sit next to codes: an unqualified small
     // member counts only inside an `enum`, or when its name is about errors.
@@ -572,7 +578,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
         // Arguments of an ordinary call: only distinctive codes, for a helper named for errors (by
         // its own name: `invoiceService.display(131047)` is not one), or next to a code argument
         // (`.having((e) => e.code, 'code', 131026)`).
-        if (!strong) return false;
+        // (a small one beside its own catalog title: a fake server's `error(401, 190, "Invalid OAuth access token.")`;
+        // or tested by a predicate of a holder of codes: `GraphErrorCodes.IsPermission(200)`)
+        if (!strong) return scan.wa && (quotedTitleFollows(scan, ctx, right) || (items.trim() === '' && /\b([A-Za-z_$][\w$]*)\s*\.\s*[Ii]s[A-Z]\w*\s*$/.test(before) && isCodeListName(/([A-Za-z_$][\w$]*)\s*\.\s*[Ii]s[A-Z]\w*\s*$/.exec(before)?.[1] ?? '')));
         const callee = /([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '';
         // (`super('Rate limit hit', 130429)` in an error class passes the code to its parent)
         const errorish = (scan.fileWa ? ERRORISH_FN : ERROR_FN).test(callee) || /^[Ii]s[A-Z_]/.test(callee) || ERROR_FACTORY.test(before) || (/^(?:super|base|__construct)$/.test(callee) && inErrorClass(scan.text, ctx.lineStart));
@@ -717,7 +725,7 @@ function smallMayMatch(text: string, start: number, end: number, lineStart: numb
   const after = at === -1 ? 0 : text.charCodeAt(at + 1);
   // Arithmetic after the number (`100 * x`, `4 - n`, `0.5`), but not `->`, `--`, `//`, `/*` or a range's `..`.
   // (a full stop ending a sentence is no decimal point: `// ... under code 100.`; a range is no subtraction: `200-299`)
-  if (n === 43 || n === 42 || n === 37 || (n === 46 && after !== 46 && isWordChar(after)) || (n === 45 && after !== 62 && after !== 45 && !isDigit(after) && !rangeLegend(text, p, at, lineEnd)) || (n === 47 && after !== 47 && after !== 42)) return false;
+  if (n === 43 || n === 42 || n === 37 || (n === 46 && after !== 46 && isWordChar(after)) || (n === 45 && after !== 62 && after !== 45 && !isDigit(after) && !rangeLegend(text, p, at, lineEnd)) || (n === 47 && after !== 47 && after !== 42 && !/^\/\d{5,}/.test(text.slice(at, at + 12)))) return false;
   // The bounds of a range: `200..299`, `200-299` (a subtraction is told apart later).
   if ((p === 46 && text.charCodeAt(start - 2) === 46) || (n === 46 && after === 46) || (n === 45 && isDigit(after))) return true;
   // (`|` too: alternatives in a pattern, `code=0 | 190`; arithmetic is told apart later)

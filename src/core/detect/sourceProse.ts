@@ -56,6 +56,14 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (ctx.strong) return ctx.scan.wa || COMMENT_ERROR_WORD.test(comment) || COMMENT_ERROR_WORD.test(right.slice(0, 80)) || (/^[\s*#/-]*$/.test(comment) && /^\s*[:=\-–—]/.test(right)) || titleFollows(ctx.scan.catalog, ctx.code, right);
   if (!ctx.scan.wa) return false;
   if (/\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment)) return true;
+  // A small code in a parenthesised list of codes in a sentence about errors: `throttling codes (4, 80007, 130429)`.
+  const open = comment.lastIndexOf('(');
+  const shut = right.indexOf(')');
+  if (open !== -1 && shut !== -1 && COMMENT_ERROR_WORD.test(comment)) {
+    const members = `${comment.slice(open + 1)} ${ctx.code} ${right.slice(0, shut)}`;
+    if (/^[\d\s,\-–.]*(?:(?:and|or|the|range|block)[\d\s,\-–.]*)*$/.test(members) && (members.match(/\d{5,7}/g) ?? []).some((n) => ctx.scan.catalog.has(Number(n)))) return true;
+    if (/^[\d\s,]*(?:and|or)\s+the\s+\d+\s*[-–.]+\s*\d+\s+range\s*$/.test(members)) return true;
+  }
   // A range of codes in a sentence about errors: `Graph permission errors (200-299)`, `the whole 200..299 block`.
   const upper = /^(?:-|\.\.\.?)(\d+)/.exec(right)?.[1];
   if (upper !== undefined && Number(upper) > ctx.code && ctx.scan.catalog.has(Number(upper)) && COMMENT_ERROR_WORD.test(comment + right.slice(0, 80))) return true;
@@ -87,12 +95,17 @@ export function inProse(ctx: Ctx, before: string, right: string): boolean {
   if (ctx.strong && /\b\w*code\s*(?:==?|<>|!=|\bIN\s*\((?:\s*\d+\s*,)*|\bLIKE\s*')\s*$/i.test(before) && !/(?:status|http|zip|postal|country)_?code\s*(?:=|<>|!=|\bIN|\bLIKE)/i.test(before)) return true;
   // A sentence naming the code, in a WhatsApp file: a test's name (`it('treats 131026 as undeliverable')`),
   // an assertion's message. Read as a comment is, without quantities, order numbers or one-time codes.
+  // `graph error 100/2388040: Invalid parameter`: a code and its subcode after "error".
+  if (/\b(?:error|code)\s+(?:\d+\/)?$/i.test(before) && /^(?:\/\d{5,}|:|\s+[A-Za-z]|["'`]|$)/.test(right) && (ctx.strong || ctx.scan.wa) && !OTHER_NUMBER_WORD.test(before.slice(-24))) return ctx.strong || /^\/\d{5,}/.test(right);
   if (ctx.strong) {
+    // (a code in parentheses in a sentence of a WhatsApp file: `"Mark contacts that opted out of marketing (131050)"`)
+    if (ctx.scan.wa && /\($/.test(before) && /^\)/.test(right) && !OTHER_NUMBER_WORD.test(before.slice(-40))) return true;
     if (!ctx.scan.wa || !PROSE_BEFORE.test(before) || OTHER_NUMBER_WORD.test(before)) return false;
     // A row of a parameterized test's table: `@CsvSource({"131047, false"})`, `[InlineData("131047, x")]`.
     // (the annotation may open many rows above: its bracket encloses the row)
     if (before === '' && /^\s*,/.test(right)) return TEST_TABLE.test(nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, 3, ctx.at)) || TEST_TABLE.test(openerLineHead(ctx.scan.text, ctx.lineStart));
-    return /^(?:\s+[A-Za-z]|\s*$|[:)])/.test(right) && inComment(ctx, before, right);
+    // (a sentence may end with the code and the string with it: `"... last seen failing with 131047"`; not an id, `'ORD-131047'`)
+    return (/^(?:\s+[A-Za-z]|\s*$|[:)])/.test(right) || (/^["'`]/.test(right) && /[A-Za-z]\s+[A-Za-z]/.test(before))) && inComment(ctx, before, right);
   }
   // A small code in a Graph error written as JSON in a string: `"{\"type\":\"OAuthException\",\"code\":190}"`.
   if (!ctx.scan.wa || !/\bcode\\?["']\s*:\s*$/.test(before)) return false;
