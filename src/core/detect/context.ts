@@ -24,13 +24,28 @@ export const CONTEXT_HEAD = 1 << 16;
 
 /** Cheap file context for `scanCodes` and hovers: one regex pass over at most the first 64 KiB. */
 export function fileContext(text: string): FileContext {
-  return { whatsapp: WHATSAPP_WORDS.test(text.length > CONTEXT_HEAD ? text.slice(0, CONTEXT_HEAD) : text) };
+  return { whatsapp: whatsAppWordEnd(text) !== -1 };
 }
+
+/**
+ * The last text read and its answer. perf: the error-code scan and the title lint of one document
+ * (or one file of a workspace scan) ask about the same text one after the other; the second asks
+ * for free (the same string object compares in constant time). Only texts up to CONTEXT_HEAD.
+ */
+let lastText: string | undefined;
+let lastEnd = -1;
 
 /** Where the first WhatsApp word of the head ends (-1: none); `fileContext` says yes exactly when there is one. */
 export function whatsAppWordEnd(text: string): number {
+  if (text === lastText) return lastEnd;
   const m = WHATSAPP_WORDS.exec(text.length > CONTEXT_HEAD ? text.slice(0, CONTEXT_HEAD) : text);
-  return m ? m.index + m[0].length : -1;
+  const end = m ? m.index + m[0].length : -1;
+  // (only texts no longer than the head are kept: a bigger one costs one head's pass anyway, and is not held)
+  if (text.length <= CONTEXT_HEAD) {
+    lastText = text;
+    lastEnd = end;
+  }
+  return end;
 }
 
 /** True when a short piece of text (a line, a window) itself mentions WhatsApp or Graph errors. */
