@@ -189,10 +189,34 @@ function inCodeColumn(ctx: LineCtx, s: number, e: number, code: number): boolean
 
 /** The key a log line writes before an object (`err: {`, `error={`, `"error": {`), as offsets into the text. */
 function keyBefore(text: string, brace: number): readonly [number, number] | undefined {
-  const m = /([A-Za-z_][\w.\-]*)["']?[ \t]*[:=][ \t]*$/.exec(text.slice(Math.max(0, brace - 40), brace));
-  if (!m) return undefined;
-  const at = Math.max(0, brace - 40) + m.index;
-  return [at, at + (m[1] as string).length];
+  // perf: read backwards (an end-anchored regex retries from every position of the window):
+  // blanks, `:` or `=`, blanks, a quote, then the name `[A-Za-z_][\w.-]*` within 40 characters.
+  const floor = Math.max(0, brace - 40);
+  let i = brace;
+  while (i > floor && isBlank(text.charCodeAt(i - 1))) i--;
+  const op = text.charCodeAt(i - 1);
+  if (i <= floor || (op !== 58 && op !== 61)) return undefined;
+  i--;
+  while (i > floor && isBlank(text.charCodeAt(i - 1))) i--;
+  const q = text.charCodeAt(i - 1);
+  if (i > floor && (q === 34 || q === 39)) i--;
+  const end = i;
+  while (i > floor && isKeyChar(text.charCodeAt(i - 1))) i--;
+  // (the name starts at its first letter or `_`: `2xx-error` names `xx-error`)
+  while (i < end && !isKeyStart(text.charCodeAt(i))) i++;
+  return i < end ? [i, end] : undefined;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+function isKeyStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isKeyChar(c: number): boolean {
+  return isKeyStart(c) || (c >= 48 && c <= 57) || c === 46 || c === 45;
 }
 
 /** How far a pretty-printed JSON object that a log line opens is walked across the lines after it. */
@@ -251,7 +275,7 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
     b = stop - 1;
   }
   scanNested(scan, env, known);
-  if (jsonOnly) return resume;
+  if (jsonOnly || !digitOutside(text, lineStart, end, spans)) return resume;
   const line = text.slice(lineStart, end);
   // (built at the line's first catalog number: most lines have none, and the WhatsApp words cost a pass)
   let ctx: LineCtx | undefined;
@@ -268,6 +292,23 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
     if (judgeText(ctx, at, at + m[0].length, code) || inCodeColumn(ctx, at, at + m[0].length, code)) out.push({ kind: 'error-code', start: s, end: s + m[0].length, code });
   }
   return resume;
+}
+
+/**
+ * Whether `text[lineStart, end)` has a digit outside the JSON spans walked on it. perf: a JSON line
+ * of a `.log` file is all span, and its numbers need no second, textual reading.
+ */
+function digitOutside(text: string, lineStart: number, end: number, spans: readonly number[]): boolean {
+  let from = lineStart;
+  for (let k = 0; k <= spans.length; k += 2) {
+    const to = k < spans.length ? lineStart + (spans[k] as number) : end;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) return true;
+    }
+    if (k < spans.length) from = Math.max(from, lineStart + (spans[k + 1] as number));
+  }
+  return false;
 }
 
 /** Matches once per non-empty line. */
