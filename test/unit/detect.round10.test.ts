@@ -177,3 +177,13 @@ test('codes in sentences of strings: at the end, in parentheses, as code/subcode
   assert.deepEqual(codes(`${WA}expect(await api.shareOrder('ORD-131047', '+919876543210'), 'wamid.abc');`, 'dart'), []);
   assert.deepEqual(codes(`${WA}log("shipped your order (131047)")`, 'javascript'), []);
 });
+
+test('small codes in sentences of strings: after "error", glossed in parentheses', () => {
+  assert.deepEqual(codes(`${PY_WA}x = 'WhatsApp no pudo entregar este mensaje (error 368).'`, 'ruby'), [368]);
+  assert.deepEqual(codes(`${PY_WA}it 'kills the job when the token expired (190)' do\nend`, 'ruby'), [190]);
+  // Counts in parentheses, and the same outside WhatsApp files, are not codes.
+  assert.deepEqual(codes(`${PY_WA}y = 'we retried (4) times'`, 'ruby'), []);
+  assert.deepEqual(codes(`it 'kills the job when the token expired (190)' do\nend`, 'ruby'), []);
+  // A hash named for something else inside a module of codes keeps its numbers.
+  assert.deepEqual(codes(`${PY_WA}module ErrorCodes\n  SIZES = {\n    small: 4\n  }\nend`, 'ruby'), []);
+});

@@ -142,6 +142,9 @@ function codeHolder(text: string, lineStart: number, family: LanguageFamily, whe
       end = start;
       const own = line.search(/\S/);
       if (own === -1 || own >= indent) continue;
+      // (a hash or dict literal: its own name says whether it holds codes, `ERROR_CODES = {`)
+      const literal = /^\s*([A-Za-z_]\w*)\s*=\s*[{[]\s*$/.exec(line);
+      if (literal) return holderKind('literal', literal[1] as string, '');
       const m = /^\s*(class|module)\s+([A-Za-z_]\w*)\s*(\([^)]*\))?/.exec(line);
       if (where) where.at = base + start;
       return m ? holderKind(m[1] as string, m[2] as string, m[3] ?? '') : NO_HOLDER;

@@ -83,6 +83,9 @@ export const TEST_TABLE = /@(?:CsvSource|ValueSource|MethodSource)|\b(?:InlineDa
 /** Words that say a number in a sentence is something else. */
 export const OTHER_NUMBER_WORD = /\b(?:otp|pin|passcode|password|verif\w*|promo\w*|coupon|voucher|discount|order|invoice|amount|total|price|phone|tel|room|table|seat|ref|reference)\b/i;
 
+/** What a small Graph code means, in the words before it in parentheses. */
+const SMALL_GLOSS = /\b(?:token|expired|permission\w*|throttl\w*|rate[ -]?limit\w*|call limit|blocked|policy|invalid parameter|auth\w*)\b[^()]*\($/i;
+
 /** Judge a code inside prose in a string literal ("failed with (#131047) ..."). */
 export function inProse(ctx: Ctx, before: string, right: string): boolean {
   if (/\(#$/.test(before)) return graphMarker(ctx, right);
@@ -96,7 +99,10 @@ export function inProse(ctx: Ctx, before: string, right: string): boolean {
   // A sentence naming the code, in a WhatsApp file: a test's name (`it('treats 131026 as undeliverable')`),
   // an assertion's message. Read as a comment is, without quantities, order numbers or one-time codes.
   // `graph error 100/2388040: Invalid parameter`: a code and its subcode after "error".
-  if (/\b(?:error|code)\s+(?:\d+\/)?$/i.test(before) && /^(?:\/\d{5,}|:|\s+[A-Za-z]|["'`]|$)/.test(right) && (ctx.strong || ctx.scan.wa) && !OTHER_NUMBER_WORD.test(before.slice(-24))) return ctx.strong || /^\/\d{5,}/.test(right);
+  // (a small one closing a clause in a WhatsApp file: `"... (error 368)."`, `"error 100: ..."`)
+  if (/\b(?:error|code)\s+(?:\d+\/)?$/i.test(before) && /^(?:\/\d{5,}|[:).]|\s+[A-Za-z]|["'`]|$)/.test(right) && (ctx.strong || ctx.scan.wa) && !OTHER_NUMBER_WORD.test(before.slice(-24))) return ctx.strong || /^(?:\/\d{5,}|[:)])/.test(right);
+  // A small code glossed in parentheses after what it means: `"kills the job when the token expired (190)"`.
+  if (!ctx.strong && ctx.scan.wa && /\($/.test(before) && /^\)/.test(right) && SMALL_GLOSS.test(before.slice(-60))) return true;
   if (ctx.strong) {
     // (a code in parentheses in a sentence of a WhatsApp file: `"Mark contacts that opted out of marketing (131050)"`)
     if (ctx.scan.wa && /\($/.test(before) && /^\)/.test(right) && !OTHER_NUMBER_WORD.test(before.slice(-40))) return true;
