@@ -48,6 +48,11 @@ const OTHER_IN_SCOPE = new RegExp(
 const CATCH_HEAD = /\bcatch\b\s*(\([^{};]{0,200}\)|[^{};()]{0,120})(?:\s*when\s*\([^{}]{0,200}\))?\s*$/;
 /** Dart's `on X catch (e)` and `on X`. */
 const DART_ON = /\bon\s+([\w.<>?]+)(?:\s+catch\s*\([^{};()]{0,80}\))?\s*$/;
+/** A callback's parameter list before its body: `function (T $e, ...)`, `fn (T $e)`, `(T e) ->`, `(e: T) =>`. */
+const TYPED_CALLBACK = /(?:\b(?:function|fn)\s*\(([^(){};]{0,200})\)\s*(?:use\s*\([^(){};]{0,120}\)\s*)?(?::\s*[\w\\?|]+\s*)?|\(([^(){};]{0,200})\)\s*(?::\s*[\w<>?]+\s*)?(?:=>|->))\s*$/;
+/** A parameter typed as an error: `ApiErrorException $e`, `StripeException e`, `e: StripeError`. */
+const ERROR_PARAM = /\b[A-Z]\w*(?:Exception|Error|Throwable)\b/;
+
 /** What opens a `try` body: `try`, Java's `try (var r = ...)`. */
 const TRY_HEAD = /\btry\s*(?:\([^{}]{0,300}\))?\s*$/;
 
@@ -58,17 +63,53 @@ interface Handler {
   readonly body: string;
 }
 
-/** Whose error the code at `at` handles, or undefined when no scope around it tells. */
-export function errorProvenance(masked: string, family: LanguageFamily, at: number): Provenance {
+/**
+ * Whose error the code at `at` handles, or undefined when no scope around it tells. With `text`
+ * (the unmasked text), a type the clause names is also read through the file's import of it.
+ */
+export function errorProvenance(masked: string, family: LanguageFamily, at: number, text?: string): Provenance {
   const handler = family === 'python' || family === 'ruby' ? indentedHandler(masked, at, family) : family === 'go' ? goErrorSource(masked, at) : bracedHandler(masked, at, family);
-  return handler ? judge(handler) : undefined;
+  return handler ? judge(handler, text) : undefined;
 }
 
-/** The type named by the clause decides; else the guarded calls, when they name one side only. */
-function judge(h: Handler): Provenance {
-  const ours = (t: string): boolean => OUR_SERVICE.test(t) || OUR_SERVICE_NAME.test(t);
+const ours = (t: string): boolean => OUR_SERVICE.test(t) || OUR_SERVICE_NAME.test(t);
+
+/** Error types a clause names: `ApiErrorException`, `RateLimitError`, `Throwable`. */
+const ERROR_TYPE = /\b[A-Z]\w*(?:Exception|Error|Throwable|Fault)\b/g;
+/** The head of a file read for imports. */
+const IMPORT_HEAD = 4 * 1024;
+
+/**
+ * Whose the error types named in `head` are by the file's imports of them (`use Stripe\Exception\ApiErrorException;`,
+ * `from stripe.error import RateLimitError`, `import { ApiError } from '@octokit/request-error'`), or undefined.
+ */
+function importedOwner(head: string, text: string): Provenance {
+  const types = head.match(ERROR_TYPE);
+  if (!types) return undefined;
+  const top = text.length > IMPORT_HEAD ? text.slice(0, IMPORT_HEAD) : text;
+  for (const type of types.slice(0, 3)) {
+    let from = 0;
+    for (let k = 0; k < 4; k++) {
+      const at = top.indexOf(type, from);
+      if (at === -1) break;
+      from = at + type.length;
+      const ls = top.lastIndexOf('\n', at) + 1;
+      const le = top.indexOf('\n', at);
+      const line = top.slice(ls, le === -1 ? top.length : le);
+      if (!/^\s*(?:import|use|using|from|require|const|let|var)\b/.test(line) || !/\b(?:import|use|using|from|require)\b/.test(line)) continue;
+      if (ours(line)) return 'ours';
+      if (OTHER_IN_SCOPE.test(line)) return 'other';
+    }
+  }
+  return undefined;
+}
+
+/** The type named by the clause decides (as imported, when its name says nothing); else the guarded calls, when they name one side only. */
+function judge(h: Handler, text: string | undefined): Provenance {
   if (ours(h.head)) return 'ours';
   if (OTHER_IN_SCOPE.test(h.head)) return 'other';
+  const imported = text === undefined ? undefined : importedOwner(h.head, text);
+  if (imported !== undefined) return imported;
   const other = OTHER_IN_SCOPE.test(h.body);
   const own = ours(h.body);
   return other === own ? undefined : other ? 'other' : 'ours';
@@ -88,6 +129,10 @@ function bracedHandler(s: string, at: number, family: LanguageFamily): Handler |
         const before = s.slice(from, j);
         const m = handlerHead(before, family);
         if (m) return { head: m[1] ?? '', body: tryBody(s, from + m.index, stop, family) };
+        // A callback handed an error: PHP `renderable(function (ApiErrorException $e) {`, `(StripeException e) -> {`.
+        const params = TYPED_CALLBACK.exec(before);
+        const typed = params ? (params[1] ?? params[2] ?? '') : '';
+        if (ERROR_PARAM.test(typed)) return { head: typed, body: '' };
       }
     }
   }

@@ -7,7 +7,8 @@ import { isCodeFamily, lex, lexFrom, type Lexed, type Literal, type Span } from 
 import { DIRECTIVE, dropSuppressed } from './suppress';
 import { titleMatcher, type TitleMatch, type TitleMatcher } from './titleMatcher';
 import { errorProvenance, OUR_SERVICE, OUR_SERVICE_NAME, type Provenance } from './provenance';
-import { holdsErrorText, holdsUserText, isErrorish, lineBounds, mayHoldErrorText, onlyFailsTest, useSite, type Helper, type UsageScan, type UseSite } from './usage';
+import { holdsErrorText, holdsUserText, isErrorish, lineBounds, mayHoldErrorText, onAssertionLine, onlyFailsTest, subjectWritten, useSite, type Helper, type UsageScan, type UseSite } from './usage';
+import { errorColumnValues } from './sql';
 
 /**
  * The title lint: string and regex literals that name a catalog title and are used to match error
@@ -103,6 +104,14 @@ function isToken(text: string, lit: Literal): boolean {
 function otherServiceOnLine(text: string, masked: string, at: number): boolean {
   const [from, to] = lineBounds(masked, at);
   return otherServiceIn(text.slice(from, to), masked.slice(from, to));
+}
+
+/** Quoted phrases (a space inside): other literals of the subject, whose words are no code (`'Mail delivery failed'`). */
+const PHRASE = /(["'`])[^"'`\n]*\s[^"'`\n]*\1/g;
+
+/** A subject with its neighbouring phrases blanked; quoted keys (`err["message"]`) stay. */
+function withoutPhrases(subject: string): string {
+  return subject.replace(PHRASE, '""');
 }
 
 /** Strings whose body is itself a delimited pattern (PHP `'/rate limit/i'`). */
@@ -221,9 +230,24 @@ function matchesOf(text: string, literals: readonly Literal[], matcher: TitleMat
   let k = 0;
   for (const lit of literals) {
     if (++k % CHECK_EVERY === 0 && token?.isCancellationRequested) return undefined;
-    out.push(matcher.mayMatch(text, lit.bodyStart, lit.bodyEnd) ? (memoMatch(matcher, lit, text.slice(lit.bodyStart, lit.bodyEnd)) ?? null) : null);
+    const may = matcher.mayMatch(text, lit.bodyStart, lit.bodyEnd);
+    const whole = may ? memoMatch(matcher, lit, text.slice(lit.bodyStart, lit.bodyEnd)) : undefined;
+    // Query text too long (or of too many words) to be read as one title: its filters' values may name one.
+    const long = whole === undefined && !lit.regex && (may || lit.bodyEnd - lit.bodyStart > 600);
+    out.push(whole ?? (long ? queryValueMatch(matcher, text, lit) : undefined) ?? null);
   }
   return out;
+}
+
+/** The first title named by a value an error column is compared with in a literal's query text. */
+function queryValueMatch(matcher: TitleMatcher, text: string, lit: Literal): TitleMatch | undefined {
+  for (const v of errorColumnValues(text.slice(lit.bodyStart, lit.bodyEnd))) {
+    const from = lit.bodyStart + v.start + 1;
+    const to = lit.bodyStart + v.end - 1;
+    const match = matcher.mayMatch(text, from, to) ? matcher.match(text.slice(from, to)) : undefined;
+    if (match) return match;
+  }
+  return undefined;
 }
 
 /** A full title scan that also keeps what the next re-scan needs; undefined when cancelled. */
@@ -257,14 +281,47 @@ interface Judged {
 }
 
 /** Every literal naming a title with where it is used to match text (literals not so used are left out). */
-function judgeSites(scan: UsageScan, literals: readonly Literal[], matches: readonly (TitleMatch | null)[]): Judged[] {
+function judgeSites(scan: UsageScan, matcher: TitleMatcher, literals: readonly Literal[], matches: readonly (TitleMatch | null)[]): Judged[] {
   const out: Judged[] = [];
   for (let i = 0; i < literals.length; i++) {
     const match = matches[i];
     if (!match) continue;
     const lit = literals[i] as Literal;
+    // Query text filtering an error column is itself the match; each quoted value is judged on its own line.
+    const filters = lit.regex ? [] : queryFilters(scan, matcher, lit);
+    if (filters.length > 0) {
+      out.push(...filters);
+      continue;
+    }
     const site = useSite(scan, lit);
     if (site) out.push({ lit, match, site });
+  }
+  return out;
+}
+
+/** True when a literal's body holds a quote: query text quotes the values it compares (perf: no slice for the rest). */
+function quotesInside(text: string, lit: Literal): boolean {
+  for (let i = lit.bodyStart; i < lit.bodyEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 39 || c === 34) return true;
+  }
+  return false;
+}
+
+/**
+ * The quoted values of a literal's query text (SQL, JPQL, a dataframe query) that an error column is
+ * compared with and that name a title, each as a literal of its own.
+ */
+function queryFilters(scan: UsageScan, matcher: TitleMatcher, lit: Literal): Judged[] {
+  const out: Judged[] = [];
+  if (!quotesInside(scan.text, lit)) return out;
+  const values = errorColumnValues(scan.text.slice(lit.bodyStart, lit.bodyEnd));
+  if (values.length === 0 || onAssertionLine(scan, lit.start)) return out;
+  for (const v of values) {
+    const value: Literal = { start: lit.bodyStart + v.start, end: lit.bodyStart + v.end, bodyStart: lit.bodyStart + v.start + 1, bodyEnd: lit.bodyStart + v.end - 1, regex: false };
+    const body = scan.text.slice(value.bodyStart, value.bodyEnd);
+    const match = matcher.mayMatch(scan.text, value.bodyStart, value.bodyEnd) ? memoMatch(matcher, value, body) : undefined;
+    if (match) out.push({ lit: value, match, site: { subject: v.column } });
   }
   return out;
 }
@@ -292,7 +349,7 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
     // One answer per line: the literals of a line share their handler.
     const provenanceAt = (at: number): Provenance => {
       const line = masked.lastIndexOf('\n', at - 1) + 1;
-      if (!handlers.has(line)) handlers.set(line, errorProvenance(masked, family, at));
+      if (!handlers.has(line)) handlers.set(line, errorProvenance(masked, family, at, text));
       return handlers.get(line);
     };
     const scan = {
@@ -306,7 +363,7 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       entries: new Map<number, number>(),
       helpers: new Map<string, Helper | null>(),
     };
-    const judged = judgeSites(scan, literals, matches);
+    const judged = judgeSites(scan, titleMatcher(catalog), literals, matches);
     const vouched = new Set<number>();
     for (const { match, site } of judged) if (site.at !== undefined && !isEveryday(match)) vouched.add(site.at);
     for (const { lit, match, site } of judged) {
@@ -331,11 +388,14 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
         // and a distinctive title used there too vouches for its everyday ones.
         const whose = provenanceAt(site.at ?? lit.start);
         if (whose === 'other') continue;
+        // No handler says whose, and the text is written above from something that is no error (a
+        // bounce parser's body): in a file that works with another service too, not ours to judge.
+        if (whose === undefined && !everyday && !holdsErrorText(scan, site, lit.start) && subjectWritten(scan, site, lit.start)) continue;
         const around = site.at === undefined ? otherServiceAround(text, masked, lit.start, services) : !vouched.has(site.at) && otherServiceOnLine(text, masked, site.at);
         if (whose === undefined && everyday && around) continue;
       }
       // One word ("undeliverable") is as often the code's own status value: it needs error text.
-      if (match.lone && !isErrorish(site.subject)) continue;
+      if (match.lone && !isErrorish(withoutPhrases(site.subject))) continue;
       // A test's assertion spelled as a condition: `if !strings.Contains(got, "...") { t.Errorf(...) }`.
       // (Last: it reads the branch, and most literals are settled before.)
       if (site.at === undefined && onlyFailsTest(scan, lit.end)) continue;

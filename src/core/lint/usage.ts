@@ -1,6 +1,7 @@
 import type { LanguageFamily } from '../types';
 import type { BracketPairs } from './brackets';
 import type { Literal } from './lexer';
+import { bindsErrorColumn, isErrorColumn, namesErrorColumn } from './sql';
 
 /**
  * Is a literal used to match error text? The checks read the code around the literal in the
@@ -66,7 +67,7 @@ const MATCH_CALLS = new Set([
   'str_ends_with', 'strpos', 'stripos', 'strstr', 'stristr', 'mb_strpos', 'mb_stripos', 'preg_match', 'preg_match_all', 'RegExp', 'compile',
   'fullmatch', 'findall', 'finditer', 'MustCompile', 'MatchString', 'Compile', 'IsMatch', 'Regex', 'startswith', 'endswith', 'find',
   '__contains__', 'containsMatchIn', 'isMatch', 'contains_key?', 'Match', 'Matches', 'compare', 'Compare', 'localeCompare', 'CompareOrdinal',
-  'strcmp', 'strcasecmp', 'strncmp', 'strncasecmp', 'strnatcmp', 'strnatcasecmp',
+  'strcmp', 'strcasecmp', 'strncmp', 'strncasecmp', 'strnatcmp', 'strnatcasecmp', 'GeneratedRegex',
 ]);
 
 /**
@@ -77,7 +78,7 @@ const MATCH_CALLS = new Set([
 const MESSAGE_PREDICATES = new Set(['retry_if_exception_message', 'retry_unless_exception_message']);
 
 /** Calls that only build a pattern: the text they test is the argument of the call chained to them. */
-const PATTERN_BUILDERS = new Set(['Regex', 'RegExp', 'compile', 'Compile', 'MustCompile']);
+const PATTERN_BUILDERS = new Set(['Regex', 'RegExp', 'compile', 'Compile', 'MustCompile', 'GeneratedRegex']);
 
 /** A `new(...)` that builds a regex: C# target-typed `Regex Name = new(`, `Regex? Name = new (`; Ruby `Regexp.new(`. */
 const REGEX_NEW = /(?:\bRegex\??[ \t]+[A-Za-z_]\w*[ \t]*=\s*|\bRegexp[ \t]*\.[ \t]*)new[ \t]*$/;
@@ -184,16 +185,22 @@ export function holdsUserText(scan: UsageScan, name: string, pos: number, hops =
   const from = Math.max(0, pos - WRITE_WINDOW);
   const masked = scan.masked.slice(from, pos);
   const writes = writesOf(masked, name).filter(([a, b]) => usesOf(masked.slice(a, b), name).length === 0);
-  if (writes.length === 0 || bindingsOf(masked, name).length > 0) return false;
+  if (bindingsOf(masked, name).length > 0) return false;
+  // Unwritten here (a parameter): only its name tells, `customer_text`, `userInput`.
+  if (writes.length === 0) return USER_NAME.test(name);
   return writes.every(([a, b]) => {
     const value = scan.text.slice(from + a, from + b);
     if (readsErrorText(masked.slice(a, b), value, ERROR_SOURCE)) return false;
-    // `lowered = user_text.lower()`: another variable, only reshaped, holds what it holds.
-    const copied = RESHAPED.exec(value)?.[1];
+    // `lowered = user_text.lower()`, `text = _clean(customer_text)`: another variable, only reshaped, holds what it holds.
+    const copied = RESHAPED.exec(value)?.[1] ?? CLEANED.exec(value)?.[1];
     return USER_TEXT.test(value) || (copied !== undefined && hops > 0 && holdsUserText(scan, copied, from + a, hops - 1));
   });
 }
 
+/** Names of someone's own words: `customer_text`, `userInput`, `inbound_body`, `chatText`, `utterance`. */
+const USER_NAME = /^(?:(?:customer|user|client|visitor|inbound|incoming|chat|contact)_?(?:text|input|body|utterance|words)|utterance|user_?said)$/i;
+/** A variable passed alone to a function (a cleaner): `_clean(customer_text)`, `normalize(text).strip()`. */
+const CLEANED = /^\s*[A-Za-z_$][\w$.]*\s*\(\s*([A-Za-z_$][\w$]*)\s*\)(?:\s*\??\.\s*[A-Za-z_]\w*\s*\(\s*\))*\s*;?\s*$/;
 /** A variable's value reshaped by argument-less calls: `user_text.lower()`, `text.trim().toLowerCase()`. */
 const RESHAPED = /^\s*([A-Za-z_$][\w$]*)(?:\s*\??\.\s*[A-Za-z_]\w*\s*\(\s*\))*\s*;?\s*$/;
 
@@ -236,16 +243,38 @@ const KEYWORDS = new Set(['for', 'switch', 'when', 'match', 'case', 'select', 'i
  */
 export function holdsErrorText(scan: UsageScan, site: UseSite, pos: number): boolean {
   if (isErrorish(site.subject)) return true;
-  const names = site.subject.replace(/(["'`])(?:\\.|(?!\1)[^\\\n])*\1/g, ' ').match(SUBJECT_NAME) ?? [];
   const at = site.at ?? pos;
+  for (const name of subjectNames(site.subject)) if (nameHoldsErrorText(scan, name, at, 1)) return true;
+  return false;
+}
+
+/** The first plain names of a subject (its literals left out), keywords dropped. */
+function subjectNames(subject: string): string[] {
+  const names = subject.replace(/(["'`])(?:\\.|(?!\1)[^\\\n])*\1/g, ' ').match(SUBJECT_NAME) ?? [];
+  return names.slice(0, 4).filter((name) => !KEYWORDS.has(name));
+}
+
+/** True when some plain name of the subject is written shortly above the use: what it holds is known, not a parameter's. */
+export function subjectWritten(scan: UsageScan, site: UseSite, pos: number): boolean {
+  const at = site.at ?? pos;
+  const masked = scan.masked.slice(Math.max(0, at - WRITE_WINDOW), at);
+  return subjectNames(site.subject).some((name) => writesOf(masked, name).length > 0);
+}
+
+/**
+ * True when a name is bound to an error, or written shortly above `at` from error text; through
+ * `hops` more names only reshaped on the way (`lower = message.toLowerCase()`, `message = err.message`).
+ */
+function nameHoldsErrorText(scan: UsageScan, name: string, at: number, hops: number): boolean {
   const from = Math.max(0, at - WRITE_WINDOW);
   const masked = scan.masked.slice(from, at);
-  for (const name of names.slice(0, 4)) {
-    if (KEYWORDS.has(name)) continue;
-    if (bindingsOf(masked, name).includes(true)) return true;
-    if (writesOf(masked, name).some(([a, b]) => readsErrorText(masked.slice(a, b), scan.text.slice(from + a, from + b), ERROR_SOURCE))) return true;
-  }
-  return false;
+  if (bindingsOf(masked, name).includes(true)) return true;
+  return writesOf(masked, name).some(([a, b]) => {
+    const value = scan.text.slice(from + a, from + b);
+    if (readsErrorText(masked.slice(a, b), value, ERROR_SOURCE)) return true;
+    const copied = hops > 0 ? RESHAPED.exec(value)?.[1] : undefined;
+    return copied !== undefined && copied !== name && nameHoldsErrorText(scan, copied, from + a, hops - 1);
+  });
 }
 
 /**
@@ -745,10 +774,10 @@ function switchSubject(text: string, s: string, pos: number): string {
 /** A C# `is` pattern before a literal, with the `or`/`and` patterns before it (masked: the bodies are blank). */
 const IS_PATTERN = /\bis(?:\s+not)?(?:\s+(["'])[^"'\n]*\1\s+(?:or|and)(?:\s+not)?)*$/;
 
-/** What may precede a literal in a switch arm's head: other literals, commas, C#'s `or`. */
-const ARM_HEAD = /^(?:[\s"'`,]|\bor\b)*$/;
-/** The `or "..."` patterns that follow a literal in a C# arm (masked: the bodies are blank). */
-const OR_PATTERNS = /^(?:or\s+(["'])[^"'\n]*\1\s*)+/;
+/** What may precede a literal in a switch arm's head: other literals, commas, C#'s `or`, Dart 3's `||`. */
+const ARM_HEAD = /^(?:[\s"'`,]|\bor\b|\|\|)*$/;
+/** The `or "..."` (C#) and `|| '...'` (Dart 3) patterns that follow a literal in an arm (masked: the bodies are blank). */
+const OR_PATTERNS = /^(?:(?:or|\|\|)\s*(["'])[^"'\n]*\1\s*)+/;
 
 /** True when the braces around `pos` belong to a C# `x switch { ... }` or a PHP `match ($x) { ... }` (not an array or map). */
 function inSwitchExpression(s: string, pos: number): boolean {
@@ -764,6 +793,12 @@ function inSwitchExpression(s: string, pos: number): boolean {
  * testify's `require.Contains(`, and expectations `expect(x).toMatch(...)`, `expect(x).to match(...)`.
  */
 const ASSERTION = /^\s*(?:(?:self|this|\$this)\s*(?:\.|->)\s*)?(?:(?:assert|Assert|XCTAssert)\w*(?:\s*[(.!]|\s+(?![=!<>+\-*/%&|^?:]))|require\s*\.\s*[A-Z]|expect\s*[({])|^\s*\.(?:to|not_to|to_not)\b|^\s*\.(?:rejects\.|resolves\.|not\.)?to[A-Z]/;
+
+/** True when the line at `pos` is a test assertion. */
+export function onAssertionLine(scan: UsageScan, pos: number): boolean {
+  const [ls, le] = lineBounds(scan.masked, pos);
+  return ASSERTION.test(scan.masked.slice(ls, Math.min(le, ls + 40)));
+}
 
 /** Why a literal is matched against error text, or undefined when it is not. */
 export function useSite(scan: UsageScan, lit: Literal): UseSite | undefined {
@@ -798,6 +833,13 @@ function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
     const preEnd = leftStart + s.slice(leftStart, leftStart + isPattern.index).trimEnd().length;
     return { subject: scan.text.slice(chainStart(s, preEnd), preEnd) };
   }
+  // Kotlin Exposed's infix filters on an error column: `Failures.errorTitle like "%...%"`.
+  const infix = scan.family === 'kotlin' ? /\s(?:like|ilike|eq|neq|notLike)\s*$/.exec(leftCmp) : null;
+  if (infix) {
+    const preEnd = leftStart + s.slice(leftStart, leftStart + infix.index).trimEnd().length;
+    const column = scan.text.slice(chainStart(s, preEnd), preEnd);
+    if (isErrorColumn(column)) return { subject: column };
+  }
   const cmpRight = /^(?:===?|!==?|=~|!~)\s*/.exec(rightT);
   const rightText = scan.text.slice(lit.end, Math.min(le, lit.end + 120));
   const inRight = (scan.family === 'python' || scan.family === 'kotlin') && /^(?:not\s+)?in\b/.test(rightT);
@@ -825,10 +867,17 @@ function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
     // A pattern stored in a name (`const RX = /.../i;`) tests what its uses test.
     const stored = /^(?:[;,)]|$)/.test(rightT) ? storedPatternUse(scan, lit.start) : undefined;
     if (stored !== undefined) return stored;
+    // A rule in a named list, `RULES = [{ pattern: /.../i, ... }]`: judged where a walk tests `rule.pattern`.
+    const owner = /^(?:[,}\])]|$)/.test(rightT) ? enclosingOpen(s, lit.start, scan.opens) : -1;
+    const rule = owner !== -1 && s[owner] === '{' && afterKey(s, owner, lit.start) ? listPropertyUse(scan, lit, owner) : undefined;
+    if (rule !== undefined) return rule;
+    // An item of a named list of patterns (`HARD = [/.../i, ...]`): judged where the list is walked.
+    const listed = owner !== -1 && s[owner] === '[' ? inCollection(scan, lit, owner) : undefined;
+    if (listed !== undefined) return listed;
     return { subject: scan.text.slice(Math.max(ls, lit.start - 80), lit.start) + scan.text.slice(lit.end, Math.min(le, lit.end + 80)) };
   }
   // C# arms may join patterns with `or`: `"A" or "B" => ...`.
-  const armHead = ARM_HEAD.test(head) || /[{,](?:[\s"'`,]|\bor\b)*$/.test(head);
+  const armHead = ARM_HEAD.test(head) || /[{,](?:[\s"'`,]|\bor\b|\|\|)*$/.test(head);
   const armRight = rightT.replace(OR_PATTERNS, '');
   if ((/^[\s"'`,]*$/.test(head) && /^->/.test(rightT)) || (armHead && /^=>/.test(armRight) && inSwitchExpression(s, lit.start))) {
     return { subject: switchSubject(scan.text, s, lit.start) };
@@ -847,12 +896,15 @@ function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
       const callStart = chainStart(s, open);
       const builds = PATTERN_BUILDERS.has(callee) || callee === 'new';
       const end = close === -1 ? lit.end : builds ? chainedCallEnd(s, close + 1) : close + 1;
-      // A pattern stored in a name (`final _throttle = RegExp(...)`) tests what its uses test.
-      const stored = builds && close !== -1 && end === close + 1 ? storedPatternUse(scan, callStart) : undefined;
+      // A pattern stored in a name (`final _throttle = RegExp(...)`, C#'s `[GeneratedRegex(...)] partial Regex Name();`) tests what its uses test.
+      const stored = builds && close !== -1 && end === close + 1 ? (callee === 'GeneratedRegex' ? generatedRegexUse(scan, close + 1) : storedPatternUse(scan, callStart)) : undefined;
       if (stored !== undefined) return stored;
       return { subject: scan.text.slice(callStart, lit.start) + scan.text.slice(lit.end, end) };
     }
     if (MESSAGE_PREDICATES.has(callee)) return { subject: scan.text.slice(chainStart(s, open), lit.start) };
+    // A query builder's filter on an error column: `where('error_title', 'like', '...')`, `EF.Functions.Like(f.ErrorMessage, ...)`.
+    const queried = queryCallUse(scan, open, callee, lit.start);
+    if (queried !== undefined) return queried;
     // An argument of a helper of this file that matches the parameter it is passed as: `messageHas(err, "...")`.
     const helped = helperCallUse(scan, open, callee, lit);
     if (helped !== undefined) return helped;
@@ -869,9 +921,111 @@ function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
     }
     if (use !== undefined) return use;
   }
+  // An item of a list a query builder filters an error column by: `whereIn('error_title', [...])`, `cur.execute(sql, ("...",))`.
+  if (open !== -1 && (s[open] === '[' || (s[open] === '(' && calleeAt(s, open) === '')) && /[(,:=>]\s*$/.test(s.slice(Math.max(0, open - 40), open))) {
+    const outer = enclosingOpen(s, open);
+    const queried = outer !== -1 && s[outer] === '(' ? queryCallUse(scan, outer, calleeAt(s, outer), open) : undefined;
+    if (queried !== undefined) return queried;
+  }
+  // A value of an object-style filter on an error column: Prisma `{ errorTitle: { contains: '...' } }`, Mongo `$regex`, Sequelize `[Op.like]`.
+  if (open !== -1 && (s[open] === '{' || s[open] === '[')) {
+    const filtered = queryObjectUse(scan, lit.start, open);
+    if (filtered !== undefined) return filtered;
+  }
   // A member of a list, set or map that is tested against error text.
   if (open !== -1) return inCollection(scan, lit, open);
   return undefined;
+}
+
+/** Operators of object-style filters: Prisma, Mongo, Sequelize. */
+const OBJECT_OPERATOR = /^(?:contains|startsWith|endsWith|equals|in|notIn|like|iLike|ilike|notLike|notILike|\$(?:regex|eq|ne|in|nin)|Op\.\w+)$/;
+/** Keys whose object is a filter: `where: {`, Mongo `$match: {`, Elasticsearch `match: {`. */
+const FILTER_KEY = /^(?:where|filter|query|conditions|having|\$match|\$and|\$or|AND|OR|NOT|match|match_phrase|term|terms|must|should|must_not)$/;
+/** Finders whose first argument is a filter object: Mongo `find({...})`, Prisma `findMany({ where })` is reached by its key. */
+const FINDER_CALLS = new Set(['find', 'findOne', 'findFirst', 'findMany', 'findAll', 'count', 'countDocuments', 'updateMany', 'deleteMany', 'exists', 'where', 'findBy', 'findOneBy', 'aggregate']);
+
+/** The key a value at `at` follows in an object: `errorTitle: `, `'error_title': `, `[Op.like]: ` (as `Op.like`); read back by hand. */
+function objectKey(text: string, from: number, at: number): string | undefined {
+  let j = at - 1;
+  while (j > from && isBlank(text.charCodeAt(j))) j--;
+  if (text[j] !== ':' || text[j - 1] === ':') return undefined;
+  j--;
+  while (j > from && isBlank(text.charCodeAt(j))) j--;
+  const c = text[j];
+  if (c === "'" || c === '"') j--;
+  const bracket = text[j] === ']';
+  if (bracket) j--;
+  const end = j + 1;
+  while (j >= from && end - j <= 60 && (isWordChar(text.charCodeAt(j)) || text[j] === '$' || (bracket && text[j] === '.'))) j--;
+  if (bracket && text[j] !== '[') return undefined;
+  return end - j > 1 ? text.slice(j + 1, end) : undefined;
+}
+
+/** The use of a value at `pos` in an object-style query filter (the object or list opening at `open`) on an error column, or undefined. */
+function queryObjectUse(scan: UsageScan, pos: number, open: number): UseSite | undefined {
+  const s = scan.masked;
+  const text = scan.text;
+  let obj = open;
+  let key: string | undefined;
+  if (s[open] === '[') {
+    // `in: ['A', 'B']`: the list is the operator's value.
+    key = objectKey(text, 0, open);
+    if (key === undefined || !OBJECT_OPERATOR.test(key)) return undefined;
+    obj = enclosingOpen(s, open);
+    if (obj === -1 || s[obj] !== '{') return undefined;
+  } else key = objectKey(text, open + 1, pos);
+  if (key === undefined) return undefined;
+  const owner = objectKey(text, 0, obj);
+  if (OBJECT_OPERATOR.test(key)) return owner !== undefined && isErrorColumn(owner) ? { subject: `${owner} ${key}` } : undefined;
+  // The object is a filter: the value of `where:` (or the like), or a finder's argument.
+  let j = obj - 1;
+  while (j > 0 && isBlank(s.charCodeAt(j))) j--;
+  const filter = owner !== undefined ? FILTER_KEY.test(owner) : s[j] === '(' && FINDER_CALLS.has(calleeAt(s, j));
+  return filter && isErrorColumn(key) ? { subject: `${key} ${owner ?? calleeAt(s, j)}` } : undefined;
+}
+
+/** Query builders' filters: a column named in their arguments (or a key), then the value it is compared with. */
+const FILTER_CALLS = new Set([
+  'where', 'orWhere', 'andWhere', 'whereNot', 'orWhereNot', 'whereIn', 'orWhereIn', 'whereNotIn', 'orWhereNotIn', 'whereLike', 'orWhereLike',
+  'whereILike', 'orWhereILike', 'having', 'orHaving', 'Where', 'Or', 'Not', 'filter', 'filter_by', 'exclude', 'find_by', 'findBy', 'findOneBy', 'exists?', 'Q',
+]);
+/** Comparisons whose column is their receiver or first argument: SQLAlchemy `col.ilike(...)`, JPA `cb.like(root.get("..."), ...)`, EF `EF.Functions.Like(f.X, ...)`. */
+const COLUMN_CALLS = new Set(['like', 'ilike', 'Like', 'ILike', 'notLike', 'not_like', 'notlike', 'notilike', 'in_', 'not_in', 'notIn', 'likeIgnoreCase', 'equal', 'notEqual', 'eq', 'ne', 'Equal']);
+/** Calls that run query text with bound values: `db.Query("... error_title = $1", "...")`, `cur.execute(sql, (...))`. */
+const BINDING_CALLS = new Set(['query', 'Query', 'QueryRow', 'QueryContext', 'QueryRowContext', 'Exec', 'ExecContext', 'execute', 'exec', 'raw', 'Raw', 'whereRaw', 'orWhereRaw', 'havingRaw', 'selectRaw', 'find_by_sql', 'Select', 'select', 'Get', 'get', 'prepare']);
+/** A key before a value in a call's arguments: `external_error: `, `error_title__icontains=`, `'error_title' => `. */
+const KEY_BEFORE = /([A-Za-z_][\w.]*)['"]?\s*(?::|=>|=(?![=>]))\s*$/;
+/** Quoted strings in a call's arguments (bounded). */
+const QUOTED = /(["'`])((?:\\.|(?!\1)[^\\\n]){0,300})\1/g;
+
+/**
+ * The use of a value at `at` (a literal, or the list holding it) in the query call opening at
+ * `open`, when the call filters a column that holds error text, or undefined.
+ */
+function queryCallUse(scan: UsageScan, open: number, callee: string, at: number): UseSite | undefined {
+  const filter = FILTER_CALLS.has(callee);
+  const compares = COLUMN_CALLS.has(callee);
+  if (!filter && !compares && !BINDING_CALLS.has(callee)) return undefined;
+  if (at - open > 600) return undefined;
+  const start = chainStart(scan.masked, open);
+  const args = scan.text.slice(open + 1, at);
+  let column: string | undefined;
+  const key = filter ? KEY_BEFORE.exec(args.slice(-80)) : null;
+  if (key && isErrorColumn((key[1] as string).replace(/__\w+$/, ''))) column = key[1];
+  for (const m of column === undefined ? args.matchAll(QUOTED) : []) {
+    const body = m[2] as string;
+    if (filter ? namesErrorColumn(body) : bindsErrorColumn(body)) {
+      column = body;
+      break;
+    }
+  }
+  // `f.ErrorMessage`, `root.get("errorTitle")`, `Failure.error_title.ilike(`: any name in the receiver or the arguments.
+  if (column === undefined && compares) column = scan.text.slice(start, at).match(/[A-Za-z_]\w*/g)?.find(isErrorColumn);
+  // TypeORM `errorTitle: Like('%...%')`: the key the call is the value of.
+  const keyed = column === undefined && compares ? KEY_BEFORE.exec(scan.text.slice(Math.max(0, start - 80), start))?.[1] : undefined;
+  if (keyed !== undefined && isErrorColumn(keyed)) column = keyed;
+  if (column === undefined) return undefined;
+  return { subject: `${column} ${scan.text.slice(start, at)}` };
 }
 
 /**
@@ -913,6 +1067,25 @@ function storedPatternUse(scan: UsageScan, callStart: number): UseSite | undefin
   }
   scan.collections?.set(key, use);
   return use;
+}
+
+/** The method a C# `[GeneratedRegex(...)]` attribute (ending before `from`) declares: `] private static partial Regex Name();`. */
+const GENERATED_METHOD = /^\s*\]\s*(?:\[[^\]\n]{0,200}\]\s*)*(?:(?:public|private|internal|protected|static|partial)\s+){0,4}Regex\??\s+([A-Za-z_]\w*)\s*\(\s*\)/;
+
+/** What the calls of a generated regex's method test (`PairRateLimit().IsMatch(error.Message)`), or undefined. */
+function generatedRegexUse(scan: UsageScan, from: number): UseSite | undefined {
+  const s = scan.masked;
+  const decl = GENERATED_METHOD.exec(s.slice(from, from + 400));
+  if (!decl) return undefined;
+  const name = decl[1] as string;
+  const defAt = from + decl[0].lastIndexOf(name);
+  for (const at of usesOf(s, name)) {
+    if (at === defAt) continue;
+    const call = /^\s*\(\s*\)/.exec(s.slice(at + name.length, at + name.length + 20));
+    const subject = call ? patternTestAt(scan, at, name.length + call[0].length) : undefined;
+    if (subject !== undefined) return { subject, at };
+  }
+  return undefined;
 }
 
 /** The test a use of a stored pattern at `at` makes (the pattern's name left out), or undefined. */
@@ -1299,6 +1472,8 @@ function propertyMatched(text: string, masked: string, prop: string): boolean {
     const end = (m.index as number) + m[0].length;
     const start = chainStart(masked, end);
     if (matchCallAround(masked, start) || COMPARED_BEFORE.test(masked.slice(Math.max(0, start - 40), start)) || COMPARED_AFTER.test(masked.slice(end, end + 40))) return true;
+    // A stored pattern tested in turn: `rule.pattern.test(text)`, `r[:re].match?(msg)`.
+    if (PATTERN_TEST.test(masked.slice(end, end + 40))) return true;
   }
   return false;
 }
