@@ -187,3 +187,33 @@ test('small codes in sentences of strings: after "error", glossed in parentheses
   // A hash named for something else inside a module of codes keeps its numbers.
   assert.deepEqual(codes(`${PY_WA}module ErrorCodes\n  SIZES = {\n    small: 4\n  }\nend`, 'ruby'), []);
 });
+
+test('round 11: index initializers, Mockito, Ruby arms, multi-line calls, legends beside code', () => {
+  // A C# index initializer names no map of its own: the dictionary around it does.
+  assert.deepEqual(codes('private static readonly Dictionary<int, ItemDef> Items = new() {\n    [131047] = new ItemDef(131047, "Ember Longsword"),\n};', 'csharp'), []);
+  assert.deepEqual(codes('when(random.nextInt(1_000_000)).thenReturn(131026);', 'java'), []);
+  // A Ruby `when CONST` arm is no subject: the `case` above is.
+  assert.deepEqual(codes(`${PY_WA}code = error["code"].to_i\ncase code\nwhen UNDELIVERABLE, 131_051\n  :x\nwhen 190, 0\n  :token\nend`, 'ruby'), [131051, 190, 0]);
+  // Small numbers alone on the lines of a multi-line call are its arguments; a collection's are items.
+  assert.deepEqual(codes(`${WA}logMonitor(\n  "q 130429",\n  200,\n  0,\n);\nconst S = new Set([\n  131047,\n  4,\n]);`, 'javascript'), [131047, 4]);
+  // A legend glossing the code compared before it on the line is no finding outside WhatsApp files.
+  assert.deepEqual(codes('const ok = pin !== 131001, // 131001: too many COD refusals last quarter\n// 131047: outside the window', 'javascript'), [131047]);
+});
+
+test('round 11: tuple rows, quoted code lists, objects named for errors, needle-first membership, SQL columns', () => {
+  assert.deepEqual(codes(`${PY_WA}ROWS = [\n    (131026, "Nicht zustellbar"),\n    (368, "Konto gesperrt"),\n]\nPAGING_CODES = ("131048", "368", "131031")`, 'python'), [131026, 368, 131048, 368, 131031]);
+  assert.deepEqual(codes(`${WA}export const WA_ERR = {\n  REENGAGEMENT: 131047,\n  TOKEN_EXPIRED: 190,\n  POLICY_BLOCK: 368,\n};`, 'javascript'), [131047, 190, 368]);
+  assert.deepEqual(codes(`${WA}export const ERRORS_SEEN = {\n  TOTAL: 190,\n  LIMIT: 4,\n};`, 'javascript'), []);
+  assert.deepEqual(codes(`<?php\n${WA}if (in_array($code, [0, 190], true)) {}\nif (in_array($size, [0, 190], true)) {}`, 'php'), [0, 190]);
+  assert.deepEqual(codes(`${PY_WA}Q = """\nSELECT * FROM orders WHERE shipping_zip IN ('131001', '132001', '133001')\n"""`, 'python'), []);
+});
+
+test('SQL, Jest snapshots and ARB files are read', async () => {
+  const { familyFor } = await import('../../src/core/detect');
+  assert.equal(familyFor(undefined, 'reports/weekly_failures.sql'), 'text');
+  assert.equal(familyFor('sql', 'q.sql'), 'text');
+  assert.equal(familyFor(undefined, '__snapshots__/card.test.tsx.snap'), 'javascript');
+  assert.equal(familyFor(undefined, 'lib/l10n/app_en.arb'), 'json');
+  assert.deepEqual(codes('-- WhatsApp failures\nSELECT * FROM statuses WHERE error_code IN (132001, 132015)\n', 'text'), [132001, 132015]);
+  assert.deepEqual(codes('SELECT * FROM api_requests WHERE status BETWEEN 200 AND 299\n', 'text'), []);
+});

@@ -25,6 +25,7 @@ const BY_LANGUAGE_ID: Record<string, LanguageFamily> = {
   // (Rainbow CSV's ids: failed-message exports)
   csv: 'text',
   tsv: 'text',
+  sql: 'text',
 };
 
 const BY_EXTENSION: Record<string, LanguageFamily> = {
@@ -34,7 +35,9 @@ const BY_EXTENSION: Record<string, LanguageFamily> = {
   rb: 'ruby', rake: 'ruby', gemspec: 'ruby', ru: 'ruby', cs: 'csharp', dart: 'dart',
   json: 'json', jsonc: 'json', json5: 'json', jsonl: 'json', ndjson: 'json',
   log: 'text', txt: 'text', yaml: 'text', yml: 'text', env: 'text', properties: 'text', cfg: 'text', ini: 'text', conf: 'text',
-  csv: 'text', tsv: 'text', psv: 'text',
+  csv: 'text', tsv: 'text', psv: 'text', sql: 'text',
+  // (Jest snapshots hold rendered output; Flutter's ARB files are JSON)
+  snap: 'javascript', arb: 'json',
 };
 
 /**

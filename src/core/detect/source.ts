@@ -6,7 +6,7 @@ import { titleFollows } from './text';
 import { isErrorCodeSubject, OTHER_ERROR_TYPE } from './errorSubject';
 import { LineLexer } from './lineLexer';
 import { groupOf, hasUnknownLongNumber, listOwner } from './sourceLists';
-import { ERROR_FN, graphMarker, inComment, inProse } from './sourceProse';
+import { ERROR_FN, graphMarker, inComment, inProse, TEST_TABLE } from './sourceProse';
 import { assignedNames, BACK_REACH, type Ctx, enclosingSwitch, exprAfter, exprBefore, FORWARD_REACH, hasAssignedCodeNearby, hasCodeNearby, NEAR_LINES, nearLines, openerIndex, openerLineHead, PARAMETER_LIST, type SourceScan, switchSubject, WINDOW } from './sourceWindow';
 
 /**
@@ -120,7 +120,8 @@ function holderKind(keyword: string, name: string, bases: string): number {
   const isEnum = /\benum\b/.test(keyword) || /Enum|Flag/.test(bases);
   if (isCodeListName(name) || (isEnum && /err|fault|exception|codes?$/i.test(name) && !isNonCodeName(name))) return NAMED_HOLDER;
   // (an object literal standing for an enum: `const GraphErrorCode = Object.freeze({`, `TemplateSubcode = {`)
-  if (keyword === 'literal') return /(?:err\w*codes?|subcodes?)$/i.test(name) && !isNonCodeName(name) ? NAMED_HOLDER : NO_HOLDER;
+  // (named for errors only, `WA_ERR = {`, its members vouch for each other as an enum's do)
+  if (keyword === 'literal') return isNonCodeName(name) ? NO_HOLDER : /(?:err\w*codes?|subcodes?)$/i.test(name) ? NAMED_HOLDER : isErrorishName(name) ? ENUM_HOLDER : NO_HOLDER;
   if (isEnum) return ENUM_HOLDER;
   return keyword === 'class' && /(?:Error|Exception|Fault)$/.test(name) && !OTHER_ERROR_TYPE.test(name) ? ERROR_CLASS_HOLDER : NO_HOLDER;
 }
@@ -279,7 +280,9 @@ function armOfCodes(ctx: Ctx, left?: string): boolean {
  * else says no (`pinCodes = map[int]string{`).
  */
 function keyOfCodes(ctx: Ctx, left: string): boolean {
-  const open = openerIndex(left);
+  let open = openerIndex(left);
+  // (C#'s index initializer `[131047] = ...` opens its own `[`: the map is the bracket around it)
+  if (open !== -1 && left[open] === '[' && left.slice(0, open).trim() === '') open = -1;
   const head = open === -1 ? openerLineHead(ctx.scan.text, ctx.lineStart) : left.slice(0, open);
   let named = listOwner(head.trimEnd());
   // (a typed map: Go `pinCodes = map[int]string{`, C# `Dictionary<int, string> Names = new()`)
@@ -404,7 +407,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   }
 
   // `case 131047:`, `when 131047`, Go `case 4, 80007:`, C# `case 131047 or 131026:`.
-  const caseHead = /^(?:\}\s*)?(?:case|when)\b/.exec(lineHead);
+  // (not Mockito's `when(mock.call()).thenReturn(...)`: a call, in a language whose `when` is no keyword)
+  const caseHead = /^when\s*\(/.test(lineHead) && scan.family !== 'kotlin' ? null : /^(?:\}\s*)?(?:case|when)\b/.exec(lineHead);
   // (named constants may sit among the numbers: Go `case CodeTooManyCalls, 80007:`)
   if (caseHead && /^[\w.,\s|'"#()]*$/.test(lineHead.slice(caseHead[0].length).replace(/\bor\b/g, ','))) {
     if (strong) return armOfCodes(ctx);
@@ -463,7 +467,12 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // In a Go `const (...)` or a class of constants, settings sit next to codes: an unqualified small
     // member counts only inside an `enum`, or when its name is about errors.
     // (an object's key counts in an object named for codes: `AUTH_EXCEPTION: 0,` in `GraphErrorCode = Object.freeze({`)
-    if (KEY_MEMBER_LINE.test(left)) return !isNonCodeName(last) && codeHolder(scan.text, ctx.lineStart, scan.family) === NAMED_HOLDER;
+    if (KEY_MEMBER_LINE.test(left)) {
+      if (isNonCodeName(last)) return false;
+      const at = { at: 0 };
+      const kind = codeHolder(scan.text, ctx.lineStart, scan.family, at);
+      return kind === NAMED_HOLDER || (kind === ENUM_HOLDER && hasAssignedCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at, at.at), ctx.code, /['"]?[A-Za-z_]\w*['"]?\s*:\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/g));
+    }
     if (!MEMBER_LINE.test(left)) return false;
     const where = { at: 0 };
     const holder = codeHolder(scan.text, ctx.lineStart, scan.family, where);
@@ -489,6 +498,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       if (strong) return scan.wa || named.some((n) => isCodeListName(n) || isErrorishName(n)) || (named.length === 0 && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code));
       // (a small number alone on its line is an item only after one: Ruby's and Kotlin's `1` as a branch's value is not)
       if (/^\s*$/.test(leftRaw) && !/^\s*,/.test(right) && !/[,([{]\s*$/.test(scan.text.slice(Math.max(0, ctx.lineStart - 200), ctx.lineStart))) return false;
+      // (nor an argument of a multi-line call: `logMonitor(\n  query,\n  200,\n)` passes a threshold)
+      const call = openerLineHead(scan.text, ctx.lineStart, 40 /* ( */).trimEnd();
+      if (/[A-Za-z_$][\w$]*$/.test(call) && !COLLECTION_FN.test(call) && !TEST_TABLE.test(call)) return false;
       return scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
     }
     const opener = left[open] as string;
@@ -533,6 +545,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     }
     const named = listOwner(before);
     if (named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
+    // (SQL's `shipping_zip IN ('131001', ...)` tests its column as `in` does)
+    const sqlColumn = /([A-Za-z_][\w.]*)\s+(?:NOT\s+)?IN\s*$/.exec(before)?.[1];
+    if (sqlColumn !== undefined && isNonCodeName(lastSegment(sqlColumn) || sqlColumn)) return false;
     const close = right.search(/[)\]}]/);
     let known: ReturnType<typeof groupOf> | undefined;
     const group = (): ReturnType<typeof groupOf> => (known ??= groupOf(scan, items + (close === -1 ? right : right.slice(0, close)), ctx.code));
@@ -627,7 +642,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // A code beside its catalog title: `(368, 'Temporarily blocked for policies violations', ...)`.
     if (/^,\s*['"]/.test(right) && titleFollows(scan.catalog, ctx.code, right.replace(/^,\s*['"]/, ''))) return true;
     // The key of a pair in a list of pairs: `[368, 'integrity'],` next to `[131031, 'integrity'],`.
-    if (items.trim() === '' && /^,\s*['"A-Za-z_]/.test(right)) return opener === '[' && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
+    // (Python's rows are tuples as often: `(368, "Konto gesperrt"),` beside `(131026, "...")`)
+    if (items.trim() === '' && /^,\s*['"A-Za-z_]/.test(right)) return (opener === '[' || (opener === '(' && /(?:^|[,([])\s*$/.test(before))) && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
     // A list tested against a code that holds distinctive codes: its small catalog members are
     // codes even beside numbers the catalog lacks (`[4, 17, 341, 80007].includes(this.code)`).
     if (group().hasDistinctive && MEMBERSHIP_OF_CODE.test(right)) return true;
@@ -643,6 +659,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // A constant set of small codes (this one and at least one more, one of them not a round
     // number) among constant sets of distinctive ones: `REFRESH = new Set([0, 190])`.
     if (named.length > 0 && group().items >= 1 && group().telling && /[A-Z]/.test(named[named.length - 1] as string) && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2, ctx.at), ctx.code)) return true;
+    // (the needle first: PHP `in_array($code, [0, 190], true)`, `slices.Contains(codes, x)` has it last)
+    const needle = /\b(?:in_array|array_search)\s*\(\s*([$\w.>-]+)\s*,\s*$/.exec(before);
+    if (needle && isErrorCodeSubject(scan, ctx.lineStart, needle[1] as string)) return true;
     if (membership || /(?:\bin|\bnot\s+in)$/.test(before)) {
       const subject = exprBefore(before.replace(/(?:\bin|\bnot\s+in|\(\s*)$/, '').trimEnd());
       if (isErrorCodeSubject(scan, ctx.lineStart, subject) || (OWN_CODE.test(subject) && inErrorClass(scan.text, ctx.lineStart)) || /codes/i.test(subject)) return true;

@@ -56,8 +56,10 @@ export function readList(catalog: Catalog, items: string): ListFacts {
     count++;
     // (named constants among the numbers say nothing either way: `setOf(4, 80007, RATE_LIMIT)`)
     if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(item) && !/^(?:true|false|null|None|nil|True|False)$/.test(item)) continue;
-    if (!/^\d[\d_]{0,9}$/.test(item)) return { allCodes: false, hasDistinctive, items: count, telling };
-    const n = Number(item.replace(/_/g, ''));
+    // (codes written as strings count as the numbers: `PAGING_CODES = ("131048", "368")`)
+    const digits = /^(["']?)(\d[\d_]{0,9})\1$/.exec(item)?.[2];
+    if (digits === undefined) return { allCodes: false, hasDistinctive, items: count, telling };
+    const n = Number(digits.replace(/_/g, ''));
     if (!catalog.has(n)) allCodes = false;
     else if (isDistinctive(n)) hasDistinctive = true;
     else if (isTellingSmall(n)) telling = true;

@@ -53,7 +53,9 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   // Or open with the code as a legend does (`// 131047: outside the 24h window`), or name its title.
   // Codes in parentheses in a sentence about errors: `app-level (4), WABA-level (80007)`.
   if (/\($/.test(comment) && /^\)/.test(right) && COMMENT_ERROR_WORD.test(comment) && ctx.scan.wa && hasCodeNearby(ctx.scan, ctx.scan.text.slice(ctx.lineStart, ctx.lineEnd), ctx.code)) return true;
-  if (ctx.strong) return ctx.scan.wa || COMMENT_ERROR_WORD.test(comment) || COMMENT_ERROR_WORD.test(right.slice(0, 80)) || (/^[\s*#/-]*$/.test(comment) && /^\s*[:=\-–—]/.test(right)) || titleFollows(ctx.scan.catalog, ctx.code, right);
+  // (a legend's comment has the line to itself: `pin !== 131001, // 131001: too many refusals` glosses the code before it)
+  const ownLine = /^\s*$/.test(ctx.scan.text.slice(ctx.lineStart, Math.max(ctx.lineStart, ctx.at - comment.length)));
+  if (ctx.strong) return ctx.scan.wa || COMMENT_ERROR_WORD.test(comment) || COMMENT_ERROR_WORD.test(right.slice(0, 80)) || (ownLine && /^[\s*#/-]*$/.test(comment) && /^\s*[:=\-–—]/.test(right)) || titleFollows(ctx.scan.catalog, ctx.code, right);
   if (!ctx.scan.wa) return false;
   if (/\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment)) return true;
   // A small code in a parenthesised list of codes in a sentence about errors: `throttling codes (4, 80007, 130429)`.

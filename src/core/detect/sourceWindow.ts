@@ -163,7 +163,8 @@ export function switchSubject(text: string, lineStart: number): string {
     if (!/switch|when|match|case/.test(line)) continue;
     SUBJECT.lastIndex = 0;
     // (a `case X:` label is not a subject: only Ruby's `case error.code` line, which ends without `:`)
-    for (let m = SUBJECT.exec(line); m; m = SUBJECT.exec(line)) if (!/^case\b/.test(m[0]) || !/:\s*$/.test(m[1] as string)) subject = m[1] as string;
+    // (nor a Ruby `when X, 131_051` arm: only Kotlin's `when (x)` names a subject)
+    for (let m = SUBJECT.exec(line); m; m = SUBJECT.exec(line)) if ((!/^case\b/.test(m[0]) || !/:\s*$/.test(m[1] as string)) && !/^when\b[ \t]*[^(\s]/.test(m[0])) subject = m[1] as string;
   }
   subject = subject.replace(/\s*(?:\{|:|\bthen\b|\bdo\b)?\s*$/, '');
   // Drop the `)` that closes `switch (`, keep the one of `getCode()`.
