@@ -212,8 +212,22 @@ test('SQL, Jest snapshots and ARB files are read', async () => {
   const { familyFor } = await import('../../src/core/detect');
   assert.equal(familyFor(undefined, 'reports/weekly_failures.sql'), 'text');
   assert.equal(familyFor('sql', 'q.sql'), 'text');
-  assert.equal(familyFor(undefined, '__snapshots__/card.test.tsx.snap'), 'javascript');
+  assert.equal(familyFor(undefined, '__snapshots__/card.test.tsx.snap'), 'text');
   assert.equal(familyFor(undefined, 'lib/l10n/app_en.arb'), 'json');
   assert.deepEqual(codes('-- WhatsApp failures\nSELECT * FROM statuses WHERE error_code IN (132001, 132015)\n', 'text'), [132001, 132015]);
   assert.deepEqual(codes('SELECT * FROM api_requests WHERE status BETWEEN 200 AND 299\n', 'text'), []);
+});
+
+test('round 11: codes listed in sentences, search syntax, glossed codes, SQL conditions and comments', () => {
+  const py = `${PY_WA}def f():\n    """Token expired or revoked (codes 0 and 190). Refresh the token."""\n    """Throughput (130429), pair (131056) or app (4) rate limit."""\n`;
+  assert.deepEqual(codes(py, 'python'), [0, 190, 130429, 131056, 4]);
+  assert.deepEqual(codes(`${PY_WA}# 131048 (spam rate limit) and 368 (policy block) mean trouble.`, 'python'), [131048, 368]);
+  const strings = `${PY_WA}t = "Throttled sends (80007 / 130429)"\nw = "whatsapp throttled (4/80007/130429), backing off"\nx = "e.g. wactl explain 131047 or wactl"\nd = "after repeated 131026 (undeliverable) failures"\nq = "service:wa-outbox @wa.error.code:(130429 OR 131056) env"\nr = "@wa.error.code:190 env"\n`;
+  assert.deepEqual(codes(strings, 'python'), [80007, 130429, 4, 80007, 130429, 131047, 131026, 130429, 131056, 190]);
+  // Quantities in parentheses are not codes, nor lists without a distinctive one.
+  assert.deepEqual(codes(`${PY_WA}s = "we sold (4 / 100) items"`, 'python'), []);
+  const sql = '-- WhatsApp delivery report\n--   131047 = outside the 24h window\nselect case\n  when s.error_code in (368, 131031) then \'account\'\n  when s.error_code = 190 then \'auth\'\nend\n';
+  assert.deepEqual(codes(sql, 'text'), [131047, 368, 131031, 190]);
+  // The same columns in a log line of another system stay theirs.
+  assert.deepEqual(codes('# WhatsApp sender\nkafka consumer error_code=3 partition=2\n', 'text'), []);
 });

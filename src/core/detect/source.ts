@@ -429,7 +429,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   // Map keys: `131047: 'Re-engagement'`, `131047 => :reengagement`, `[131047] = ...`, `131047 to "..."`.
   if (/^(?::(?!:)|=>|\]\s*=(?!=)|to\b)/.test(right) && (/(?:^|[{,(\[])$/.test(left) || /^\s*$/.test(leftRaw))) {
     if (strong) return keyOfCodes(ctx, left);
-    return scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code);
+    // (a key opening an entry of several lines, `190 => [`, has its siblings further away)
+    const lines = /^(?::|=>)\s*[[{(]\s*$/.test(right) ? 3 * NEAR_LINES : NEAR_LINES;
+    return scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, lines, ctx.at), ctx.code);
   }
 
   // Assignment or property: `RE_ENGAGEMENT = 131047`, `code: 100`, `'code' => 131047`, `code=131047`.

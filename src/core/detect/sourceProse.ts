@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
-import { isNonCodeName } from './names';
+import { isDistinctive, isNonCodeName } from './names';
 import { titleFollows } from './text';
 import { type Ctx, hasCodeNearby, NEAR_LINES, nearLines, openerLineHead } from './sourceWindow';
 
@@ -52,7 +52,11 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   // Outside a WhatsApp file, a comment must say it speaks of an error.
   // Or open with the code as a legend does (`// 131047: outside the 24h window`), or name its title.
   // Codes in parentheses in a sentence about errors: `app-level (4), WABA-level (80007)`.
-  if (/\($/.test(comment) && /^\)/.test(right) && COMMENT_ERROR_WORD.test(comment) && ctx.scan.wa && hasCodeNearby(ctx.scan, ctx.scan.text.slice(ctx.lineStart, ctx.lineEnd), ctx.code)) return true;
+  if (/\($/.test(comment) && /^\)/.test(right) && COMMENT_ERROR_WORD.test(comment + right.slice(0, 60)) && ctx.scan.wa && hasCodeNearby(ctx.scan, ctx.scan.text.slice(ctx.lineStart, ctx.lineEnd), ctx.code)) return true;
+  // (or glossed by what it means: `// Token problems (190) are not per-message`)
+  if (!ctx.strong && ctx.scan.wa && /\($/.test(comment) && /^\)/.test(right) && SMALL_GLOSS.test(comment.slice(-60))) return true;
+  // A small code glossed in a row of glossed codes: `# 131048 (spam rate limit) and 368 (policy block) mean ...`.
+  if (!ctx.strong && ctx.scan.wa && /\d{5,7}\s*\([^()]{2,60}\)\s*(?:,|and|or)\s*$/.test(comment) && /^\s*\(\s*[A-Za-z]/.test(right)) return true;
   // (a legend's comment has the line to itself: `pin !== 131001, // 131001: too many refusals` glosses the code before it)
   const ownLine = /^\s*$/.test(ctx.scan.text.slice(ctx.lineStart, Math.max(ctx.lineStart, ctx.at - comment.length)));
   if (ctx.strong) return ctx.scan.wa || COMMENT_ERROR_WORD.test(comment) || COMMENT_ERROR_WORD.test(right.slice(0, 80)) || (ownLine && /^[\s*#/-]*$/.test(comment) && /^\s*[:=\-–—]/.test(right)) || titleFollows(ctx.scan.catalog, ctx.code, right);
@@ -63,7 +67,10 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   const shut = right.indexOf(')');
   if (open !== -1 && shut !== -1 && COMMENT_ERROR_WORD.test(comment)) {
     const members = `${comment.slice(open + 1)} ${ctx.code} ${right.slice(0, shut)}`;
-    if (/^[\d\s,\-–.]*(?:(?:and|or|the|range|block)[\d\s,\-–.]*)*$/.test(members) && (members.match(/\d{5,7}/g) ?? []).some((n) => ctx.scan.catalog.has(Number(n)))) return true;
+    const numbers = (members.match(/\d+/g) ?? []).map(Number);
+    const shaped = /^(?:codes?\s+|errors?\s+)?[\d\s,\-–.]*(?:(?:and|or|the|range|block)[\d\s,\-–.]*)*$/.test(members.trim());
+    // (all of them codes, a distinctive one among them or the group saying it lists codes: `(codes 0 and 190)`)
+    if (shaped && (numbers.some((n) => isDistinctive(n) && ctx.scan.catalog.has(n)) || (/^\s*(?:codes?|errors?)\s/.test(members) && numbers.every((n) => ctx.scan.catalog.has(n))))) return true;
     if (/^[\d\s,]*(?:and|or)\s+the\s+\d+\s*[-–.]+\s*\d+\s+range\s*$/.test(members)) return true;
   }
   // A range of codes in a sentence about errors: `Graph permission errors (200-299)`, `the whole 200..299 block`.
@@ -76,8 +83,8 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   return /(?:^[\s*#/-]*|[:;,]\s*)$/.test(comment) && /^\s*(?:=|is\b|--?|–|—)\s*\S/.test(right) && /\b(?:graph|whatsapp|oauth\w*|throttl\w*|rate[ -]?limit\w*)\b/i.test(comment + right.slice(0, 80));
 }
 
-/** Words (or nothing), then the number: the start of a sentence in a string. */
-export const PROSE_BEFORE = /^(?:[A-Za-z][A-Za-z\s,'-]*)?$/;
+/** Words (or nothing), then the number: the start of a sentence in a string (`e.g.`, `{share}% of` too). */
+export const PROSE_BEFORE = /^(?:[A-Za-z{][\w\s,'.%{}-]*)?$/;
 
 /** Parameterized tests' tables of rows. */
 export const TEST_TABLE = /@(?:CsvSource|ValueSource|MethodSource)|\b(?:InlineData|TestCase|DataRow|parametrize|Arguments\.of)\b|\.each\s*\(|\bwhere:/;
@@ -105,6 +112,15 @@ export function inProse(ctx: Ctx, before: string, right: string): boolean {
   if (/\b(?:error|code)\s+(?:\d+\/)?$/i.test(before) && /^(?:\/\d{5,}|[:).]|\s+[A-Za-z]|["'`]|$)/.test(right) && (ctx.strong || ctx.scan.wa) && !OTHER_NUMBER_WORD.test(before.slice(-24))) return ctx.strong || /^(?:\/\d{5,}|[:)])/.test(right);
   // A small code glossed in parentheses after what it means: `"kills the job when the token expired (190)"`.
   if (!ctx.strong && ctx.scan.wa && /\($/.test(before) && /^\)/.test(right) && SMALL_GLOSS.test(before.slice(-60))) return true;
+  // Codes listed in parentheses in a sentence of a WhatsApp file: `"Throttled sends (80007 / 130429 / 131056)"`,
+  // `"whatsapp throttled (4/80007/130429), backing off"`; a small one needs a distinctive one beside it.
+  const listed = ctx.scan.wa ? /\((?:\s*\d+\s*[/,|]\s*|\s*\d+\s+(?:OR|or|and)\s+)*$/.exec(before) : null;
+  if (listed && /^(?:\s*[/,|]\s*\d+|\s+(?:OR|or|and)\s+\d+)*\s*\)/.test(right) && !OTHER_NUMBER_WORD.test(before.slice(-40))) {
+    const group = `${before.slice(listed.index)} ${right.slice(0, right.indexOf(')'))}`.match(/\d+/g) ?? [];
+    if (group.every((n) => ctx.scan.catalog.has(Number(n))) && (ctx.strong || group.some((n) => isDistinctive(Number(n))))) return true;
+  }
+  // Search syntax naming an error code: Datadog's `@wa.error.code:(130429 OR 131056)`, `@wa.error.code:190`.
+  if (ctx.scan.wa && /[@\w.]*err\w*[._]code:\(?(?:\d+\s+OR\s+)*$/i.test(before)) return true;
   if (ctx.strong) {
     // (a code in parentheses in a sentence of a WhatsApp file: `"Mark contacts that opted out of marketing (131050)"`)
     if (ctx.scan.wa && /\($/.test(before) && /^\)/.test(right) && !OTHER_NUMBER_WORD.test(before.slice(-40))) return true;
@@ -113,7 +129,7 @@ export function inProse(ctx: Ctx, before: string, right: string): boolean {
     // (the annotation may open many rows above: its bracket encloses the row)
     if (before === '' && /^\s*,/.test(right)) return TEST_TABLE.test(nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, 3, ctx.at)) || TEST_TABLE.test(openerLineHead(ctx.scan.text, ctx.lineStart));
     // (a sentence may end with the code and the string with it: `"... last seen failing with 131047"`; not an id, `'ORD-131047'`)
-    return (/^(?:\s+[A-Za-z]|\s*$|[:)])/.test(right) || (/^["'`]/.test(right) && /[A-Za-z]\s+[A-Za-z]/.test(before))) && inComment(ctx, before, right);
+    return (/^(?:\s+[A-Za-z(]|\s*$|[:)])/.test(right) || (/^["'`]/.test(right) && /[A-Za-z]\s+[A-Za-z]/.test(before))) && inComment(ctx, before, right);
   }
   // A small code in a Graph error written as JSON in a string: `"{\"type\":\"OAuthException\",\"code\":190}"`.
   if (!ctx.scan.wa || !/\bcode\\?["']\s*:\s*$/.test(before)) return false;

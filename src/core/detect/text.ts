@@ -87,6 +87,9 @@ interface LineCtx {
   readonly lineWa: boolean;
 }
 
+/** A line of SQL that tests something: `when s.error_code in (...) then`, `where error_code = 190`. */
+const SQL_CONDITION = /^\s*(?:when|where|and|or|having|case\s+when)\b.*(?:\bthen\b|=|\bin\s*\(|\bbetween\b)/i;
+
 /** Names of systems whose own error codes are configured beside WhatsApp's. */
 const OTHER_SYSTEM = /kafka|grpc|postgres|pg_|mysql|redis|stripe|twilio|http|smtp|sqs|kinesis/i;
 
@@ -143,6 +146,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
       // Graph's: a WhatsApp service's log mixes its Kafka `error_code=4` with Graph's code 4)
       // (a bare `code="200"` is an HTTP status even on a line about WhatsApp: `http_requests_total{code="200",path="/webhooks/whatsapp"}`)
       const httpLike = /^code$/i.test(key) && (code === 100 || (code >= 200 && code <= 299));
+      // (a SQL condition on an error-code column of a WhatsApp report: `when s.error_code in (368, 131031)`)
+      if (scan.wa && /err\w*_?code$/i.test(seg === 'code' ? key : seg) && SQL_CONDITION.test(line)) return true;
       return (ctx.lineWa && !httpLike) || /OAuthException|fbtrace|graph|whatsapp|subcode\s*[=:]|\(#\d/i.test(httpLike ? line.replace(/\/[\w./-]*whatsapp[\w./-]*/gi, '') : line) || titleOnLine(scan.catalog, code, line);
     }
     if (strong && isErrorishName(key)) return true;
@@ -174,7 +179,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   // A code followed by its title: `131047 Re-engagement message`, WATI's `131037 OAuthException!`.
   if (titleFollows(scan.catalog, code, right)) return strong || wa;
   // A comment line about a code: `# 131047: outside the 24h window`.
-  if (/^\s*(?:#|\/\/|;)/.test(line) && strong) return !/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|times)\b|%)/i.test(right);
+  // (SQL's `--` comments too: `--   131047 = outside the 24h window`)
+  if (/^\s*(?:#|\/\/|;|--\s)/.test(line) && strong) return !/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|times)\b|%)/i.test(right);
   return false;
 }
 
