@@ -231,3 +231,12 @@ test('round 11: codes listed in sentences, search syntax, glossed codes, SQL con
   // The same columns in a log line of another system stay theirs.
   assert.deepEqual(codes('# WhatsApp sender\nkafka consumer error_code=3 partition=2\n', 'text'), []);
 });
+
+test('round 11: prose in comments and strings: sentence starts, code lists with slashes, title glosses, settings of codes', () => {
+  const js = `${WA}// 4 / 130429: our own throughput\n// Codes where resending later can work. 4 is the app-level limit.\n// IsTokenProblem: code 190 (expired/invalid token) or 0 (AuthException).\n// Template creation errors arrive as code 100 + error_subcode.\n`;
+  assert.deepEqual(codes(js, 'javascript'), [4, 130429, 4, 190, 0, 100]);
+  // Arithmetic and member access stay arithmetic.
+  assert.deepEqual(codes(`${WA}const y = 100 + n;\nconst z = a. 4;\nconst w = total / 131047;`, 'javascript'), []);
+  assert.deepEqual(codes(`${PY_WA}log.info("%d contacts with 131050 since %s", n)`, 'python'), [131050]);
+  assert.deepEqual(codes(`<?php\n${WA}$x = env('WA_SOFT_SKIP_CODES', '130472,131049');\n$y = env('WA_PORTS', '131047,131026');`, 'php'), [130472, 131049]);
+});

@@ -749,13 +749,16 @@ function smallMayMatch(text: string, start: number, end: number, lineStart: numb
   const after = at === -1 ? 0 : text.charCodeAt(at + 1);
   // Arithmetic after the number (`100 * x`, `4 - n`, `0.5`), but not `->`, `--`, `//`, `/*` or a range's `..`.
   // (a full stop ending a sentence is no decimal point: `// ... under code 100.`; a range is no subtraction: `200-299`)
-  if (n === 43 || n === 42 || n === 37 || (n === 46 && after !== 46 && isWordChar(after)) || (n === 45 && after !== 62 && after !== 45 && !isDigit(after) && !rangeLegend(text, p, at, lineEnd)) || (n === 47 && after !== 47 && after !== 42 && !/^\/\d{5,}/.test(text.slice(at, at + 12)))) return false;
+  // (`code 100 + error_subcode` in prose: a word after the plus; arithmetic is told apart later)
+  if ((n === 43 && !/^\+\s+[A-Za-z_]/.test(text.slice(at, at + 4))) || n === 42 || n === 37 || (n === 46 && after !== 46 && isWordChar(after)) || (n === 45 && after !== 62 && after !== 45 && !isDigit(after) && !rangeLegend(text, p, at, lineEnd)) || (n === 47 && after !== 47 && after !== 42 && !/^\/\s*\d{5,}/.test(text.slice(at, at + 12)))) return false;
   // The bounds of a range: `200..299`, `200-299` (a subtraction is told apart later).
   if ((p === 46 && text.charCodeAt(start - 2) === 46) || (n === 46 && after === 46) || (n === 45 && isDigit(after))) return true;
   // (`|` too: alternatives in a pattern, `code=0 | 190`; arithmetic is told apart later)
   if (p === 0 || p === 61 || p === 33 || p === 60 || p === 62 || p === 40 || p === 91 || p === 123 || p === 44 || p === 58 || p === 35 || p === 34 || p === 39 || p === 96 || p === 124) return true;
   // The start of a comment: `// 4 = application request limit`, ` * 190: token expired`.
   if ((p === 47 || p === 42) && /(?:\/\/|\/\*|^\s*\*)\s*$/.test(text.slice(Math.max(lineStart, start - 12), start))) return true;
+  // A sentence's start in prose: `... can work. 4 is the app-level limit` (a member access has no blank after its dot).
+  if (p === 46 && /\.[ \t]+$/.test(text.slice(Math.max(lineStart, start - 4), start))) return true;
   if ((p >= 97 && p <= 122) || (p >= 65 && p <= 90)) {
     const word = /([A-Za-z]+)[ \t]*$/.exec(text.slice(Math.max(lineStart, start - 12), start));
     return word !== null && /^(?:case|when|is|in|or|eq|be|equal|code|error|subcode|codes|return|if|elif|and|not|while)$/i.test(word[1] as string);

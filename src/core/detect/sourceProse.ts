@@ -78,13 +78,15 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (upper !== undefined && Number(upper) > ctx.code && ctx.scan.catalog.has(Number(upper)) && COMMENT_ERROR_WORD.test(comment + right.slice(0, 80))) return true;
   // A legend of codes: `190 -- the access token has expired` among lines naming longer codes.
   // (`200-299: ...` names a range, `0 (AuthException) and ...` glosses the code in parentheses)
-  if (/^[\s*#/-]*$/.test(comment) && /^\s*(?::|=|--?|–|—|-\d+\s*[:=]|\(\s*[A-Za-z])\s*\S/.test(right) && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code)) return true;
+  // (a code glossed by its own catalog title: `or 0 (AuthException).`)
+  if (/^\s*\(/.test(right) && titleFollows(ctx.scan.catalog, ctx.code, right.replace(/^\s*\(/, ''))) return true;
+  if (/^[\s*#/-]*$/.test(comment) && /^\s*(?::|=|--?|–|—|-\d+\s*[:=]|\/\s*\d+\s*[:=]|\(\s*[A-Za-z])\s*\S/.test(right) && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code)) return true;
   // A legend within a sentence about Graph errors: `# Graph throttling: 4 = app-level, 613 = ...`.
-  return /(?:^[\s*#/-]*|[:;,]\s*)$/.test(comment) && /^\s*(?:=|is\b|--?|–|—)\s*\S/.test(right) && /\b(?:graph|whatsapp|oauth\w*|throttl\w*|rate[ -]?limit\w*)\b/i.test(comment + right.slice(0, 80));
+  return /(?:^[\s*#/-]*|[:;,.]\s*)$/.test(comment) && /^\s*(?:=|is\b|--?|–|—)\s*\S/.test(right) && /\b(?:graph|whatsapp|oauth\w*|throttl\w*|rate[ -]?limit\w*|codes?|errors?|permission\w*)\b/i.test(comment + right.slice(0, 80));
 }
 
 /** Words (or nothing), then the number: the start of a sentence in a string (`e.g.`, `{share}% of` too). */
-export const PROSE_BEFORE = /^(?:[A-Za-z{][\w\s,'.%{}-]*)?$/;
+export const PROSE_BEFORE = /^(?:[A-Za-z{%][\w\s,'.%{}-]*)?$/;
 
 /** Parameterized tests' tables of rows. */
 export const TEST_TABLE = /@(?:CsvSource|ValueSource|MethodSource)|\b(?:InlineData|TestCase|DataRow|parametrize|Arguments\.of)\b|\.each\s*\(|\bwhere:/;
@@ -119,6 +121,8 @@ export function inProse(ctx: Ctx, before: string, right: string): boolean {
     const group = `${before.slice(listed.index)} ${right.slice(0, right.indexOf(')'))}`.match(/\d+/g) ?? [];
     if (group.every((n) => ctx.scan.catalog.has(Number(n))) && (ctx.strong || group.some((n) => isDistinctive(Number(n))))) return true;
   }
+  // A string of codes only, the value of a setting named for codes: `env('WA_SOFT_SKIP_CODES', '130472,131049')`.
+  if (/^(?:\d+\s*,\s*)*$/.test(before) && /^(?:\s*,\s*\d+)*["']/.test(right) && /[A-Za-z_]*codes\b/i.test(ctx.scan.text.slice(Math.max(ctx.lineStart, ctx.at - before.length - 80), ctx.at - before.length))) return ctx.strong || ctx.scan.wa;
   // Search syntax naming an error code: Datadog's `@wa.error.code:(130429 OR 131056)`, `@wa.error.code:190`.
   if (ctx.scan.wa && /[@\w.]*err\w*[._]code:\(?(?:\d+\s+OR\s+)*$/i.test(before)) return true;
   if (ctx.strong) {
