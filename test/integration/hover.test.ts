@@ -40,6 +40,15 @@ suite('hover', () => {
     }
   });
 
+  test('explains codes in a SQL report and in a CSV export opened as plain text', async () => {
+    const sql = await vscode.workspace.openTextDocument({ language: 'sql', content: '-- WhatsApp delivery report\nselect * from statuses\nwhere error_code in (132001, 132015);\n' });
+    const sqlTexts = await hoverTexts(sql, positionOf(sql, '132001', 2));
+    assert.ok(sqlTexts.some((t) => t.includes(titleOf(132001))), `no hover in SQL; got ${JSON.stringify(sqlTexts)}`);
+    const csv = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'message_id,status,error_code,error_title\nwamid.1,failed,131047,Re-engagement message\nwamid.2,sent,,\n' });
+    const csvTexts = await hoverTexts(csv, positionOf(csv, '131047', 2));
+    assert.ok(csvTexts.some((t) => t.includes(titleOf(131047))), `no hover in CSV; got ${JSON.stringify(csvTexts)}`);
+  });
+
   test('agrees with the CodeLens on a code deep in a long docstring, beyond the lines the hover reads', async () => {
     const filler = Array.from({ length: 20 }, (_, i) => `    Paragraph ${i} on how the retry queue of this service works.`);
     const content = ['import requests', '', 'def send(to):', '    """Send a message with the WhatsApp Cloud API.', '', '    Error codes:', ...filler, '    131026 undeliverable: do not retry', '    """', '    return requests.post(URL, json={"to": to})', ''].join('\n');
