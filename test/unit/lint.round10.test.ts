@@ -185,3 +185,25 @@ describe('distinctive titles in text that is not WhatsApp’s', () => {
     assert.deepEqual(lines(go, 'go'), [8]);
   });
 });
+
+describe('round 12: derived queries, pandas string methods in queries, failure text, mail bounces', () => {
+  test('Spring Data derived queries on an error column; not on other columns', () => {
+    const java = `${WA}interface FailedMessages extends JpaRepository<FailedMessage, Long> {\n  List<FailedMessage> x();\n}\nclass S {\n  void f(FailedMessages repo) {\n    repo.findByErrorTitleContainingIgnoreCase("Message Undeliverable");\n    repo.findByTemplateNameContaining("Message Undeliverable");\n  }\n}\n`;
+    assert.deepEqual(lines(java, 'java'), [7]);
+  });
+
+  test("pandas `.str.contains` inside a query string", () => {
+    const py = `${WA_HASH}def throttled(df):\n    return df.query("error_message.str.contains('rate limit hit', case=False)", engine="python")\ndef named(df):\n    return df.query("customer_name.str.contains('rate limit hit')", engine="python")\n`;
+    assert.deepEqual(lines(py, 'python'), [3]);
+  });
+
+  test('a generic title in text written from a failure', () => {
+    const js = `${WA}function isPermanent(failure) {\n  const text = normalize(failure);\n  return text.includes('something went wrong');\n}\n`;
+    assert.deepEqual(lines(js, 'javascript'), [4]);
+  });
+
+  test('a mail bounce parser is another service', () => {
+    const php = `<?php\n${WA}use Webklex\\PHPIMAP\\ClientManager;\nclass BounceProcessor {\n  public function handle($message) {\n    $body = $message->getTextBody();\n    if (str_contains($body, 'Message undeliverable')) { $this->bounce(); }\n  }\n}\n`;
+    assert.deepEqual(lines(php, 'php'), []);
+  });
+});

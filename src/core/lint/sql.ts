@@ -45,9 +45,21 @@ export interface QueryValue {
   readonly end: number;
 }
 
+/** pandas string methods in a query: `error_message.str.contains('rate limit hit', case=False)`. */
+const STR_METHOD = /(?<![\w.$])([A-Za-z_]\w{0,60})\.str\.(?:contains|startswith|endswith|match|fullmatch)\(\s*/g;
+
 /** Filters of a query text on error columns, with the offsets of the quoted values they compare with. */
 export function errorColumnValues(query: string): QueryValue[] {
   const out: QueryValue[] = [];
+  if (query.includes('.str.')) {
+    STR_METHOD.lastIndex = 0;
+    for (let m = STR_METHOD.exec(query); m; m = STR_METHOD.exec(query)) {
+      const at = m.index + m[0].length;
+      const q = query[at];
+      const close = q === "'" || q === '"' ? query.indexOf(q, at + 1) : -1;
+      if (close !== -1 && close - at <= 300 && isErrorColumn(m[1] as string)) out.push({ column: m[1] as string, start: at, end: close + 1 });
+    }
+  }
   if (!QUERY_HINT.test(query)) return out;
   FILTER.lastIndex = 0;
   for (let m = FILTER.exec(query); m; m = FILTER.exec(query)) {

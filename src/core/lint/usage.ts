@@ -283,7 +283,7 @@ function nameHoldsErrorText(scan: UsageScan, name: string, at: number, hops: num
  * is a chat message); or a failed HTTP response's body read for inspection (OkHttp `peekBody`,
  * Spring `getResponseBodyAsString`, Ktor `bodyAsText`).
  */
-const ERROR_SOURCE = new RegExp(`err|exc|\\bex\\b|\\be\\b|\\$e\\b|title|detail|cause|fault|${ERROR_TEXT_CALLS}`, 'i');
+const ERROR_SOURCE = new RegExp(`err|exc|\\bex\\b|\\be\\b|\\$e\\b|title|detail|cause|fault|fail|${ERROR_TEXT_CALLS}`, 'i');
 
 /** True when a written value reads error text: code that does, or a literal interpolating it (`Failed: ${err.message}`). */
 function readsErrorText(masked: string, text: string, errorish: RegExp = ERRORISH): boolean {
@@ -984,6 +984,9 @@ function queryObjectUse(scan: UsageScan, pos: number, open: number): UseSite | u
   return filter && isErrorColumn(key) ? { subject: `${key} ${owner ?? calleeAt(s, j)}` } : undefined;
 }
 
+/** A Spring Data repository method that filters a column by its first argument: `findByErrorTitleContaining`, `countByErrorMessageLike`. */
+const DERIVED_QUERY = /^(?:find|read|get|query|search|stream|count|exists|delete|remove)(?:All|First|Top\d*|Distinct)?By([A-Z]\w*?)(?:Containing|Contains|StartingWith|StartsWith|EndingWith|EndsWith|Like|NotLike|Equals|Is)(?:IgnoreCase|AllIgnoreCase)?$/;
+
 /** Query builders' filters: a column named in their arguments (or a key), then the value it is compared with. */
 const FILTER_CALLS = new Set([
   'where', 'orWhere', 'andWhere', 'whereNot', 'orWhereNot', 'whereIn', 'orWhereIn', 'whereNotIn', 'orWhereNotIn', 'whereLike', 'orWhereLike',
@@ -1003,6 +1006,9 @@ const QUOTED = /(["'`])((?:\\.|(?!\1)[^\\\n]){0,300})\1/g;
  * `open`, when the call filters a column that holds error text, or undefined.
  */
 function queryCallUse(scan: UsageScan, open: number, callee: string, at: number): UseSite | undefined {
+  // Spring Data's derived queries name the column and the match: `findByErrorTitleContainingIgnoreCase("...")`.
+  const derived = DERIVED_QUERY.exec(callee);
+  if (derived && isErrorColumn(derived[1] as string) && scan.text.slice(open + 1, at).trim() === '') return { subject: `${derived[1]} ${callee}` };
   const filter = FILTER_CALLS.has(callee);
   const compares = COLUMN_CALLS.has(callee);
   if (!filter && !compares && !BINDING_CALLS.has(callee)) return undefined;
