@@ -240,3 +240,11 @@ test('round 11: prose in comments and strings: sentence starts, code lists with 
   assert.deepEqual(codes(`${PY_WA}log.info("%d contacts with 131050 since %s", n)`, 'python'), [131050]);
   assert.deepEqual(codes(`<?php\n${WA}$x = env('WA_SOFT_SKIP_CODES', '130472,131049');\n$y = env('WA_PORTS', '131047,131026');`, 'php'), [130472, 131049]);
 });
+
+test('round 12: quoted keys in pattern alternatives, Ruby grouped neighbours, template tables, test names', () => {
+  assert.deepEqual(codes(`${PY_WA}match err:\n    case {"code": 131026 | 131049 | 130472}:\n        pass`, 'python'), [131026, 131049, 130472]);
+  assert.deepEqual(codes(`${PY_WA}ERRORS = [\n  { code: 131_047, retry: false },\n  { code: 230, retry: false },\n]`, 'ruby'), [131047, 230]);
+  const table = `${WA}it.each\`\n  code       | family\n  \${131048}  | \${"spam"}\n  \${190}     | \${"auth"}\n  \${0}       | \${"auth"}\n\`('maps $code', ({ code, family }) => {});\nit.each\`\n  attempts | delay\n  \${4}     | \${100}\n\`('x', () => {});\n`;
+  assert.deepEqual(codes(table, 'javascript'), [131048, 190]);
+  assert.deepEqual(codes(`${WA}test("retries under code 100", () => {});`, 'javascript'), [100]);
+});

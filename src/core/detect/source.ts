@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Finding, LanguageFamily } from '../types';
 import { isCodeExpr, isCodeListName, isCodesName, isDistinctive, isErrorCodeExpr, isErrorishName, isErrorWordName, isNonCodeName, lastName, lastSegment } from './names';
-import { columnName, columnOf, paramNames } from './tableColumns';
+import { columnName, columnOf, paramNames, templateColumn } from './tableColumns';
 import { titleFollows } from './text';
 import { isErrorCodeSubject, OTHER_ERROR_TYPE } from './errorSubject';
 import { LineLexer } from './lineLexer';
@@ -365,9 +365,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   const unionHead = /^\|(?!\|)/.test(right) ? /^(?:export\s+)?type\s+([A-Za-z_$][\w$]*)\s*=$/.exec(lineHead) : null;
   if (unionHead) return unionMember(ctx, unionHead[1] as string);
   // Alternatives: Python `case 132000 | 132012:`, a TypeScript union `type WaCode = 131026 | 131047`.
-  // Alternatives in a pattern on a named field: Python `case GraphError(code=0 | 190)`, C# `{ Code: 190 or 0 }`.
+  // Alternatives in a pattern on a named field: Python `case GraphError(code=0 | 190)`, `case {"code": 131026 | 131049}`, C# `{ Code: 190 or 0 }`.
   // (perf: the pattern only after a left that ends with `|`, `or` or `and`)
-  const alternatives = /(?:\||\bor|\band)$/.test(left) ? /([A-Za-z_$][\w$]*)\s*[=:]\s*(?:(?:[<>]=?\s*)?[\w.]+\s*(?:\|\|?|\bor\b|\band\b)\s*)+$/.exec(left) : null;
+  const alternatives = /(?:\||\bor|\band)$/.test(left) ? /([A-Za-z_$][\w$]*)['"]?\s*[=:]\s*(?:(?:[<>]=?\s*)?[\w.]+\s*(?:\|\|?|\bor\b|\band\b)\s*)+$/.exec(left) : null;
   if (alternatives && isCodeExpr(alternatives[1] as string)) return strong || (scan.wa && isErrorCodeExpr(alternatives[1] as string));
   if (/[^|]\|$/.test(left)) {
     const union = /^(?:export\s+)?type\s+([A-Za-z_$][\w$]*)\s*=[\s\d_|]*$/.exec(lineHead);
@@ -464,7 +464,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // (or a keyword argument: `WhatsAppError(code=10, message="x")`)
     if (brace !== -1 && (left[brace] === '{' || left[brace] === '(') && ERROR_FACTORY.test(left.slice(0, brace))) return true;
     if (lastSegment(expr) === 'code' && PARAMETER_LIST.test(/\(\s*[^()]*$/.test(left) ? left : openerLineHead(scan.text, ctx.lineStart, 40 /* ( */) + '(')) return false;
-    if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|\bsubcode|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || quotedTitleFollows(scan, ctx, right) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*[:=]\s*(\d{5,7})(?![\w])/gi);
+    if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|\bsubcode|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || quotedTitleFollows(scan, ctx, right) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*[:=]\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/gi);
     // A member of an enum or constant block of codes: `TooManyCalls = 4,` next to `ReEngagement = 131047,`.
     // In a Go `const (...)` or a class of constants, settings sit next to codes: an unqualified small
     // member counts only inside an `enum`, or when its name is about errors.
@@ -508,6 +508,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const opener = left[open] as string;
     const before = left.slice(0, open).trimEnd();
     const items = left.slice(open + 1);
+    // A cell of a tagged template table whose header names its column: `it.each` then `code | family`, `${190} | ...`.
+    const cell = opener === '{' ? templateColumn(scan.text, ctx.lineStart, ctx.at, BACK_REACH) : undefined;
+    if (cell !== undefined) return isCodeColumn(cell) && !isNonCodeName(cell) && ctx.code !== 0 ? strong || scan.wa : false;
     // Indexing (`arr[0]`, `row[131047]`) and calls of numeric helpers are not lists of codes.
     if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield|if|elsif|unless|and|or|not|then|else|const|new|final|var|let|val)$/.test(before)) return false;
     // A row of a table whose columns are named (a Go test table under its struct, pytest's
@@ -813,7 +816,7 @@ const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[
  * `const val TOKEN_EXPIRED = 190`) and enum constants (`TOO_MANY_CALLS(4)`, Dart `tooManyCalls(4),`;
  * a call such as `usleep(100);` passes too, and its name rules it out later).
  */
-const SMALL_HEAD_HINT = /^\s*(?:(?:\/\/+|#+|\*|--)\s*\d+(?:-\d+)?\s*[=:(\u2013\u2014-]|\[\s*(?:InlineData|TestCase|DataRow)\s*\(|[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|"[^"\n]*"\s*:\s*\{|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[A-Za-z_]\w*\s*\(\s*\d[^()\n]*\)\s*[,;)]|['"]?[A-Z][A-Z0-9_]*['"]?\s*:\s*\d)/;
+const SMALL_HEAD_HINT = /^\s*(?:(?:\/\/+|#+|\*|--)\s*\d+(?:-\d+)?\s*[=:(\u2013\u2014-]|\[\s*(?:InlineData|TestCase|DataRow)\s*\(|[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|"[^"\n]*"\s*:\s*\{|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[A-Za-z_]\w*\s*\(\s*\d[^()\n]*\)\s*[,;)]|['"]?[A-Z][A-Z0-9_]*['"]?\s*:\s*\d|\$\{\s*\d|@[A-Za-z_][\w.]*\s*\(\s*\d)/;
 
 /** Numbers below this are looked up in a table: they are most numbers in source, and rarely codes. */
 const SMALL_LIMIT = 10000;

@@ -111,7 +111,7 @@ export function inProse(ctx: Ctx, before: string, right: string): boolean {
   // an assertion's message. Read as a comment is, without quantities, order numbers or one-time codes.
   // `graph error 100/2388040: Invalid parameter`: a code and its subcode after "error".
   // (a small one closing a clause in a WhatsApp file: `"... (error 368)."`, `"error 100: ..."`)
-  if (/\b(?:error|code)\s+(?:\d+\/)?$/i.test(before) && /^(?:\/\d{5,}|[:).]|\s+[A-Za-z]|["'`]|$)/.test(right) && (ctx.strong || ctx.scan.wa) && !OTHER_NUMBER_WORD.test(before.slice(-24))) return ctx.strong || /^(?:\/\d{5,}|[:)])/.test(right);
+  if (/\b(?:error|code)\s+(?:\d+\/)?$/i.test(before) && /^(?:\/\d{5,}|[:).]|\s+[A-Za-z]|["'`]|$)/.test(right) && (ctx.strong || ctx.scan.wa) && !OTHER_NUMBER_WORD.test(before.slice(-24))) return ctx.strong || /^(?:\/\d{5,}|[:)"'`])/.test(right);
   // A small code glossed in parentheses after what it means: `"kills the job when the token expired (190)"`.
   if (!ctx.strong && ctx.scan.wa && /\($/.test(before) && /^\)/.test(right) && SMALL_GLOSS.test(before.slice(-60))) return true;
   // Codes listed in parentheses in a sentence of a WhatsApp file: `"Throttled sends (80007 / 130429 / 131056)"`,

@@ -204,3 +204,23 @@ export function columnName(text: string, open: number, at: number, lineStart: nu
   }
   return names?.[column];
 }
+
+/** A tagged template's table opening: Jest and Vitest `it.each` / `test.each` / `describe.each` then a backtick. */
+const TEMPLATE_TABLE = /\.each\s*`[ \t]*\n([^\n`]*)\n/g;
+
+/**
+ * The column name of a cell `${N}` of a tagged template table (`it.each` then a header `code | family`
+ * and rows `${190} | ${'auth'}`), or undefined. Reads back at most `backReach` for the table's head.
+ */
+export function templateColumn(text: string, lineStart: number, at: number, backReach: number): string | undefined {
+  const row = text.slice(lineStart, at);
+  if (!/^\s*(?:\$\{[^{}\n]*\}\s*\|\s*)*\$\{\s*$/.test(row)) return undefined;
+  const back = text.slice(Math.max(0, lineStart - backReach), lineStart);
+  const head = back.lastIndexOf('.each');
+  if (head === -1 || back.indexOf('`', head) === -1 || back.indexOf('`', back.indexOf('`', head) + 1) !== -1) return undefined;
+  TEMPLATE_TABLE.lastIndex = head;
+  const m = TEMPLATE_TABLE.exec(back);
+  if (!m) return undefined;
+  const cells = (m[1] as string).split('|').map((c) => c.trim());
+  return cells[(row.match(/\|/g) ?? []).length];
+}
