@@ -248,3 +248,7 @@ test('round 12: quoted keys in pattern alternatives, Ruby grouped neighbours, te
   assert.deepEqual(codes(table, 'javascript'), [131048, 190]);
   assert.deepEqual(codes(`${WA}test("retries under code 100", () => {});`, 'javascript'), [100]);
 });
+
+test('round 12: a short local set from an error code by a helper', () => {
+  assert.deepEqual(codes(`${WA}c := Code(err)\nif c >= 200 && c <= 299 {\n}\nn := len(items)\nif n >= 200 && n <= 299 {\n}`, 'go'), [200, 299]);
+});

@@ -10,6 +10,8 @@ import { BACK_REACH, type SourceScan } from './sourceWindow';
 export function isErrorCodeSubject(scan: SourceScan, lineStart: number, subject: string): boolean {
   const expr = subject.trim();
   if (isErrorCodeExpr(expr)) return true;
+  // (a short local set from an error's code: Go `c := Code(err)`, `const err = lastOutbound.errorCode`)
+  if (/^[A-Za-z_]\w{0,15}$/.test(expr) && !isCodeExpr(expr)) return assignedErrorCode(scan.text.slice(Math.max(0, lineStart - BACK_REACH), lineStart), expr);
   if (!isCodeExpr(expr) || expr.length > 80) return false;
   const above = scan.text.slice(Math.max(0, lineStart - BACK_REACH), lineStart);
   // The code of a receiver typed as an error: `ge.Code` after `var ge *GraphError`.
@@ -88,5 +90,6 @@ function assignedErrorCode(above: string, name: string): boolean {
     .replace(/^\s*(?:int|Number|parseInt|Integer\.parseInt|\(int\))\s*\(?/, '')
     .replace(/\s*\.\s*(?:to_i|to_int|toInt\(\)|intValue\(\)|toInteger\(\))\s*$/, '')
     .split(/\s*(?:\|\||\?\?|\bor\b|,|\)\s*$)/)[0] ?? '';
-  return lastSegment(head) !== '' && isErrorCodeExpr(head.trim());
+  // (or a helper reading it: `Code(err)`, `errorCodeOf(e)`, `graph.CodeOf(err)`)
+  return (lastSegment(head) !== '' && isErrorCodeExpr(head.trim())) || /^[\w.]*[Cc]ode(?:Of|From)?\s*\(\s*(?:err|e|ex|exc|error)\w*\s*\)?$/.test(head.trim());
 }
