@@ -252,3 +252,16 @@ test('round 12: quoted keys in pattern alternatives, Ruby grouped neighbours, te
 test('round 12: a short local set from an error code by a helper', () => {
   assert.deepEqual(codes(`${WA}c := Code(err)\nif c >= 200 && c <= 299 {\n}\nn := len(items)\nif n >= 200 && n <= 299 {\n}`, 'go'), [200, 299]);
 });
+
+test('round 12 logs: float cells, quoted CSV fields, slow-log headers, Kafka codes, subcodes after a slash, bind pairs', () => {
+  const tsv = 'week\tchannel\tstatus\terror_code\terror_subcode\tcount\n2024-W22\twhatsapp\tfailed\t131047.0\t\t4\n2024-W22\twhatsapp\tfailed\t368.0\t\t4.0\n';
+  assert.deepEqual(codes(tsv, 'text'), [131047, 368]);
+  const csv = 'sent_at,to,status,error_code,error_title,retries\n2024-05-01,+4477,failed,131056,"(Business Account, Consumer Account) pair rate limit hit",2\n2024-05-01,+4478,failed,132001,Template name does not exist in the translation,0\n';
+  assert.deepEqual(codes(csv, 'text'), [131056, 132001]);
+  assert.deepEqual(codes('# Query_time: 4.368100  Rows_sent: 100  Rows_examined: 131047\n# 131047: outside the window\n', 'text'), [131047]);
+  assert.deepEqual(codes('WARN Error code 3 (UNKNOWN_TOPIC_OR_PARTITION) returned for ListOffsets on whatsapp-status-events-9 (kafka.server.KafkaApis)\n', 'text'), []);
+  const log = '# WhatsApp worker\nskip +4477: code 131047 is not retryable, needs template\nGraphApiException: Graph API error 100/2388040: Message template character limit exceeded\nGET /v17.0/1234567/messages 200\n  SQL (0.4ms)  UPDATE "messages" SET "error_code" = $2 [["status", "failed"], ["error_code", 131050]]\n';
+  assert.deepEqual(codes(log, 'text'), [131047, 100, 2388040, 131050]);
+  // One-time codes stay out, WhatsApp file or not.
+  assert.deepEqual(codes('# WhatsApp OTP\nsent verification code 131047 to +4477\n', 'text'), []);
+});

@@ -38,10 +38,25 @@ function rowBounds(text: string, start: number, end: number, delimiter: string):
   return [s, e];
 }
 
-/** How many fields `delimiter` makes of `text[start, end)` (perf: counted, not split). */
+/**
+ * How many fields `delimiter` makes of `text[start, end)` (perf: counted, not split). A CSV field in
+ * double quotes may hold the delimiter: `"(Business Account, Consumer Account) pair rate limit hit"`.
+ */
 function fieldCount(text: string, start: number, end: number, delimiter: string): number {
   let n = 1;
-  for (let i = text.indexOf(delimiter, start); i !== -1 && i < end; i = text.indexOf(delimiter, i + 1)) n++;
+  const quote = delimiter === ',' || delimiter === ';' ? text.indexOf('"', start) : -1;
+  if (quote === -1 || quote >= end) {
+    for (let i = text.indexOf(delimiter, start); i !== -1 && i < end; i = text.indexOf(delimiter, i + 1)) n++;
+    return n;
+  }
+  const d = delimiter.charCodeAt(0);
+  let quoted = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    // (a doubled quote inside a field toggles twice)
+    if (c === 34) quoted = !quoted;
+    else if (c === d && !quoted) n++;
+  }
   return n;
 }
 

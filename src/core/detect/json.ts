@@ -311,11 +311,13 @@ export interface JsonEnv {
   walker: Walker | undefined;
   /** A walk across lines that did not close ended here: objects opened before it are read line by line. */
   noWalkUntil: number;
+  /** The text opens with a delimited export that has a code column (its rows are read as such). */
+  exportRows: boolean;
 }
 
 /** A fresh walking state for one text. */
 export function jsonEnv(catalog: Catalog, wa: boolean, out: Finding[]): JsonEnv {
-  return { catalog, wa, out, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, escapedQuote: false, nested: [], walker: undefined, noWalkUntil: -1 };
+  return { catalog, wa, out, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, escapedQuote: false, nested: [], walker: undefined, noWalkUntil: -1, exportRows: false };
 }
 
 /**

@@ -33,7 +33,11 @@ const TEXT_TRIGGER = /\(#|code|CODE|Code|err|ERR|Err|(?<![\w.])\d{5,7}(?!\w)|^[ 
  */
 const JSON_TRIGGER = /\(#\d|(?:code|Code|CODE)(?<!(?:status|Status|http|Http)_?(?:code|Code))[sS]?\\{0,3}["']?\s*(?::|=>|=)\s*\[?\s*\\{0,3}["']?\d/g;
 /** A number in plain text: not inside a word, path, version, date, time or `file:line:col`. */
-const TEXT_NUMBER = /(?<![\w$.\-/]|\d:)\d{1,7}(?![\w]|\.\d|:\d|-\d|\/)/g;
+// (a code and its subcode joined by a slash are two numbers: `Graph API error 100/2388040`; paths are not)
+const TEXT_NUMBER = /(?:(?<![\w$.\-/]|\d:)|(?<=(?:error|code)\s+\d{1,6}\/))\d{1,7}(?![\w]|\.\d|:\d|-\d|\/(?!\d{7}\b))/gi;
+
+/** A whole number written as a float, a cell of a pandas export: `131047.0`. */
+const FLOAT_CELL = /(?<![\w$.\-/])(\d{1,7})\.0+(?![\w.])/g;
 /**
  * Lines longer than this are read as text in this many characters only (minified or binary junk).
  * JSON on them is walked further (the walk is linear): a batch response can put its errors far out.
@@ -89,6 +93,9 @@ interface LineCtx {
 
 /** A line of SQL that tests something: `when s.error_code in (...) then`, `where error_code = 190`. */
 const SQL_CONDITION = /^\s*(?:when|where|and|or|having|case\s+when)\b.*(?:\bthen\b|=|\bin\s*\(|\bbetween\b)/i;
+
+/** Systems whose log lines say "error code N" of their own (no `http` here: WhatsApp lines hold URLs). */
+const SAID_OTHER_SYSTEM = /kafka|grpc|postgres|mysql|redis|stripe|twilio|smtp|sqs|kinesis/i;
 
 /** Names of systems whose own error codes are configured beside WhatsApp's. */
 const OTHER_SYSTEM = /kafka|grpc|postgres|pg_|mysql|redis|stripe|twilio|http|smtp|sqs|kinesis/i;
@@ -153,6 +160,11 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     if (strong && isErrorishName(key)) return true;
     // (not a list after all, maybe: `Whatsapp::GraphError: (368) Temporarily blocked...` is read below)
   }
+  // The subcode after its code: `Graph API error 100/2388040: ...`.
+  if (/\b(?:error|code)\s+\d{1,6}\/$/i.test(left)) return strong && isDistinctive(code);
+  // A pair of a quoted name and the value: Rails' binds `["error_code", 131050]`, Sentry's tags.
+  const pair = /["']([A-Za-z_][\w.]*)["']\s*,\s*["']?$/.exec(left);
+  if (pair && /^["']?\s*\]/.test(right) && isCodeExpr(pair[1] as string) && !isNonCodeName(pair[1] as string)) return strong ? /err|graph|whatsapp|wa_/i.test(pair[1] as string) || wa : wa && /err/i.test(pair[1] as string);
   // `error 131047`, `Error: 131047`, `error code 131047`, `failed with 131047`.
   const said = /\b(error|err|code|subcode|errcode|error_code|errors|fail(?:ed|s|ing)? with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
   if (said) {
@@ -160,7 +172,9 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     if (OTHER_CODE_BEFORE.test(left)) return false;
     // A bare "code" must be near an error or Graph word (a WhatsApp file also sends one-time codes).
     // (or on a line that names WhatsApp: `WhatsApp billing problem on WABA ..., code 131042`)
-    if (strong) return !/^code$/i.test(said[1] as string) || /\b(?:error|err|fail\w*|exception|graph|oauth|fbtrace|undeliverable)\b/i.test(line) || (ctx.lineWa && !ONE_TIME_CODE.test(line));
+    if (strong) return !/^code$/i.test(said[1] as string) || /\b(?:error|err|fail\w*|exception|graph|oauth|fbtrace|undeliverable)\b/i.test(line) || ((ctx.lineWa || scan.wa) && !ONE_TIME_CODE.test(line));
+    // (another system's small codes in a WhatsApp service's log: Kafka's `Error code 3 (UNKNOWN_TOPIC_OR_PARTITION)`)
+    if (/^\s*\(?[A-Z][A-Z0-9_]{3,}\)?/.test(right) || SAID_OTHER_SYSTEM.test(line)) return false;
     // Small numbers after a log level are process ids and counts: `ERROR 1 --- [main]` (Spring Boot);
     // after "subcode", 0 means none (subcodes that matter are distinctive).
     // ("errors" before a small number counts them: CoreDNS's `plugin/errors: 2 graph.facebook.com.`)
@@ -180,7 +194,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   if (titleFollows(scan.catalog, code, right)) return strong || wa;
   // A comment line about a code: `# 131047: outside the 24h window`.
   // (SQL's `--` comments too: `--   131047 = outside the 24h window`)
-  if (/^\s*(?:#|\/\/|;|--\s)/.test(line) && strong) return !/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|times)\b|%)/i.test(right);
+  // (not the value of another field on it: a MySQL slow log's `# Query_time: 4.3  Rows_examined: 131047`)
+  if (/^\s*(?:#|\/\/|;|--\s)/.test(line) && strong && !/[A-Za-z_]\w*\s*[:=]\s*$/.test(left)) return !/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|times)\b|%)/i.test(right);
   return false;
 }
 
@@ -297,6 +312,17 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
     const s = lineStart + at;
     if (judgeText(ctx, at, at + m[0].length, code) || inCodeColumn(ctx, at, at + m[0].length, code)) out.push({ kind: 'error-code', start: s, end: s + m[0].length, code });
   }
+  // A code column that pandas wrote as floats: `131047.0` under `error_code` (only where a table is open).
+  if (env.exportRows && line.includes('.0')) {
+    FLOAT_CELL.lastIndex = 0;
+    for (let m = FLOAT_CELL.exec(line); m; m = FLOAT_CELL.exec(line)) {
+      const digits = (m[1] as string).length;
+      const code = Number(m[1]);
+      if (!catalog.has(code)) continue;
+      ctx ??= { scan, line, lineStart, lineWa: mentionsWhatsApp(line) };
+      if (inCodeColumn(ctx, m.index, m.index + m[0].length, code)) out.push({ kind: 'error-code', start: lineStart + m.index, end: lineStart + m.index + digits, code });
+    }
+  }
   return resume;
 }
 
@@ -368,7 +394,9 @@ export function scanLines(scan: LineScan, out: Finding[], jsonOnly: boolean): vo
   const { text } = scan;
   const env = jsonEnv(scan.catalog, scan.wa, out);
   // (a delimited export with a column of codes: every row is read, small codes hold no trigger word)
-  const trigger = jsonOnly ? JSON_TRIGGER : opensCodeExport(text) ? EVERY_LINE : TEXT_TRIGGER;
+  const exportRows = !jsonOnly && opensCodeExport(text);
+  env.exportRows = exportRows;
+  const trigger = jsonOnly ? JSON_TRIGGER : exportRows ? EVERY_LINE : TEXT_TRIGGER;
   trigger.lastIndex = 0;
   let n = 0;
   // The search resumes at a line start; the match's line start is found going forward from there
