@@ -207,3 +207,17 @@ describe('round 12: derived queries, pandas string methods in queries, failure t
     assert.deepEqual(lines(php, 'php'), []);
   });
 });
+
+describe('round 13: customer phrases in a collection, text reshaped through a fallback', () => {
+  test("a collection's own name is no error text: its generic titles need the tested text to be one", () => {
+    const py = `${WA_HASH}CHECKOUT_PROBLEM = ("something went wrong", "payment failed", "rate limit hit", "message undeliverable")\n\ndef detect_intent(text):\n    t = (text or "").strip()\n    low = t.lower()\n    if any(p in low for p in CHECKOUT_PROBLEM):\n        return "support_checkout"\n`;
+    // (only the distinctive title is left: what the walk tests cannot be told from here)
+    const found = scanTitles(py, 'python', catalog).map((f) => py.slice(f.start, f.end));
+    assert.deepEqual(found, ['"message undeliverable"']);
+  });
+
+  test('a collection named for titles still speaks for what it is tested against', () => {
+    const java = `${WA}class RetryConfig {\n  private static final List<String> TRANSIENT_TITLES = List.of(\n      "Rate limit hit",\n      "Something went wrong");\n  static boolean isTransient(Throwable e) {\n    String msg = e.getMessage();\n    return msg != null && TRANSIENT_TITLES.stream().anyMatch(msg::contains);\n  }\n}\n`;
+    assert.deepEqual(lines(java, 'java'), [4, 5]);
+  });
+});

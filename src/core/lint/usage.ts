@@ -201,8 +201,8 @@ export function holdsUserText(scan: UsageScan, name: string, pos: number, hops =
 const USER_NAME = /^(?:(?:customer|user|client|visitor|inbound|incoming|chat|contact)_?(?:text|input|body|utterance|words)|utterance|user_?said)$/i;
 /** A variable passed alone to a function (a cleaner): `_clean(customer_text)`, `normalize(text).strip()`. */
 const CLEANED = /^\s*[A-Za-z_$][\w$.]*\s*\(\s*([A-Za-z_$][\w$]*)\s*\)(?:\s*\??\.\s*[A-Za-z_]\w*\s*\(\s*\))*\s*;?\s*$/;
-/** A variable's value reshaped by argument-less calls: `user_text.lower()`, `text.trim().toLowerCase()`. */
-const RESHAPED = /^\s*([A-Za-z_$][\w$]*)(?:\s*\??\.\s*[A-Za-z_]\w*\s*\(\s*\))*\s*;?\s*$/;
+/** A variable's value reshaped by argument-less calls: `user_text.lower()`, `text.trim().toLowerCase()`, `(text or "").strip()`. */
+const RESHAPED = /^\s*\(?\s*([A-Za-z_$][\w$]*)(?:\s*(?:\bor\b|\|\||\?\?)\s*(?:""|''|``)\s*\))?(?:\s*\??\.\s*[A-Za-z_]\w*\s*\(\s*\))*\s*;?\s*$/;
 
 /** A handler's binding, read back from the name: `catch (e)`, `catch (T e)`, Kotlin `catch (e: T)`, `except T as e`, `rescue T => e`. */
 const HANDLER_BINDING = /(?:\bcatch\s*\(\s*(?:final\s+)?[\w.<>?|\s]{0,80}|\bexcept\b[^:\n]{0,120}\bas\s+|\brescue\b[^\n]{0,120}=>\s*)$/;
@@ -551,7 +551,10 @@ function keyedByErrorText(text: string, s: string, afterAt: number): boolean {
 function collectionUsedToMatch(text: string, s: string, name: string, defStart: number, defEnd: number, role: Role): UseSite | undefined {
   for (const at of usesOf(s, name)) {
     if (at >= defStart && at < defEnd) continue;
-    const found = (from: number, to: number): UseSite => ({ subject: text.slice(from, to), at });
+    // (the collection's own name speaks for what is tested only when it names titles or errors:
+    // `TRANSIENT_TITLES.stream().anyMatch(msg::contains)`, not `any(p in low for p in CHECKOUT_PROBLEM)`)
+    const own = /titl|err|fail|exception/i.test(name);
+    const found = (from: number, to: number): UseSite => ({ subject: own ? text.slice(from, to) : text.slice(from, to).split(name).join(' '), at });
     const [ls] = lineBounds(s, at);
     const lead = s.slice(Math.max(ls, at - 120), at);
     const use = throughQualifierAndCast(s, lead, at + name.length);
