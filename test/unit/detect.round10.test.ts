@@ -265,3 +265,11 @@ test('round 12 logs: float cells, quoted CSV fields, slow-log headers, Kafka cod
   // One-time codes stay out, WhatsApp file or not.
   assert.deepEqual(codes('# WhatsApp OTP\nsent verification code 131047 to +4477\n', 'text'), []);
 });
+
+test('round 13: indexed writes, lists owned through nested calls, tuple keys, helpers inside assertions, lone markers', () => {
+  assert.deepEqual(codes('player.inventory[131000] = 1;', 'javascript'), []);
+  assert.deepEqual(codes('static final Set<Integer> SONIPAT = new HashSet<>(Arrays.asList(\n        131001, 131021, 131023, 131026, 131047));', 'java'), []);
+  assert.deepEqual(codes(`${PY_WA}demo = {("IN","marketing"): 131047, ("IN","utility"): 80007}\nerrs = {"code": 131047}`, 'python'), [131047]);
+  assert.deepEqual(codes(`${WA}assertNotNull(whatsappRetries.ruleFor(130429))\nassertEquals(3, repo.findById(131047).size)`, 'kotlin'), [130429]);
+  assert.deepEqual(codes(`${WA}const alarms = [{ pattern: '"(#368)"' }, { pattern: '"(#131048)"' }];`, 'javascript'), [368, 131048]);
+});

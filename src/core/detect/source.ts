@@ -427,7 +427,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   }
 
   // Map keys: `131047: 'Re-engagement'`, `131047 => :reengagement`, `[131047] = ...`, `131047 to "..."`.
-  if (/^(?::(?!:)|=>|\]\s*=(?!=)|to\b)/.test(right) && (/(?:^|[{,(\[])$/.test(left) || /^\s*$/.test(leftRaw))) {
+  // (`player.inventory[131000] = 1` writes into an array, an index after a name is no initializer's key)
+  if (/^(?::(?!:)|=>|\]\s*=(?!=)|to\b)/.test(right) && (/(?:^|[{,(\[])$/.test(left) || /^\s*$/.test(leftRaw)) && !(/^\]/.test(right) && /[\w$)\]]\s*\[$/.test(left))) {
     if (strong) return keyOfCodes(ctx, left);
     // (a key opening an entry of several lines, `190 => [`, has its siblings further away)
     const lines = /^(?::|=>)\s*[[{(]\s*$/.test(right) ? 3 * NEAR_LINES : NEAR_LINES;
@@ -438,7 +439,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   const assign = /(?:[^=!<>:]|^)(?:=|:=|:|=>)$/.exec(left);
   if (assign && !/\?[^:]*:$/.test(left)) {
     const lhs = left.slice(0, left.length - (left.endsWith(':=') || left.endsWith('=>') ? 2 : 1)).replace(/['"\]\s]+$/, '');
-    const names = assignedNames(lhs);
+    // (a tuple as a dict's key, `{("IN", "marketing"): 131047}`, is data: no name)
+    const names = /\)\s*$/.test(lhs) && !/\bfunc\b|=>|->/.test(lhs) ? [] : assignedNames(lhs);
     // (the value of a map from other numbers to codes, in a WhatsApp file: `ON_PREM_TO_CLOUD = {470: 131047}`)
     if (names.length === 0) return strong && scan.wa && /(?:^|[{,(\s])['"]?\d+['"]?$/.test(lhs);
     // (Go `CodeAuth Code = 0`: the name, then a type named for codes)
@@ -494,7 +496,10 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       const itemsOnly = /^[\s\d_,'"]*$/.test(leftRaw);
       if (!itemsOnly && !/^[\s\w.,'"]*,[\s\d_]*$/.test(leftRaw)) return false;
       // The list's own name, on the line that opens it: `SAME_DAY_PINCODES = new Set([` is not one of codes.
-      const named = listOwner(openerLineHead(scan.text, ctx.lineStart));
+      const opener = openerLineHead(scan.text, ctx.lineStart);
+      let named = listOwner(opener);
+      // (through nested calls: `SONIPAT = new HashSet<>(Arrays.asList(` is SONIPAT's)
+      if (named.length === 0) named = /([A-Za-z_$][\w$]*)\s*(?::[^=;]*)?=(?![=>])[^=;]*$/.exec(opener)?.slice(1) ?? [];
       if (named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
       if (!itemsOnly) return (strong || scan.wa) && named.some((n) => isCodeListName(n) || isErrorWordName(n));
       if (strong) return scan.wa || named.some((n) => isCodeListName(n) || isErrorishName(n)) || (named.length === 0 && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code));
@@ -616,6 +621,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
         if (scan.fileWa && /(?:\.|\b)code\b|['"][\w.]*code['"]/i.test(items + (close === -1 ? '' : right.slice(0, close)))) return true;
         // In a file about WhatsApp, a later argument after words and names: `perform_async('template', id, 131_047)`,
         // `new GraphError("Re-engagement message", "OAuthException", 131047, ...)`; not a lookup by id.
+        // A helper's only argument inside an assertion of a WhatsApp test: `assertNotNull(retries.ruleFor(130429))`.
+        if (scan.fileWa && items.trim() === '' && /\b(?:assert\w*|expect|assertThat|verify)\s*\([^()]*\($/.test(left.slice(Math.max(0, open - 120), open + 1)) && !ID_FN.test(callee)) return true;
         // (an unquoted number right after a call's name and `(`: not SQL's `IN ('131001', ...)`, not a one-time code `verify(phone, "130429")`)
         return scan.fileWa && items.trim() !== '' && /,\s*$/.test(items) && !/\d\s*,\s*$/.test(items) && !ID_FN.test(callee) && /[\w$]$/.test(left.slice(0, open)) && !/['"]/.test(scan.text.charAt(ctx.at - 1));
       }

@@ -19,7 +19,9 @@ export const ERROR_FN = /err|fail|exception|whatsapp|graph/i;
  */
 export function graphMarker(ctx: Ctx, right: string): boolean {
   const message = /^\)\s+[A-Za-z(]/.test(right);
-  return ctx.strong ? message || ctx.scan.wa : message && ctx.scan.wa;
+  // (or the marker alone in quotes, a pattern to look for: `pattern: '"(#368)"'`)
+  const alone = /^\)\\?["'`]/.test(right);
+  return ctx.strong ? message || ctx.scan.wa : (message || alone) && ctx.scan.wa;
 }
 
 /** Words that make a comment about an error. */
