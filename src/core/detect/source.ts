@@ -176,7 +176,7 @@ function strongSubject(ctx: Ctx, subject: string): boolean {
   return ctx.scan.fileWa || isCodeExpr(subject) || isErrorishName(name || subject);
 }
 
-/** The code's catalog title follows it as the next quoted argument or field: `190, "Invalid OAuth access token"`, `Code: 190, Title: "..."`. */
+/** The code's catalog title follows it as the next quoted argument or field: `368, "Temporarily blocked for policies violations"`, `Code: 190, Title: "..."`. */
 function quotedTitleFollows(scan: SourceScan, ctx: Ctx, right: string): boolean {
   const m = /^,\s*(?:[A-Za-z_]\w*\s*[:=]\s*)?@?["']/.exec(right);
   return m !== null && titleFollows(scan.catalog, ctx.code, right.slice(m[0].length));
@@ -606,7 +606,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
         // Arguments of an ordinary call: only distinctive codes, for a helper named for errors (by
         // its own name: `invoiceService.display(131047)` is not one), or next to a code argument
         // (`.having((e) => e.code, 'code', 131026)`).
-        // (a small one beside its own catalog title: a fake server's `error(401, 190, "Invalid OAuth access token.")`;
+        // (a small one beside its own catalog title: a fake server's `error(400, 368, "Temporarily blocked for policies violations")`;
         // or tested by a predicate of a holder of codes: `GraphErrorCodes.IsPermission(200)`)
         if (!strong) return scan.wa && (quotedTitleFollows(scan, ctx, right) || (items.trim() === '' && /\b([A-Za-z_$][\w$]*)\s*\.\s*[Ii]s[A-Z]\w*\s*$/.test(before) && isCodeListName(/([A-Za-z_$][\w$]*)\s*\.\s*[Ii]s[A-Z]\w*\s*$/.exec(before)?.[1] ?? '')));
         const callee = /([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '';
