@@ -501,10 +501,14 @@ function usesOf(s: string, name: string): number[] {
  * literal must not rescan the whole line.
  */
 export function lineBounds(s: string, pos: number): [number, number] {
+  // perf: read by hand within LINE_REACH each way (no slices: this runs many times per literal)
   const from = Math.max(0, pos - LINE_REACH);
-  const back = s.slice(from, pos).lastIndexOf('\n');
-  const ahead = s.slice(pos, pos + LINE_REACH).indexOf('\n');
-  return [back === -1 ? from : from + back + 1, ahead === -1 ? Math.min(s.length, pos + LINE_REACH) : pos + ahead];
+  let start = pos;
+  while (start > from && s.charCodeAt(start - 1) !== 10) start--;
+  const to = Math.min(s.length, pos + LINE_REACH);
+  let end = pos;
+  while (end < to && s.charCodeAt(end) !== 10) end++;
+  return [start, end];
 }
 
 /**
