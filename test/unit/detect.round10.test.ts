@@ -273,3 +273,13 @@ test('round 13: indexed writes, lists owned through nested calls, tuple keys, he
   assert.deepEqual(codes(`${WA}assertNotNull(whatsappRetries.ruleFor(130429))\nassertEquals(3, repo.findById(131047).size)`, 'kotlin'), [130429]);
   assert.deepEqual(codes(`${WA}const alarms = [{ pattern: '"(#368)"' }, { pattern: '"(#131048)"' }];`, 'javascript'), [368, 131048]);
 });
+
+test('round 14: named table columns decide small cells, sets of small codes, case arms among code arms, PHP exception codes, ranges in constants', () => {
+  const py = `${PY_WA}@pytest.mark.parametrize("code,attempt,expected", [\n    (130429, 1, Action.RETRY),\n    (190, 1, Action.STOP),\n])\ndef test_x(code, attempt, expected): pass\nTHROTTLED = frozenset({4, 80007, 130429})\nAUTH = frozenset({0, 190})\n`;
+  assert.deepEqual(codes(py, 'python'), [130429, 190, 4, 80007, 130429, 0, 190]);
+  const php = `<?php\n${WA}throw new WhatsAppException('Envio pausado por error de cuenta', 368);\nthrow new WhatsAppException('x', 0);\nswitch ($fehler->code) {\n  case 130429:\n    break;\n  case 190:\n    break;\n}\n`;
+  assert.deepEqual(codes(php, 'php'), [368, 130429, 190]);
+  // Arms of another switch without codes stay silent.
+  assert.deepEqual(codes(`${WA}switch (requestCode) {\n  case 100:\n    break;\n  case 190:\n    break;\n}`, 'java'), []);
+  assert.deepEqual(codes(`${PY_WA}TEMPLATE = (132_000..132_018).freeze\nPORTS = (131_000..131_010).freeze`, 'ruby'), [132000, 132018]);
+});

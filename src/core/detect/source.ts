@@ -228,7 +228,11 @@ function codeRange(ctx: Ctx, head: string, other: number, upper: boolean): boole
   const tested = arm && !inAt ? RANGE_TEST.exec(ctx.scan.text.slice(ctx.at, Math.min(ctx.lineEnd, ctx.at + 80))) : null;
   if (tested) subject = (tested[1] as string).replace(/\.(?:to_i|toInt\(\s*\))$/, '');
   else if (arm && (inAt || /\b(?:when|case)$/.test(before))) subject = switchSubject(ctx.scan.text, ctx.lineStart);
-  else if (arm) return false;
+  else if (arm) {
+    // A range kept in a constant of a WhatsApp file: Ruby `TEMPLATE = (132_000..132_018).freeze`.
+    const held = /([A-Za-z_]\w*)\s*=\s*\(?\s*$/.exec(before)?.[1];
+    return held !== undefined && isDistinctive(lo) && ctx.scan.wa && !isNonCodeName(held);
+  }
   if (isDistinctive(lo)) return (ctx.scan.fileWa || isCodeExpr(subject)) && !isNonCodeName(lastSegment(subject) || subject);
   return smallOk(ctx, subject) || (arm && isCodeExpr(subject) && armsOfCodes(ctx));
 }
@@ -413,7 +417,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   if (caseHead && /^[\w.,\s|'"#()]*$/.test(lineHead.slice(caseHead[0].length).replace(/\bor\b/g, ','))) {
     if (strong) return armOfCodes(ctx);
     if (!scan.wa) return false;
-    return errorCodeSwitch(ctx) || hasCodeNearby(scan, scan.text.slice(Math.max(ctx.lineStart, ctx.at - 300), Math.min(ctx.lineEnd, ctx.at + 300)), ctx.code);
+    // (or the arms around it name distinctive codes: `case 130429:` a few lines above `case 190:`)
+    return errorCodeSwitch(ctx) || hasCodeNearby(scan, scan.text.slice(Math.max(ctx.lineStart, ctx.at - 300), Math.min(ctx.lineEnd, ctx.at + 300)), ctx.code) || hasAssignedCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code, /^\s*(?:\}\s*)?(?:case|when)\s+(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/gm);
   }
   // Kotlin `when` branches and switch expressions: `131047, 131026 -> ...`, `131047 => ...`.
   // (C# and Scala arms may carry a guard: `100 when ex.Subcode == 2388019 => ...`)
@@ -526,6 +531,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       // (outside WhatsApp files, a column of codes shows itself by other distinctive catalog codes in its rows)
       // (0 in a column of codes is most often "no code": `{"plain 429", 0, 429}`)
       if (isCodeColumn(column)) return ctx.code === 0 ? false : strong ? scan.wa || /err|fail|graph|whatsapp|meta/i.test(column) || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code) : scan.wa;
+      // (a small number in a column named for something else is that thing: `attempt` in `(130429, 1, RETRY)`)
+      if (!strong) return false;
     }
     // A list or arguments handed to a callback whose parameter names them: kotest `withData(4, 80007) { code ->`,
     // Jest `it.each([200, 250, 299])('...', (code) => ...)`.
@@ -583,6 +590,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       // `new WhatsAppError(100, ...)`, `GraphException.of(100, 2388091)`: the code is the first argument.
       // (a whole word or a camel-case part: not the "fault" of `default(0)`)
       if (items.trim() === '' && scan.wa && ERROR_FACTORY.test(before)) return true;
+      // (or second after its message, as PHP's `new WhatsAppException('...', 368)` takes it; a 0 there is "no code")
+      if (scan.wa && ctx.code !== 0 && ERROR_FACTORY.test(before) && /^\s*(?:"[^"\n]*"|'[^'\n]*')\s*,\s*$/.test(items) && /^\s*[,)]/.test(right)) return true;
       const inTest = /(?:\bin|\bnot\s+in)$/.test(before);
       const listLike = inTest || /(?:^|[=,(:]|return|\?)$/.test(before) || COLLECTION_FN.test(before);
       // A Graph marker written in code: `(#131056)` in a raw string the lexer read as code.
@@ -816,7 +825,7 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
 }
 
 /** A quick look at a line: can a small code on it possibly be in an error-code context? */
-const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[\s*\d|\d{5}|[Gg]raph|hrottl|[<>]=\s*\d+\s*(?:&&|and\b)/;
+const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[\s*\d|\d{5}|[Gg]raph|hrottl|[<>]=\s*\d+\s*(?:&&|and\b)|frozenset|\bset\(/;
 
 /**
  * The same for a line's start: list items (`  4,`), constants (`TooManyCalls = 4`,
