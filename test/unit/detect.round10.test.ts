@@ -283,3 +283,9 @@ test('round 14: named table columns decide small cells, sets of small codes, cas
   assert.deepEqual(codes(`${WA}switch (requestCode) {\n  case 100:\n    break;\n  case 190:\n    break;\n}`, 'java'), []);
   assert.deepEqual(codes(`${PY_WA}TEMPLATE = (132_000..132_018).freeze\nPORTS = (131_000..131_010).freeze`, 'ruby'), [132000, 132018]);
 });
+
+test('round 14 logs: terminal colours, what Meta did in prose, another system naming its own status', () => {
+  assert.deepEqual(codes('# WhatsApp dev\n  code: \x1b[33m131047\x1b[39m,\n', 'text'), [131047]);
+  assert.deepEqual(codes('# WhatsApp tickets\nMeta now rejects with 131050.\nLoad test hit 130429 at ~80 mps\nwe hit 131047 messages today\n', 'text'), [131050, 130429]);
+  assert.deepEqual(codes('[Server thread/ERROR]: Encountered an unexpected exception, code=131056 (WORLD_SAVE_FAILED)\n', 'text'), []);
+});

@@ -34,7 +34,8 @@ const TEXT_TRIGGER = /\(#|code|CODE|Code|err|ERR|Err|(?<![\w.])\d{5,7}(?!\w)|^[ 
 const JSON_TRIGGER = /\(#\d|(?:code|Code|CODE)(?<!(?:status|Status|http|Http)_?(?:code|Code))[sS]?\\{0,3}["']?\s*(?::|=>|=)\s*\[?\s*\\{0,3}["']?\d/g;
 /** A number in plain text: not inside a word, path, version, date, time or `file:line:col`. */
 // (a code and its subcode joined by a slash are two numbers: `Graph API error 100/2388040`; paths are not)
-const TEXT_NUMBER = /(?:(?<![\w$.\-/]|\d:)|(?<=(?:error|code)\s+\d{1,6}\/))\d{1,7}(?![\w]|\.\d|:\d|-\d|\/(?!\d{7}\b))/gi;
+// (and after a terminal colour: `code: \x1b[33m131047\x1b[39m`)
+const TEXT_NUMBER = /(?:(?<![\w$.\-/]|\d:)|(?<=(?:error|code)\s+\d{1,6}\/)|(?<=\x1b\[[\d;]*m))\d{1,7}(?![\w]|\.\d|:\d|-\d|\/(?!\d{7}\b))/gi;
 
 /** A whole number written as a float, a cell of a pandas export: `131047.0`. */
 const FLOAT_CELL = /(?<![\w$.\-/])(\d{1,7})\.0+(?![\w.])/g;
@@ -108,13 +109,19 @@ function listOfCatalogCodes(scan: LineScan, line: string, s: number): boolean {
   return numbers.length > 0 && (numbers.some((n) => isDistinctive(n) && scan.catalog.has(n)) || numbers.every((n) => scan.catalog.has(n)));
 }
 
+/** Text without ANSI colour sequences (perf: untouched when it holds no escape). */
+function uncoloured(text: string): string {
+  return text.includes('\x1b') ? text.replace(/\x1b\[[\d;]*m/g, '') : text;
+}
+
 /** Judge one number on a text line (outside any JSON object on it). */
 function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   const { scan, line } = ctx;
   const strong = isDistinctive(code);
   const wa = scan.wa || ctx.lineWa;
-  const left = line.slice(Math.max(0, s - 100), s);
-  const right = line.slice(e, e + 100);
+  // (terminal colours around the number say nothing: `code: \x1b[33m131047\x1b[39m`)
+  const left = uncoloured(line.slice(Math.max(0, s - 100), s));
+  const right = uncoloured(line.slice(e, e + 100));
 
   if (/\(#$/.test(left) && right.startsWith(')')) return strong || (wa && /^\)\s+[A-Za-z(]/.test(right));
   if (/#$/.test(left)) return false; // issue and PR numbers
@@ -142,7 +149,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     if (isCodesName(key)) return !OTHER_SYSTEM.test(key) && (strong || (wa && listOfCatalogCodes(scan, line, s) && !OTHER_SYSTEM.test(yamlParentKey(scan.text, ctx.lineStart, /^\s*/.exec(line)?.[0].length ?? 0))));
     if (isCodeExpr(key)) {
       // A bare `code=` is also how one-time codes are logged: `otp.issue template=auth_code_v2 code=130429`.
-      if (strong) return seg !== 'code' || !/^code$/i.test(key) || (!ONE_TIME_CODE.test(line) && (wa || /\b(?:error|err|fail\w*|exception|warn\w*)\b/i.test(line)));
+      // (another system names its own status after it: a game server's `code=131056 (WORLD_SAVE_FAILED)`)
+      if (strong) return seg !== 'code' || !/^code$/i.test(key) || (!ONE_TIME_CODE.test(line) && (wa || (/\b(?:error|err|fail\w*|exception|warn\w*)\b/i.test(line) && !/^\s*\(?[A-Z][A-Z0-9_]{3,}\)?/.test(right))));
       if (!wa) return false;
       // (no subcode is 0: `subcode=0` says there is none)
       if (code === 0 && /sub_?code$/i.test(seg)) return false;
@@ -167,6 +175,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   if (pair && /^["']?\s*\]/.test(right) && isCodeExpr(pair[1] as string) && !isNonCodeName(pair[1] as string)) return strong ? /err|graph|whatsapp|wa_/i.test(pair[1] as string) || wa : wa && /err/i.test(pair[1] as string);
   // `error 131047`, `Error: 131047`, `error code 131047`, `failed with 131047`.
   const said = /\b(error|err|code|subcode|errcode|error_code|errors|fail(?:ed|s|ing)? with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
+  // What Meta did, in a WhatsApp file's prose: `Meta now rejects with 131050.`, `load test hit 130429 at 80 mps`.
+  if (!said && strong && scan.wa && /\b(?:reject(?:s|ed)?(?:\s+with)?|return(?:s|ed)\s+(?:error\s+)?|hit|got)\s+$/i.test(left) && !ONE_TIME_CODE.test(line) && !/^\s*(?:(?:ms|s|secs?|seconds|times|requests|rows|messages|users)\b|%)/i.test(right)) return true;
   if (said) {
     // One-time, order and promo codes: `verification code 131047`, `entered code 131056`.
     if (OTHER_CODE_BEFORE.test(left)) return false;
