@@ -289,3 +289,8 @@ test('round 14 logs: terminal colours, what Meta did in prose, another system na
   assert.deepEqual(codes('# WhatsApp tickets\nMeta now rejects with 131050.\nLoad test hit 130429 at ~80 mps\nwe hit 131047 messages today\n', 'text'), [131050, 130429]);
   assert.deepEqual(codes('[Server thread/ERROR]: Encountered an unexpected exception, code=131056 (WORLD_SAVE_FAILED)\n', 'text'), []);
 });
+
+test('round 14 JSON: small codes in a list named for errors beside distinctive ones', () => {
+  const json = '{\n  "channel": "whatsapp",\n  "nonRetryable": [131047, 131026, 368],\n  "retryable": [4, 10],\n  "codes": [0, 190]\n}\n';
+  assert.deepEqual(codes(json, 'json'), [131047, 131026, 368, 0, 190]);
+});

@@ -486,6 +486,15 @@ function graphSubcode(frame: Frame): boolean {
   return false;
 }
 
+/** A list candidate of the frame is a distinctive catalog code. */
+function distinctiveList(frame: Frame, catalog: Catalog): boolean {
+  for (let k = 0; k < frame.candCount; k++) {
+    const c = frame.cands[k] as Cand;
+    if (c.kind === 'list' && isDistinctive(c.code) && catalog.has(c.code)) return true;
+  }
+  return false;
+}
+
 /** Judge one closed (or truncated) frame's candidates and emit the accepted ones. */
 function decide(frame: Frame, env: JsonEnv, text: string): void {
   if (frame.logTextStart !== -1) readLogText(frame, env, text);
@@ -528,7 +537,7 @@ function decide(frame: Frame, env: JsonEnv, text: string): void {
         ok = known && (strong || (c.prose && (graph || underError || wa)));
         break;
       case 'list':
-        ok = known && (strong || wa);
+        ok = known && (strong || (wa && (!c.bare || distinctiveList(frame, catalog))));
         break;
       case 'numkey':
         // (a small key counts in a map whose other keys are distinctive codes: `"368": "page"` beside `"131031": "page"`)
@@ -712,8 +721,9 @@ class Walker {
       const codes = f.namesCodes(text);
       if (!codes && !f.namesErrors(text)) return;
       const code = digitsValue(text, s, e);
-      // (under a key naming errors but not codes, only distinctive numbers: `"retryable": [130429]`)
-      if (code >= 0 && (codes || isDistinctive(code))) this.add(f, 'list', false, code, s, e);
+      // (under a key naming errors but not codes, small numbers only beside distinctive ones, judged at the
+      // end: `"nonRetryable": [131047, 368]`; marked bare)
+      if (code >= 0) this.add(f, 'list', !codes && !isDistinctive(code), code, s, e);
       return;
     }
     const info = this.keyInfo;
