@@ -294,3 +294,17 @@ test('round 14 JSON: small codes in a list named for errors beside distinctive o
   const json = '{\n  "channel": "whatsapp",\n  "nonRetryable": [131047, 131026, 368],\n  "retryable": [4, 10],\n  "codes": [0, 190]\n}\n';
   assert.deepEqual(codes(json, 'json'), [131047, 131026, 368, 0, 190]);
 });
+
+test('round 15 logs: a column named for Graph codes vouches for its small codes', () => {
+  const tsv = 'template\tgraph_code\tgraph_subcode\tuser_title\norder_update\t100\t2388019\tMessage template character limit exceeded\n';
+  assert.deepEqual(codes(tsv, 'text'), [100, 2388019]);
+  const other = 'sku\tstatus_code\tqty\nA-1\t100\t4\n';
+  assert.deepEqual(codes(other, 'text'), []);
+});
+
+test('round 15: 0 as "no code", constants classes after a private constructor', () => {
+  const java = `${WA}public final class MetaErrorCodes {\n    private MetaErrorCodes() {\n    }\n    public static final int AUTH_EXCEPTION = 0;\n    public static final int ACCESS_TOKEN_EXPIRED = 190;\n    public static final int RE_ENGAGEMENT = 131047;\n}\n`;
+  assert.deepEqual(codes(java, 'java'), [0, 190, 131047]);
+  assert.deepEqual(codes(`${WA}if ge.Error.Code != 0 {\n}\nif ge.Error.Code == 0 || ge.Error.Code == 190 {\n}`, 'go'), [0, 190]);
+  assert.deepEqual(codes(`${WA}ex.Code.Should().Be(0);\nex.Code.Should().Be(190);`, 'csharp'), [190]);
+});

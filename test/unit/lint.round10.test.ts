@@ -221,3 +221,15 @@ describe('round 13: customer phrases in a collection, text reshaped through a fa
     assert.deepEqual(lines(java, 'java'), [4, 5]);
   });
 });
+
+describe('round 15: assertions through constants, pandas lists', () => {
+  test("a constant checked in a test's assertion is our output", () => {
+    const js = `${WA}const title = '(Business Account, Consumer Account) pair rate limit hit';\nit('formats', () => {\n  expect(out.startsWith(title)).toBe(true);\n});\n`;
+    assert.deepEqual(lines(js, 'javascript'), []);
+  });
+
+  test('a pandas query testing an error column against a list', () => {
+    const py = `${WA_HASH}def media(df):\n    return df.query("error_title in ['Media upload error', 'Media download error']")\n`;
+    assert.deepEqual(lines(py, 'python'), [3, 3]);
+  });
+});

@@ -152,8 +152,17 @@ function codeHolder(text: string, lineStart: number, family: LanguageFamily, whe
     }
     return NO_HOLDER;
   }
-  const open = window.lastIndexOf('{');
-  if (open === -1 || window.indexOf('}', open) !== -1) return NO_HOLDER;
+  // The nearest unclosed `{` above: balanced pairs in between (a private constructor's `{ }`) are skipped.
+  let open = -1;
+  for (let i = window.length - 1, depth = 0; i >= 0; i--) {
+    const c = window.charCodeAt(i);
+    if (c === 125) depth++;
+    else if (c === 123 && depth-- === 0) {
+      open = i;
+      break;
+    }
+  }
+  if (open === -1) return NO_HOLDER;
   const head = window.slice(Math.max(0, open - 120), open);
   const m = /\b(enum(?:\s+class)?|class|object|struct|interface|module)\s+([A-Za-z_]\w*)([^{};]*)$/.exec(head);
   if (where) where.at = base + open;
@@ -393,6 +402,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   // (not `when x == 1` patterns, but a guard is: `case 100 if err.error_subcode == 2388040:`,
   // C# `case 100 when error.Subcode == 2388040:`, `catch (GraphException e) when (e.Code == 4)`).
   // (a subjectless Go `switch` or Kotlin `when` compares in its arms: `case apiErr.Code == 131000:`)
+  // (`x.Code != 0` asks whether there is a code at all)
+  if (cmp && ctx.code === 0 && /(?:!==?|<>|\bis\s+not)\s*$/.test(cmp[0])) return false;
   if (cmp && (!/\b(?:case|when)\s+[^:;]*$/.test(left) || /\bif\b[^:;]*$/.test(left) || /\b(?:case\s+[^:;]*|catch\s*\([^)]*\)\s*)when\b[^:;]*$/.test(left) || isCodeExpr(exprBefore(left.slice(0, cmp.index).trimEnd())))) {
     const subject = exprBefore(left.slice(0, cmp.index).trimEnd());
     return strong ? strongSubject(ctx, subject) : smallOk(ctx, subject);
@@ -405,6 +416,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   }
   // Matchers: `expect(err.code).toBe(131047)`, `assertEquals(131047, e.getCode())`, `.equals(131047)`.
   if (MATCHER_CALL.test(left) || /\b(?:eq|eql|equal|be|shouldBe|shouldEqual|shouldBeEqualTo)\s+$/.test(leftRaw)) {
+    // (an assertion that a code is 0 checks that there is none)
+    if (ctx.code === 0) return false;
     // (outside WhatsApp files the asserted value must be a code: `expect(parse('131,026')).toBe(131026)` is not)
     if (strong) return !matchesOtherNumber(left, right) && (scan.fileWa || /code|err|exception|graph|whatsapp/i.test(left.slice(-120) + right.slice(0, 60)));
     return scan.wa && /(?:err\w*|error\w*|\be|ex)\s*(?:\.|->|\?\.)\s*(?:get)?code|error_?code|errorCode|subcode|getCode\(\)/i.test(left.slice(-120) + right.slice(0, 60));

@@ -215,7 +215,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
  */
 function inCodeColumn(ctx: LineCtx, s: number, e: number, code: number): boolean {
   const name = columnOf(ctx.scan.text, ctx.lineStart, ctx.line, s, e);
-  return name !== undefined && isCodeColumnName(name) && (isDistinctive(code) || ctx.scan.wa || ctx.lineWa);
+  // (a column named for Graph's codes is evidence of its own: `graph_code` beside `graph_subcode`)
+  return name !== undefined && isCodeColumnName(name) && (isDistinctive(code) || ctx.scan.wa || ctx.lineWa || /graph|whatsapp|^wa[_ ]/i.test(name));
 }
 
 /** The key a log line writes before an object (`err: {`, `error={`, `"error": {`), as offsets into the text. */

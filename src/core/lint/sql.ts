@@ -29,7 +29,7 @@ const FILTER_LEAD = /(?:\b(?:where|and|or|on|having|when|not)|[(&|!])\s*$/i;
 /** A query's placeholder for a bound value: `?`, `$1`, `:name`, `%s`, `@p0`, `{0}`. */
 const PLACEHOLDER = /^(?:\?|\$\d|:[A-Za-z_]|%s|@[A-Za-z_]|\{\d)/;
 /** A cheap first look: query text compares something with a quoted value or a placeholder. */
-const QUERY_HINT = /(?:like|\bin|=)\s*\(?\s*['"?$:%@{]/i;
+const QUERY_HINT = /(?:like|\bin|=)\s*[([]?\s*['"?$:%@{]/i;
 
 /** True when a filter at `at` stands where a condition starts (not in `SET col = ...` or a select list). */
 function ledIn(query: string, at: number): boolean {
@@ -66,7 +66,8 @@ export function errorColumnValues(query: string): QueryValue[] {
     const end = m.index + m[0].length;
     if (!isErrorColumn(m[1] as string) || !ledIn(query, m.index)) continue;
     // `IN ('a', 'b')`: every item; otherwise the one value.
-    const list = query.charCodeAt(end) === 40;
+    // (pandas writes the list in brackets: `error_title in ['a', 'b']`)
+    const list = query.charCodeAt(end) === 40 || query.charCodeAt(end) === 91;
     let at = list ? end + 1 : end;
     for (let k = 0; k < 50; k++) {
       while (at < query.length && /\s/.test(query[at] as string)) at++;

@@ -202,7 +202,7 @@ const USER_NAME = /^(?:(?:customer|user|client|visitor|inbound|incoming|chat|con
 /** A variable passed alone to a function (a cleaner): `_clean(customer_text)`, `normalize(text).strip()`. */
 const CLEANED = /^\s*[A-Za-z_$][\w$.]*\s*\(\s*([A-Za-z_$][\w$]*)\s*\)(?:\s*\??\.\s*[A-Za-z_]\w*\s*\(\s*\))*\s*;?\s*$/;
 /** A variable's value reshaped by argument-less calls: `user_text.lower()`, `text.trim().toLowerCase()`, `(text or "").strip()`. */
-const RESHAPED = /^\s*\(?\s*([A-Za-z_$][\w$]*)(?:\s*(?:\bor\b|\|\||\?\?)\s*(?:""|''|``)\s*\))?(?:\s*\??\.\s*[A-Za-z_]\w*\s*\(\s*\))*\s*;?\s*$/;
+const RESHAPED = /^\s*\(?\s*([A-Za-z_$][\w$]*)(?:\s*(?:\bor\b|\|\||\?\?)\s*(?:""|''|``)\s*\))?(?:\s*\??\.\s*[A-Za-z_]\w*\s*\(\s*(?:[A-Z][\w.]*|"[^"\n]*"|'[^'\n]*')?\s*\))*\s*;?\s*$/;
 
 /** A handler's binding, read back from the name: `catch (e)`, `catch (T e)`, Kotlin `catch (e: T)`, `except T as e`, `rescue T => e`. */
 const HANDLER_BINDING = /(?:\bcatch\s*\(\s*(?:final\s+)?[\w.<>?|\s]{0,80}|\bexcept\b[^:\n]{0,120}\bas\s+|\brescue\b[^\n]{0,120}=>\s*)$/;
@@ -1181,7 +1181,8 @@ function constantUsedToMatch(scan: UsageScan, name: string, member: boolean, def
       /(?:^|[{;:])\s*(?:case|when)\s+$/.test(before) ||
       ((scan.family === 'python' || scan.family === 'kotlin') && /^\s*(?:not\s+)?in\b/.test(after));
     const open = matched ? -1 : enclosingOpen(s, from);
-    if (matched || (open !== -1 && s[open] === '(' && MATCH_CALLS.has(calleeAt(s, open)))) return { subject: scan.text.slice(Math.max(ls, from - 120), Math.min(le, at + name.length + 60)), at };
+    // (a test's assertion through the constant, `expect(out.startsWith(title)).toBe(true)`, checks our output)
+    if ((matched || (open !== -1 && s[open] === '(' && MATCH_CALLS.has(calleeAt(s, open)))) && !ASSERTION.test(s.slice(ls, Math.min(le, ls + 40)))) return { subject: scan.text.slice(Math.max(ls, from - 120), Math.min(le, at + name.length + 60)), at };
   }
   return undefined;
 }
