@@ -308,3 +308,8 @@ test('round 15: 0 as "no code", constants classes after a private constructor', 
   assert.deepEqual(codes(`${WA}if ge.Error.Code != 0 {\n}\nif ge.Error.Code == 0 || ge.Error.Code == 190 {\n}`, 'go'), [0, 190]);
   assert.deepEqual(codes(`${WA}ex.Code.Should().Be(0);\nex.Code.Should().Be(190);`, 'csharp'), [190]);
 });
+
+test('lookups in maps keyed by codes above, in WhatsApp files', () => {
+  const js = `${WA}const MENSAJES = new Map([\n  [131047, "Ventana cerrada"],\n  [131026, "No entregable"],\n]);\nfunction texto() { return MENSAJES.get(131047); }\nconst friendly = { 131026: "x", 131047: "y" };\nfunction f() { return friendly[131047]; }\nconst orders = loadOrders();\nconst o = orders[131047];\nconst p = orders.get(131047);\n`;
+  assert.deepEqual(codes(js, 'javascript'), [131047, 131026, 131047, 131026, 131047, 131047]);
+});

@@ -191,6 +191,34 @@ function quotedTitleFollows(scan: SourceScan, ctx: Ctx, right: string): boolean 
   return m !== null && titleFollows(scan.catalog, ctx.code, right.slice(m[0].length));
 }
 
+/**
+ * `name` is defined above (within BACK_REACH) as a map whose keys are distinctive catalog codes:
+ * `const MESSAGES = new Map([[131047, ...`, `friendly = { 131026: ...`.
+ */
+function keyedByCodesAbove(scan: SourceScan, ctx: Ctx, name: string): boolean {
+  if (name.length < 2) return false;
+  const above = scan.text.slice(Math.max(0, ctx.lineStart - BACK_REACH), ctx.lineStart);
+  // perf: a plain search for the name first; the definition's pattern only where it occurs
+  if (!above.includes(name)) return false;
+  let re = definitionsOfMaps.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\s*(?::[^=\\n]*)?=(?!=)`);
+    if (definitionsOfMaps.size >= 256) definitionsOfMaps.clear();
+    definitionsOfMaps.set(name, re);
+  }
+  const at = above.search(re);
+  if (at === -1) return false;
+  // (the definition only: up to its `;` or the next line that starts at the margin)
+  let body = above.slice(at, at + 400);
+  const end = body.search(/;|\n(?=\S)/);
+  if (end !== -1) body = body.slice(0, end);
+  const key = /[[{(,]\s*\[?\s*['"]?(\d{5,7})['"]?\s*(?:[:,\]]|=>)/.exec(body);
+  return key !== null && scan.catalog.has(Number(key[1]));
+}
+
+/** Compiled definitions of maps, by name (bounded). */
+const definitionsOfMaps = new Map<string, RegExp>();
+
 /** A line holding one call of one number, a row of a list: `  z.literal(139000), // Blocked by integrity`. */
 const ROW_OF_ONE = /^\s*[\w$.]+\(\s*\d+\s*\)\s*,?\s*(?:(?:\/\/|#).*)?$/;
 
@@ -535,7 +563,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const cell = opener === '{' ? templateColumn(scan.text, ctx.lineStart, ctx.at, BACK_REACH) : undefined;
     if (cell !== undefined) return isCodeColumn(cell) && !isNonCodeName(cell) && ctx.code !== 0 ? strong || scan.wa : false;
     // Indexing (`arr[0]`, `row[131047]`) and calls of numeric helpers are not lists of codes.
-    if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield|if|elsif|unless|and|or|not|then|else|const|new|final|var|let|val)$/.test(before)) return false;
+    // (but a lookup in a map keyed by codes above, in a WhatsApp file, reads a code: `friendly[131047]`)
+    if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield|if|elsif|unless|and|or|not|then|else|const|new|final|var|let|val)$/.test(before)) return strong && scan.fileWa && items.trim() === '' && keyedByCodesAbove(scan, ctx, /([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '');
     // A row of a table whose columns are named (a Go test table under its struct, pytest's
     // `parametrize("code, retry", [`, Ruby's `.each do |code, action|`): the column's name decides.
     const column = columnName(scan.text, Math.max(ctx.lineStart, ctx.at - WINDOW) + open, ctx.at, ctx.lineStart, ctx.lineEnd, BACK_REACH, FORWARD_REACH);
@@ -597,7 +626,11 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (receiver && isCodeExpr(receiver) && !isNonCodeName(lastName(receiver))) return strong || (scan.wa && isErrorCodeExpr(receiver)) || (scan.wa && group().allCodes);
     if (opener === '(') {
       // (a helper named for failures is not a numeric one: `failed_status(131050)`)
-      if (NUMERIC_FN.test(before) && !ERROR_FN.test(/([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '')) return false;
+      // (`MESSAGES.get(131047)` on a map keyed by codes above reads a code, in a WhatsApp file)
+      if (NUMERIC_FN.test(before) && !ERROR_FN.test(/([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '')) {
+        const receiver = /([A-Za-z_$][\w$]*)\s*(?:\?\.|\.)\s*(?:get|getOrDefault|fetch|has|containsKey)\s*$/.exec(before)?.[1];
+        return strong && scan.fileWa && items.trim() === '' && receiver !== undefined && keyedByCodesAbove(scan, ctx, receiver);
+      }
       // `WaError.fromCode(4)`, `$this->expectExceptionCode(190)`: a helper taking a code.
       if (!strong && scan.wa && items.trim() === '' && /[a-z]Code$|_code$/.test(before) && !isNonCodeName(lastName(before)) && /err|fail|exception|graph|whatsapp/i.test(before.slice(-60))) return true;
       // `new WhatsAppError(100, ...)`, `GraphException.of(100, 2388091)`: the code is the first argument.
