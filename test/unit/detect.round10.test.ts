@@ -313,3 +313,11 @@ test('lookups in maps keyed by codes above, in WhatsApp files', () => {
   const js = `${WA}const MENSAJES = new Map([\n  [131047, "Ventana cerrada"],\n  [131026, "No entregable"],\n]);\nfunction texto() { return MENSAJES.get(131047); }\nconst friendly = { 131026: "x", 131047: "y" };\nfunction f() { return friendly[131047]; }\nconst orders = loadOrders();\nconst o = orders[131047];\nconst p = orders.get(131047);\n`;
   assert.deepEqual(codes(js, 'javascript'), [131047, 131026, 131047, 131026, 131047, 131047]);
 });
+
+test('other systems are read from the words of an error type name', async () => {
+  const { isOtherSystemType } = await import('../../src/core/detect/errorSubject');
+  for (const t of ['StripeError', 'pgconn.PgError', 'HTTPError', 'MySQLException', 'GrpcStatusError', 'S3Exception']) assert.ok(isOtherSystemType(t), t);
+  for (const t of ['UpgradeError', 'GraphError', 'WhatsAppException', 'TemplateStatusless']) assert.ok(!isOtherSystemType(t), t);
+  // (an error class named like an upgrade is still ours: its constants are codes in a WhatsApp file)
+  assert.deepEqual(codes(`<?php\n${WA}class UpgradeException extends \\RuntimeException\n{\n    public const ACCESS_TOKEN_EXPIRED = 190;\n}\n`, 'php'), [190]);
+});

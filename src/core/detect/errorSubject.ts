@@ -22,8 +22,17 @@ export function isErrorCodeSubject(scan: SourceScan, lineStart: number, subject:
   return whole !== undefined && assignedErrorCode(above, whole);
 }
 
-/** Type names of other systems' errors: their codes are not Graph's. */
-export const OTHER_ERROR_TYPE = /stripe|twilio|pg|postgres|mysql|sql|grpc|status|http|redis|kafka|aws|s3|smtp|mail|firebase|google/i;
+/** Words of other systems in error type names: their codes are not Graph's. */
+const OTHER_SYSTEM_WORDS = new Set(['stripe', 'twilio', 'pg', 'postgres', 'postgre', 'mysql', 'sql', 'grpc', 'status', 'http', 'redis', 'kafka', 'aws', 's3', 'smtp', 'mail', 'firebase', 'google']);
+
+/**
+ * An error type of another system, by the words of its name (`StripeError`, `pgconn.PgError`,
+ * `HttpException`); read word by word, so `UpgradeError` is not Postgres's.
+ */
+export function isOtherSystemType(name: string): boolean {
+  for (const word of name.split(/[._$]|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)) if (OTHER_SYSTEM_WORDS.has(word.toLowerCase())) return true;
+  return false;
+}
 
 /** An error type's name: `GraphError`, `WhatsAppApiException`, `MetaFault`, `WaFailure`, `GraphErrorDto`. */
 const ERROR_TYPE = '[A-Za-z_][\\w.]*(?:Error|Exception|Err|Fault|Failure)(?:Dto|DTO|Body|Payload|Response|Details|Info|Data)?';
@@ -60,14 +69,23 @@ function typedAsError(above: string, name: string): boolean {
   let type: string | undefined;
   for (let m = re.exec(above); m; m = re.exec(above)) type = m[1] ?? m[2] ?? m[3];
   // `errors.As(err, &ge)` gives `ge` whatever type it was declared with: that declaration decides.
-  return type !== undefined && !OTHER_ERROR_TYPE.test(type);
+  return type !== undefined && !isOtherSystemType(type);
 }
 
 /** What the nearest assignment to `name` above writes (undefined: none within reach). */
+/** Compiled assignments per name (bounded). */
+const assignments = new Map<string, RegExp>();
+
 function assignedValue(above: string, name: string): string | undefined {
   if (!above.includes(name)) return undefined;
-  const n = name.replace(/\$/g, '\\$');
-  const re = new RegExp(`(?:^|[^\\w$@.])${n}\\s*(?::=|=)(?![=>~])\\s*([^\\n;]{1,100})`, 'g');
+  let re = assignments.get(name);
+  if (!re) {
+    const n = name.replace(/\$/g, '\\$');
+    re = new RegExp(`(?:^|[^\\w$@.])${n}\\s*(?::=|=)(?![=>~])\\s*([^\\n;]{1,100})`, 'g');
+    if (assignments.size >= 256) assignments.clear();
+    assignments.set(name, re);
+  }
+  re.lastIndex = 0;
   let value: string | undefined;
   for (let m = re.exec(above); m; m = re.exec(above)) value = m[1];
   return value;

@@ -3,7 +3,7 @@ import type { Finding, LanguageFamily } from '../types';
 import { isCodeExpr, isCodeListName, isCodesName, isDistinctive, isErrorCodeExpr, isErrorishName, isErrorWordName, isNonCodeName, lastName, lastSegment } from './names';
 import { columnName, columnOf, paramNames, templateColumn } from './tableColumns';
 import { titleFollows } from './text';
-import { isErrorCodeSubject, OTHER_ERROR_TYPE } from './errorSubject';
+import { isErrorCodeSubject, isOtherSystemType } from './errorSubject';
 import { LineLexer } from './lineLexer';
 import { groupOf, hasUnknownLongNumber, listOwner } from './sourceLists';
 import { ERROR_FN, graphMarker, inComment, inProse, TEST_TABLE } from './sourceProse';
@@ -123,7 +123,7 @@ function holderKind(keyword: string, name: string, bases: string): number {
   // (named for errors only, `WA_ERR = {`, its members vouch for each other as an enum's do)
   if (keyword === 'literal') return isNonCodeName(name) ? NO_HOLDER : /(?:err\w*codes?|subcodes?)$/i.test(name) ? NAMED_HOLDER : isErrorishName(name) ? ENUM_HOLDER : NO_HOLDER;
   if (isEnum) return ENUM_HOLDER;
-  return keyword === 'class' && /(?:Error|Exception|Fault)$/.test(name) && !OTHER_ERROR_TYPE.test(name) ? ERROR_CLASS_HOLDER : NO_HOLDER;
+  return keyword === 'class' && /(?:Error|Exception|Fault)$/.test(name) && !isOtherSystemType(name) ? ERROR_CLASS_HOLDER : NO_HOLDER;
 }
 
 /**
