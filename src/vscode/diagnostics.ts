@@ -72,7 +72,8 @@ export class TitleLint implements vscode.Disposable {
     const kind = this.kinds.of(document);
     const settings = settingsFor(document);
     const severity = settings.lintSeverity;
-    if (!kind.family || kind.isData || kind.excluded || !settings.lintEnabled || severity === 'off') {
+    // Data is never linted, except a SQL script's filters on error columns (the core reads the text to tell).
+    if (!kind.family || (kind.isData && !isSqlFile(document)) || kind.excluded || !settings.lintEnabled || severity === 'off') {
       this.collection.delete(document.uri);
       return;
     }
@@ -128,4 +129,9 @@ function toDiagnostic(
   const target = docsUrl ? safeHttpsUrl(docsUrl) : undefined;
   d.code = target ? { value, target: vscode.Uri.parse(target) } : value;
   return d;
+}
+
+/** A SQL file by its language id or name: the one kind of plain text that holds title matches. */
+function isSqlFile(document: vscode.TextDocument): boolean {
+  return document.languageId === 'sql' || /\.sql$/i.test(document.fileName);
 }

@@ -18,8 +18,10 @@ const EXPECTED = { '131047': [2, 2, 6], '130429': [1, 3, 3], '131026': [1, 5, 5]
 async function acceptQuickPick<T>(command: string, ...args: unknown[]): Promise<T | undefined> {
   let done = false;
   const result = Promise.resolve(vscode.commands.executeCommand<T>(command, ...args)).finally(() => (done = true));
+  // The first accept waits longer: on a busy machine the pick may not have its items yet, and
+  // accepting an empty pick closes it with nothing chosen.
   for (let i = 0; i < 50 && !done; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, i === 0 ? 800 : 200));
     if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   }
   return result;

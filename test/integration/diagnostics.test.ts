@@ -57,6 +57,19 @@ suite('diagnostics: title matching', () => {
     }
   });
 
+  test('a SQL report: the filter on an error-title column is warned, with a suppression in SQL syntax', async () => {
+    const doc = await open('failed_sends_report.sql');
+    const [d] = await diagnosticsWhere(doc.uri, (list) => list.length > 0);
+    assert.ok(d);
+    assert.equal(d.range.start.line, 6);
+    assert.match(d.message, /error_code = 131047/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range);
+    const suppress = actions.find((a) => a.title.startsWith('Suppress'));
+    assert.ok(suppress?.edit, JSON.stringify(actions.map((a) => a.title)));
+    const [, edits] = suppress.edit.entries()[0] ?? [];
+    assert.equal(edits?.[0]?.newText, '  -- wa-errors-disable-next-line\n');
+  });
+
   test('warnings follow edits: a comment opened above hides them, closing it brings them back at the shifted lines', async () => {
     const filler = 'const noise = items.length;\n'.repeat(60);
     const doc = await vscode.workspace.openTextDocument({

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { Finding, LanguageFamily } from '../types';
 import { lex, type Lexed } from './lexer';
 import { DIRECTIVE, lineCommentToken } from './suppress';
+import { looksLikeSqlScript } from './sqlScript';
 import { maskText } from './titleScan';
 import { chainStart, enclosingOpen, matchingClose } from './usage';
 
@@ -307,13 +308,13 @@ function suppressionFix(text: string, finding: Finding, family: LanguageFamily):
   const lineStart = text.lastIndexOf('\n', finding.start - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))?.[0] ?? '';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const comment = `${lineCommentToken(family)} ${DIRECTIVE}-next-line`;
+  const comment = `${family === 'text' && looksLikeSqlScript(text) ? '--' : lineCommentToken(family)} ${DIRECTIVE}-next-line`;
   // A directive limited to other codes right above: add these codes to it rather than stacking another.
   const prevEnd = lineStart - 1 - (text[lineStart - 2] === '\r' ? 1 : 0);
   if (lineStart > 0) {
     const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
     const prev = text.slice(prevStart, Math.max(prevStart, prevEnd));
-    if (/^\s*(?:\/\/|#)\s*wa-errors-disable-next-line(?:[\s,]+\d{1,9})+\s*$/.test(prev)) {
+    if (/^\s*(?:\/\/|#|--)\s*wa-errors-disable-next-line(?:[\s,]+\d{1,9})+\s*$/.test(prev)) {
       const end = prevStart + prev.trimEnd().length;
       return { title: `Suppress with ${comment}`, kind: 'suppress', edits: [{ start: end, end, newText: ` ${(finding.codes ?? []).join(' ')}` }] };
     }

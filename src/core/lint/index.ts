@@ -19,7 +19,7 @@ export interface LintOptions {
 
 /**
  * Code that matches on error titles or message text (kind `title-match`), suppression comments
- * already applied, sorted by start. JSON and plain-text families never have any.
+ * already applied, sorted by start. JSON never has any; of plain texts, only SQL scripts (`sqlScript.ts`).
  */
 export function scanTitles(text: string, family: LanguageFamily, catalog: Catalog, opts: LintOptions = {}): Finding[] {
   return scanTitleMatches(text, family, catalog, opts);
@@ -49,7 +49,8 @@ const CODE_CHECKS: Record<LanguageFamily, { one: (code: number) => string; many:
   csharp: { one: (c) => `ex.Code == ${c}`, many: (l) => `new[] { ${l} }.Contains(ex.Code)` },
   dart: { one: (c) => `e.code == ${c}`, many: (l) => `[${l}].contains(e.code)` },
   json: { one: (c) => `code == ${c}`, many: (l) => `code in (${l})` },
-  text: { one: (c) => `code == ${c}`, many: (l) => `code in (${l})` },
+  // (the only plain texts linted are SQL scripts)
+  text: { one: (c) => `error_code = ${c}`, many: (l) => `error_code IN (${l})` },
 };
 
 function codeCheck(codes: readonly number[], family: LanguageFamily): string {

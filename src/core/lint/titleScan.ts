@@ -7,8 +7,9 @@ import { isCodeFamily, lex, lexFrom, type Lexed, type Literal, type Span } from 
 import { DIRECTIVE, dropSuppressed } from './suppress';
 import { titleMatcher, type TitleMatch, type TitleMatcher } from './titleMatcher';
 import { errorProvenance, OUR_SERVICE, OUR_SERVICE_NAME, type Provenance } from './provenance';
-import { holdsErrorText, holdsUserText, isErrorish, lineBounds, mayHoldErrorText, onAssertionLine, onlyFailsTest, subjectWritten, useSite, type Helper, type UsageScan, type UseSite } from './usage';
+import { holdsErrorText, isErrorish, matchesUserText, lineBounds, mayHoldErrorText, onAssertionLine, onlyFailsTest, subjectWritten, useSite, type Helper, type UsageScan, type UseSite } from './usage';
 import { errorColumnValues } from './sql';
+import { looksLikeSqlScript, scanSqlTitles, sqlComments } from './sqlScript';
 
 /**
  * The title lint: string and regex literals that name a catalog title and are used to match error
@@ -252,11 +253,23 @@ function queryValueMatch(matcher: TitleMatcher, text: string, lit: Literal): Tit
 
 /** A full title scan that also keeps what the next re-scan needs; undefined when cancelled. */
 export function scanTitlesState(text: string, family: LanguageFamily, catalog: Catalog, opts: TitleScanOptions = {}): TitleScanState | undefined {
+  if (family === 'text') return sqlScriptState(text, catalog, opts);
   const lexed = lex(text, family);
   const matches = matchesOf(text, lexed.literals, titleMatcher(catalog), opts.token);
   if (!matches) return undefined;
   const masked = matches.some((m) => m !== null) ? maskText(text, lexed) : undefined;
   return finish(text, family, catalog, { literals: lexed.literals, comments: lexed.comments, matches, masked, evidenceEnd: undefined, directives: undefined }, opts);
+}
+
+/** The title scan of a plain text: only a SQL script has any (its filters on error columns). */
+function sqlScriptState(text: string, catalog: Catalog, opts: TitleScanOptions): TitleScanState | undefined {
+  const empty = { family: 'text' as const, catalog, length: text.length, literals: [], matches: [], masked: undefined, evidenceEnd: undefined };
+  if (!looksLikeSqlScript(text)) return { ...empty, comments: [], directives: false, findings: [] };
+  const { comments, masked } = sqlComments(text);
+  const found = scanSqlTitles(text, catalog, masked, opts.token);
+  if (!found) return undefined;
+  const directives = text.indexOf(DIRECTIVE) !== -1;
+  return { ...empty, comments, directives, findings: found.length && directives ? dropSuppressed(text, 'text', found, comments) : found };
 }
 
 /** What `finish` needs besides the text; `evidenceEnd` and `directives` when already known. */
@@ -362,6 +375,7 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       variables: new Map<string, boolean>(),
       entries: new Map<number, number>(),
       helpers: new Map<string, Helper | null>(),
+      userText: new Map<string, boolean>(),
     };
     const judged = judgeSites(scan, titleMatcher(catalog), literals, matches);
     const vouched = new Set<number>();
@@ -372,7 +386,7 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       const everyday = isEveryday(match);
       if (everyday && !(holdsErrorText(scan, site, lit.start) && (site.variable === undefined || mayHoldErrorText(scan, site.variable)))) continue;
       // Whatever the title, a variable written only from someone's text (a chat body) holds no error.
-      if (site.variable !== undefined && holdsUserText(scan, site.variable, site.at ?? lit.start)) continue;
+      if (matchesUserText(scan, site, site.at ?? lit.start)) continue;
       // One lower-case word (`"reengagement"`) is as often the code's own name: it needs error text.
       if (!lit.regex && isToken(text, lit) && !holdsErrorText(scan, site, lit.start)) continue;
       // A distinctive part ('re-engagement') is also a campaign stage or tag: not when compared with

@@ -35,6 +35,8 @@ export interface UsageScan {
   readonly entries?: Map<number, number>;
   /** Per-scan memo of same-file helpers by name (see `helperOf`); null: none that matches text. */
   readonly helpers?: Map<string, Helper | null>;
+  /** Per-scan memo of `matchesUserText` for a call's receiver, by name and line. */
+  readonly userText?: Map<string, boolean>;
 }
 
 /** A function of the file that passes some of its parameters into a matching call. */
@@ -195,6 +197,28 @@ export function holdsUserText(scan: UsageScan, name: string, pos: number, hops =
     const copied = RESHAPED.exec(value)?.[1] ?? CLEANED.exec(value)?.[1];
     return USER_TEXT.test(value) || (copied !== undefined && hops > 0 && holdsUserText(scan, copied, from + a, hops - 1));
   });
+}
+
+/**
+ * True when what a literal is matched against is someone's own words: the variable compared, or
+ * the one name a call is made on (`t` of `t.contains("...")`), held user text shortly above `pos`.
+ */
+export function matchesUserText(scan: UsageScan, site: UseSite, pos: number): boolean {
+  if (site.variable !== undefined) return holdsUserText(scan, site.variable, pos);
+  // (a subject that reads as error text, `x.message.includes()`, is not looked into)
+  if (isErrorish(site.subject)) return false;
+  const names = subjectNames(site.subject);
+  if (names.length !== 1) return false;
+  // perf: one answer per name and line (a condition of many calls on one line asks once); a line
+  // longer than LINE_REACH (minified) per stretch of it.
+  const start = lineBounds(scan.masked, pos)[0];
+  const key = `${names[0]}@${start > pos - LINE_REACH ? start : pos - (pos % LINE_REACH)}`;
+  let answer = scan.userText?.get(key);
+  if (answer === undefined) {
+    answer = holdsUserText(scan, names[0] as string, pos);
+    scan.userText?.set(key, answer);
+  }
+  return answer;
 }
 
 /** Names of someone's own words: `customer_text`, `userInput`, `inbound_body`, `chatText`, `utterance`. */
