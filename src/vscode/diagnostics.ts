@@ -72,8 +72,9 @@ export class TitleLint implements vscode.Disposable {
     const kind = this.kinds.of(document);
     const settings = settingsFor(document);
     const severity = settings.lintSeverity;
-    // Data is never linted, except a SQL script's filters on error columns (the core reads the text to tell).
-    if (!kind.family || (kind.isData && !isSqlFile(document)) || kind.excluded || !settings.lintEnabled || severity === 'off') {
+    // Data is never linted, except a SQL script's filters on error columns and a JSON configuration's
+    // match rules (the core reads the text to tell); logs are not.
+    if (!kind.family || (kind.isData && !holdsRules(document)) || kind.excluded || !settings.lintEnabled || severity === 'off') {
       this.collection.delete(document.uri);
       return;
     }
@@ -131,7 +132,7 @@ function toDiagnostic(
   return d;
 }
 
-/** A SQL file by its language id or name: the one kind of plain text that holds title matches. */
-function isSqlFile(document: vscode.TextDocument): boolean {
-  return document.languageId === 'sql' || /\.sql$/i.test(document.fileName);
+/** A SQL or JSON file by its language id or name: the data files that may hold title matches. */
+function holdsRules(document: vscode.TextDocument): boolean {
+  return ['sql', 'json', 'jsonc'].includes(document.languageId) || /\.(?:sql|jsonc?)$/i.test(document.fileName);
 }

@@ -70,6 +70,17 @@ suite('diagnostics: title matching', () => {
     assert.equal(edits?.[0]?.newText, '  -- wa-errors-disable-next-line\n');
   });
 
+  test('a JSON rule matching error text on a title is warned; the webhook payload beside it is not', async () => {
+    const doc = await open('alert-rules.json');
+    const [d] = await diagnosticsWhere(doc.uri, (list) => list.length > 0);
+    assert.ok(d);
+    assert.equal(d.range.start.line, 5);
+    assert.match(d.message, /131056/);
+    const payload = await open('webhook.json');
+    await new Promise((r) => setTimeout(r, 700));
+    assert.deepEqual(ours(payload.uri), []);
+  });
+
   test('warnings follow edits: a comment opened above hides them, closing it brings them back at the shifted lines', async () => {
     const filler = 'const noise = items.length;\n'.repeat(60);
     const doc = await vscode.workspace.openTextDocument({

@@ -37,3 +37,63 @@ describe('customer text', () => {
     assert.deepEqual(lines(kt, 'kotlin'), [12]);
   });
 });
+
+describe('switches, helpers and patterns', () => {
+  test('Ruby: `when CONST` is an arm, not the subject; `\\A` and `\\z` are anchors', () => {
+    const rb = [
+      '# WhatsApp failure classifier',
+      'class FailureClassifier',
+      '  def call',
+      '    case title',
+      '    when WINDOW_CLOSED',
+      '      :needs_template',
+      '    when /rate limit hit/i',
+      '      :throttled',
+      '    when /\\Atemplate (does not exist|is paused)\\z/i',
+      '      :template',
+      '    end',
+      '  end',
+      'end',
+    ].join('\n');
+    assert.deepEqual(lines(rb, 'ruby'), [7, 9]);
+  });
+
+  test('C#: a helper with its brace on the next line (Allman style) passes its parameter to a match', () => {
+    const cs = [
+      '// WhatsApp Cloud API resilience',
+      'public static class RetryPolicies',
+      '{',
+      '    static bool Throttled(HttpResponseMessage r) => BodyContains(r, "pair rate limit hit");',
+      '    private static bool BodyContains(HttpResponseMessage response, string fragment)',
+      '    {',
+      '        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();',
+      '        return body.Contains(fragment, StringComparison.OrdinalIgnoreCase);',
+      '    }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(lines(cs, 'csharp'), [4]);
+  });
+
+  test('Kotlin: an arm listing its conditions one per line', () => {
+    const kt = [
+      '// WhatsApp status webhook',
+      'fun onError(error: WaError) = when (error.title) {',
+      '    "Message Undeliverable",',
+      '    "Receiver is incapable of receiving this message" -> flagNoWhatsApp()',
+      '    else -> Unit',
+      '}',
+      'val labels = listOf(',
+      '    "Message Undeliverable",',
+      '    "Receiver is incapable of receiving this message",',
+      ')',
+    ].join('\n');
+    assert.deepEqual(lines(kt, 'kotlin'), [3, 4]);
+  });
+
+  test('a mail server\'s bounce with its SMTP status is not WhatsApp\'s title; a chat message\'s text is a customer\'s', () => {
+    const rb = "# WhatsApp and email notifications\ndef bounced?(mail)\n  mail.body.decoded.include?('550 5.1.1 Message undeliverable')\nend\n";
+    assert.deepEqual(lines(rb, 'ruby'), []);
+    const py = '# WhatsApp bot\ndef classify(message_text):\n    text = _normalise(message_text)\n    if "message undeliverable" in text:\n        return "complaint"\n';
+    assert.deepEqual(lines(py, 'python'), []);
+  });
+});

@@ -82,3 +82,20 @@ describe('SQL scripts', () => {
     assert.match(titleMatchMessage(finding!, catalog, 'text'), /error_code = 131047\.$/);
   });
 });
+
+describe('SQL scripts: message columns and regex operators', () => {
+  test('a message column counts for distinctive titles, and for everyday ones beside them; ~* values are regexes', () => {
+    const view = [
+      'CREATE VIEW alert_candidates AS',
+      'SELECT CASE',
+      "    WHEN e.raw_message LIKE '%Temporarily blocked for policies violations%' THEN 'policy_block'",
+      "    WHEN e.raw_message ~* 'access token has expired|session has expired' THEN 'token'",
+      '  END AS kind',
+      'FROM message_events e;',
+    ].join('\n');
+    assert.deepEqual(found(view), ['3:368', '4:190']);
+    // Everyday wording alone on a column that does not say error: anyone's text.
+    assert.deepEqual(found("SELECT id FROM chats WHERE body_message LIKE '%something went wrong%';\n"), []);
+    assert.deepEqual(found("SELECT id FROM events WHERE message_id = 'Re-engagement message';\n"), []);
+  });
+});

@@ -316,19 +316,39 @@ function armOfCodes(ctx: Ctx, left?: string): boolean {
   return !isNonCodeName(lastSegment(subject) || subject) && !(name !== '' && isNonCodeName(name));
 }
 
+/** The names a map is assigned to, read before its opening bracket (`pinCodes`; TypeScript's `NAME: Type =` too when `annotated`). */
+function mapNames(ctx: Ctx, left: string, annotated = false): readonly string[] {
+  let open = openerIndex(left);
+  // (C#'s index initializer `[131047] = ...` opens its own `[`: the map is the bracket around it)
+  if (open !== -1 && left[open] === '[' && left.slice(0, open).trim() === '') open = -1;
+  const head = open === -1 ? openerLineHead(ctx.scan.text, ctx.lineStart) : left.slice(0, open);
+  const typed = annotated ? /([A-Za-z_$][\w$]*)\s*:\s*[^=;:]{1,80}=\s*$/.exec(head) : null;
+  if (typed) return [typed[1] as string];
+  const named = listOwner(head.trimEnd());
+  // (a typed map: Go `pinCodes = map[int]string{`, C# `Dictionary<int, string> Names = new()`)
+  return named.length > 0 ? named : (/([A-Za-z_$][\w$]*)\s*(?::=|=(?![=>]))[^=]*$/.exec(head)?.slice(1) ?? []);
+}
+
+/** True when a map's name says what its keys are, and that is no code: `TEMPLATE_BY_OFFSET`, `delayPerAttempt`. */
+function keyedByOther(named: readonly string[]): boolean {
+  return named.some((n) => {
+    const by = /(?:_BY_|_by_|By|_PER_|_per_|Per)([A-Za-z]\w*)$/.exec(n);
+    return by !== null && isNonCodeName(by[1] as string);
+  });
+}
+
+/** True when a map's name says its keys are something else: `TEMPLATE_BY_OFFSET`, `pinCodes`. */
+function namedForOtherKeys(named: readonly string[]): boolean {
+  return named.some((n) => isNonCodeName(n) && !isCodesName(n));
+}
+
 /**
  * A distinctive code as the key of a map (`131047: 'Re-engagement'`): a map named for something
  * else says no (`pinCodes = map[int]string{`).
  */
 function keyOfCodes(ctx: Ctx, left: string): boolean {
-  let open = openerIndex(left);
-  // (C#'s index initializer `[131047] = ...` opens its own `[`: the map is the bracket around it)
-  if (open !== -1 && left[open] === '[' && left.slice(0, open).trim() === '') open = -1;
-  const head = open === -1 ? openerLineHead(ctx.scan.text, ctx.lineStart) : left.slice(0, open);
-  let named = listOwner(head.trimEnd());
-  // (a typed map: Go `pinCodes = map[int]string{`, C# `Dictionary<int, string> Names = new()`)
-  if (named.length === 0) named = /([A-Za-z_$][\w$]*)\s*(?::=|=(?![=>]))[^=]*$/.exec(head)?.slice(1) ?? [];
-  if (named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
+  const named = mapNames(ctx, left);
+  if (namedForOtherKeys(named)) return false;
   // (outside WhatsApp files a named map's keys need the name, or words around it, to speak of errors:
   // `hubs = map[int]int{131001: 4}` under "PIN codes" is not one)
   return ctx.scan.wa || named.length === 0 || named.some((n) => isCodeListName(n) || isErrorishName(n) || isCodeExpr(n)) || ERROR_WORDS.test(nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at));
@@ -478,7 +498,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (strong) return keyOfCodes(ctx, left);
     // (a key opening an entry of several lines, `190 => [`, has its siblings further away)
     const lines = /^(?::|=>)\s*[[{(]\s*$/.test(right) ? 3 * NEAR_LINES : NEAR_LINES;
-    return scan.wa && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, lines, ctx.at), ctx.code);
+    if (!scan.wa || !hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, lines, ctx.at), ctx.code)) return false;
+    return !namedForOtherKeys(mapNames(ctx, left)) && !keyedByOther(mapNames(ctx, left, true));
   }
 
   // Assignment or property: `RE_ENGAGEMENT = 131047`, `code: 100`, `'code' => 131047`, `code=131047`.
@@ -512,7 +533,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // (or a keyword argument: `WhatsAppError(code=10, message="x")`)
     if (brace !== -1 && (left[brace] === '{' || left[brace] === '(') && ERROR_FACTORY.test(left.slice(0, brace))) return true;
     if (lastSegment(expr) === 'code' && PARAMETER_LIST.test(/\(\s*[^()]*$/.test(left) ? left : openerLineHead(scan.text, ctx.lineStart, 40 /* ( */) + '(')) return false;
-    if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|\bsubcode|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || quotedTitleFollows(scan, ctx, right) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*[:=]\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/gi);
+    if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|\bsubcode|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || quotedTitleFollows(scan, ctx, right) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*(?:=>|[:=])\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/gi);
     // A member of an enum or constant block of codes: `TooManyCalls = 4,` next to `ReEngagement = 131047,`.
     // In a Go `const (...)` or a class of constants, settings sit next to codes: an unqualified small
     // member counts only inside an `enum`, or when its name is about errors.

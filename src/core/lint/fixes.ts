@@ -354,6 +354,7 @@ export function fixesFor(text: string, finding: Finding, family: LanguageFamily,
       fixes.push({ title: `Compare the error code instead: ${expr}`, kind: 'rewrite', isPreferred: codes.length === 1, edits: edit(expr) });
     }
   }
-  fixes.push(suppressionFix(text, finding, family));
+  // (JSON has no comments to hold a directive; JSONC's are not told apart from it here)
+  if (family !== 'json') fixes.push(suppressionFix(text, finding, family));
   return fixes;
 }

@@ -19,7 +19,8 @@ export interface LintOptions {
 
 /**
  * Code that matches on error titles or message text (kind `title-match`), suppression comments
- * already applied, sorted by start. JSON never has any; of plain texts, only SQL scripts (`sqlScript.ts`).
+ * already applied, sorted by start. Of data files, JSON configuration's match rules (`jsonRules.ts`)
+ * and SQL scripts (`sqlScript.ts`) have them.
  */
 export function scanTitles(text: string, family: LanguageFamily, catalog: Catalog, opts: LintOptions = {}): Finding[] {
   return scanTitleMatches(text, family, catalog, opts);

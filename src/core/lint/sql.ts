@@ -23,13 +23,15 @@ export function isErrorColumn(column: string): boolean {
  * A column compared in query text, with its operator: optionally wrapped in `LOWER(`/`UPPER(`/`TRIM(`,
  * optionally qualified (`f.errorTitle`). Starts at a word start, so each position is tried once.
  */
-const FILTER = /(?<![\w.$])(?:(?:lower|upper|trim)\s*\(\s*)?((?:[A-Za-z_]\w{0,60}\.)?[A-Za-z_]\w{0,60})\s*\)?\s*((?:not\s+)?(?:i?like|in)\b|==?|!=|<>)\s*/gi;
+const FILTER = /(?<![\w.$])(?:(?:lower|upper|trim)\s*\(\s*)?((?:[A-Za-z_]\w{0,60}\.)?[A-Za-z_]\w{0,60})\s*\)?\s*((?:not\s+)?(?:i?like|in|similar\s+to|regexp|rlike)\b|==?|!=|<>|!?~\*?)\s*/gi;
+/** The operators of FILTER whose value is a regular expression: Postgres `~*`, MySQL `REGEXP`, `SIMILAR TO`. */
+const REGEX_OPERATOR = /~|regexp|rlike|similar/i;
 /** What may stand before a filter in query text: its start, a clause keyword, a boolean operator, a bracket. */
 const FILTER_LEAD = /(?:\b(?:where|and|or|on|having|when|not)|[(&|!])\s*$/i;
 /** A query's placeholder for a bound value: `?`, `$1`, `:name`, `%s`, `@p0`, `{0}`. */
 const PLACEHOLDER = /^(?:\?|\$\d|:[A-Za-z_]|%s|@[A-Za-z_]|\{\d)/;
 /** A cheap first look: query text compares something with a quoted value or a placeholder. */
-const QUERY_HINT = /(?:like|\bin|=)\s*[([]?\s*['"?$:%@{]/i;
+const QUERY_HINT = /(?:like|\bin|=|~\*?|regexp|rlike|similar\s+to)\s*[([]?\s*['"?$:%@{]/i;
 
 /** True when a filter at `at` stands where a condition starts (not in `SET col = ...` or a select list). */
 function ledIn(query: string, at: number): boolean {
@@ -43,13 +45,15 @@ export interface QueryValue {
   readonly column: string;
   readonly start: number;
   readonly end: number;
+  /** The value is a regular expression (`~*`, `REGEXP`, `SIMILAR TO`), not text or a LIKE pattern. */
+  readonly regex: boolean;
 }
 
 /** pandas string methods in a query: `error_message.str.contains('rate limit hit', case=False)`. */
 const STR_METHOD = /(?<![\w.$])([A-Za-z_]\w{0,60})\.str\.(?:contains|startswith|endswith|match|fullmatch)\(\s*/g;
 
-/** Filters of a query text on error columns, with the offsets of the quoted values they compare with. */
-export function errorColumnValues(query: string): QueryValue[] {
+/** Filters of a query text on error columns (or the columns `isColumn` accepts), with the offsets of the quoted values they compare with. */
+export function errorColumnValues(query: string, isColumn: (column: string) => boolean = isErrorColumn): QueryValue[] {
   const out: QueryValue[] = [];
   if (query.includes('.str.')) {
     STR_METHOD.lastIndex = 0;
@@ -57,14 +61,15 @@ export function errorColumnValues(query: string): QueryValue[] {
       const at = m.index + m[0].length;
       const q = query[at];
       const close = q === "'" || q === '"' ? query.indexOf(q, at + 1) : -1;
-      if (close !== -1 && close - at <= 300 && isErrorColumn(m[1] as string)) out.push({ column: m[1] as string, start: at, end: close + 1 });
+      if (close !== -1 && close - at <= 300 && isColumn(m[1] as string)) out.push({ column: m[1] as string, start: at, end: close + 1, regex: false });
     }
   }
   if (!QUERY_HINT.test(query)) return out;
   FILTER.lastIndex = 0;
   for (let m = FILTER.exec(query); m; m = FILTER.exec(query)) {
     const end = m.index + m[0].length;
-    if (!isErrorColumn(m[1] as string) || !ledIn(query, m.index)) continue;
+    if (!isColumn(m[1] as string) || !ledIn(query, m.index)) continue;
+    const regex = REGEX_OPERATOR.test(m[2] as string);
     // `IN ('a', 'b')`: every item; otherwise the one value.
     // (pandas writes the list in brackets: `error_title in ['a', 'b']`)
     const list = query.charCodeAt(end) === 40 || query.charCodeAt(end) === 91;
@@ -75,7 +80,7 @@ export function errorColumnValues(query: string): QueryValue[] {
       if (q !== "'" && q !== '"') break;
       const close = query.indexOf(q, at + 1);
       if (close === -1 || close - at > 300) break;
-      out.push({ column: m[1] as string, start: at, end: close + 1 });
+      out.push({ column: m[1] as string, start: at, end: close + 1, regex });
       at = close + 1;
       if (!list) break;
       while (at < query.length && /\s/.test(query[at] as string)) at++;

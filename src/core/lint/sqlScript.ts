@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import { whatsAppWordEnd } from '../detect/context';
 import type { CancelToken, Finding } from '../types';
 import type { Span } from './lexer';
-import { errorColumnValues } from './sql';
+import { errorColumnValues, isErrorColumn } from './sql';
 import { titleMatcher, type TitleMatch } from './titleMatcher';
 
 /**
@@ -75,6 +75,17 @@ export function sqlComments(text: string): { readonly comments: Span[]; readonly
   return { comments, masked: masked + text.slice(at) };
 }
 
+/** A column of a message's or an error's text: `error_title`, `raw_message`, `e.details`, `failure_reason`. */
+const TEXT_COLUMN = /message|msg|title|detail|reason|description/i;
+/** Columns that hold an id, a code or a time beside a message (`message_id`, `title_code`, `message_sent_at`). */
+const NOT_TEXT_COLUMN = /(?:id|code|type|status|count|_at|At|date|time)$/;
+
+function isTextColumn(column: string): boolean {
+  if (isErrorColumn(column)) return true;
+  const last = column.slice(column.lastIndexOf('.') + 1);
+  return TEXT_COLUMN.test(last) && !NOT_TEXT_COLUMN.test(last);
+}
+
 /** Everyday wording (a generic title, a weak part of one): said by other systems' errors too. */
 function isEveryday(match: TitleMatch): boolean {
   return match.generic || (match.partial && !match.strong);
@@ -82,27 +93,34 @@ function isEveryday(match: TitleMatch): boolean {
 
 /**
  * Title matches in a SQL script, sorted by start: each quoted value that an error-text column is
- * compared with (`LIKE`, `=`, `IN (...)`, `ILIKE`) and that names a title. Everyday wording
- * ("Something went wrong", "rate limit") counts only in a script that shows it is about WhatsApp:
- * its words, or a distinctive title filtered in it too. Undefined when cancelled.
+ * compared with (`LIKE`, `=`, `IN (...)`, `ILIKE`, `~*`, `REGEXP`) and that names a title. A
+ * message column that does not say error (`raw_message`) counts for distinctive titles. Everyday
+ * wording ("Something went wrong", "rate limit") counts only in a script that shows it is about
+ * WhatsApp (its words, or a distinctive title filtered in it too). Undefined when cancelled.
  */
 export function scanSqlTitles(text: string, catalog: Catalog, masked: string, token?: CancelToken): Finding[] | undefined {
   const matcher = titleMatcher(catalog);
   const out: Finding[] = [];
   const everyday: Finding[] = [];
+  const onTextColumns: { finding: Finding; column: string }[] = [];
+  const distinctive = new Set<string>();
   let k = 0;
-  for (const v of errorColumnValues(masked)) {
+  for (const v of errorColumnValues(masked, isTextColumn)) {
     if (++k % 256 === 0 && token?.isCancellationRequested) return undefined;
     const from = v.start + 1;
     const to = v.end - 1;
-    const match = matcher.mayMatch(text, from, to) ? matcher.match(text.slice(from, to)) : undefined;
+    const match = matcher.mayMatch(text, from, to) ? (v.regex ? matcher.matchRegex(text.slice(from, to)) : matcher.match(text.slice(from, to))) : undefined;
     if (!match) continue;
     const finding: Finding = { kind: 'title-match', start: v.start, end: v.end, codes: match.codes, text: text.slice(from, to) };
-    (isEveryday(match) ? everyday : out).push(finding);
+    if (!isEveryday(match)) {
+      out.push(finding);
+      distinctive.add(v.column.toLowerCase());
+    } else if (isErrorColumn(v.column)) everyday.push(finding);
+    // A message column that does not say error (`raw_message`) may hold anyone's text: its everyday
+    // values count only beside a distinctive title filtered on the same column.
+    else onTextColumns.push({ finding, column: v.column.toLowerCase() });
   }
-  if (everyday.length > 0 && (out.length > 0 || whatsAppWordEnd(text) !== -1)) {
-    out.push(...everyday);
-    out.sort((a, b) => a.start - b.start);
-  }
-  return out;
+  if (everyday.length > 0 && (out.length > 0 || whatsAppWordEnd(text) !== -1)) out.push(...everyday);
+  for (const { finding, column } of onTextColumns) if (distinctive.has(column)) out.push(finding);
+  return out.sort((a, b) => a.start - b.start);
 }

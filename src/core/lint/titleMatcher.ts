@@ -263,7 +263,7 @@ export class TitleMatcher {
   matchRegex(source: string): TitleMatch | undefined {
     const plain = source
       .replace(/\(\?[a-z]+\)/gi, '') // inline flags (?i)
-      .replace(/\\[sSwWdDbB]|\.[*+?]?/g, ' ')
+      .replace(/\\[sSwWdDbBAzZG]|\.[*+?]?/g, ' ') // (\A \z \Z \G: Ruby's and PCRE's anchors)
       .replace(/\{\d+(?:,\d*)?\}|\[[^\]]{0,40}\]/g, ' ')
       .replace(/\\(.)/g, '$1')
       .replace(/\(\?:|[()^$?*+]/g, '');

@@ -10,6 +10,7 @@ import { errorProvenance, OUR_SERVICE, OUR_SERVICE_NAME, type Provenance } from 
 import { holdsErrorText, isErrorish, matchesUserText, lineBounds, mayHoldErrorText, onAssertionLine, onlyFailsTest, subjectWritten, useSite, type Helper, type UsageScan, type UseSite } from './usage';
 import { errorColumnValues } from './sql';
 import { looksLikeSqlScript, scanSqlTitles, sqlComments } from './sqlScript';
+import { scanJsonRuleTitles } from './jsonRules';
 
 /**
  * The title lint: string and regex literals that name a catalog title and are used to match error
@@ -87,6 +88,9 @@ function otherServiceIn(around: string, masked: string): boolean {
   if (!OTHER_SERVICE.test(around)) return false;
   return !OUR_SERVICE.test(masked) && !OUR_SERVICE_NAME.test(masked);
 }
+
+/** An SMTP reply with its enhanced status code: `550 5.1.1`, `552-5.2.2`. */
+const SMTP_STATUS = /\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b/;
 
 /** Subjects that are a record's own fields, never error text: `template.name`, `contact.stage`, `tags`, `category`. */
 const NAMED_FIELD = /name|template|stage|tag|categor|status|label|slug|kind/i;
@@ -245,7 +249,7 @@ function queryValueMatch(matcher: TitleMatcher, text: string, lit: Literal): Tit
   for (const v of errorColumnValues(text.slice(lit.bodyStart, lit.bodyEnd))) {
     const from = lit.bodyStart + v.start + 1;
     const to = lit.bodyStart + v.end - 1;
-    const match = matcher.mayMatch(text, from, to) ? matcher.match(text.slice(from, to)) : undefined;
+    const match = matcher.mayMatch(text, from, to) ? (v.regex ? matcher.matchRegex(text.slice(from, to)) : matcher.match(text.slice(from, to))) : undefined;
     if (match) return match;
   }
   return undefined;
@@ -254,6 +258,7 @@ function queryValueMatch(matcher: TitleMatcher, text: string, lit: Literal): Tit
 /** A full title scan that also keeps what the next re-scan needs; undefined when cancelled. */
 export function scanTitlesState(text: string, family: LanguageFamily, catalog: Catalog, opts: TitleScanOptions = {}): TitleScanState | undefined {
   if (family === 'text') return sqlScriptState(text, catalog, opts);
+  if (family === 'json') return dataState(text, catalog, scanJsonRuleTitles(text, catalog));
   const lexed = lex(text, family);
   const matches = matchesOf(text, lexed.literals, titleMatcher(catalog), opts.token);
   if (!matches) return undefined;
@@ -261,15 +266,29 @@ export function scanTitlesState(text: string, family: LanguageFamily, catalog: C
   return finish(text, family, catalog, { literals: lexed.literals, comments: lexed.comments, matches, masked, evidenceEnd: undefined, directives: undefined }, opts);
 }
 
+/** The state of a text without literals (JSON, plain text): its findings, suppressions applied. */
+function dataState(text: string, catalog: Catalog, found: Finding[], family: LanguageFamily = 'json', comments?: Span[]): TitleScanState {
+  const directives = found.length > 0 && text.indexOf(DIRECTIVE) !== -1;
+  return {
+    family,
+    catalog,
+    length: text.length,
+    literals: [],
+    matches: [],
+    masked: undefined,
+    evidenceEnd: undefined,
+    comments: comments ?? [],
+    directives,
+    findings: directives ? dropSuppressed(text, family, found, comments) : found,
+  };
+}
+
 /** The title scan of a plain text: only a SQL script has any (its filters on error columns). */
 function sqlScriptState(text: string, catalog: Catalog, opts: TitleScanOptions): TitleScanState | undefined {
-  const empty = { family: 'text' as const, catalog, length: text.length, literals: [], matches: [], masked: undefined, evidenceEnd: undefined };
-  if (!looksLikeSqlScript(text)) return { ...empty, comments: [], directives: false, findings: [] };
+  if (!looksLikeSqlScript(text)) return dataState(text, catalog, [], 'text');
   const { comments, masked } = sqlComments(text);
   const found = scanSqlTitles(text, catalog, masked, opts.token);
-  if (!found) return undefined;
-  const directives = text.indexOf(DIRECTIVE) !== -1;
-  return { ...empty, comments, directives, findings: found.length && directives ? dropSuppressed(text, 'text', found, comments) : found };
+  return found && dataState(text, catalog, found, 'text', comments);
 }
 
 /** What `finish` needs besides the text; `evidenceEnd` and `directives` when already known. */
@@ -333,7 +352,7 @@ function queryFilters(scan: UsageScan, matcher: TitleMatcher, lit: Literal): Jud
   for (const v of values) {
     const value: Literal = { start: lit.bodyStart + v.start, end: lit.bodyStart + v.end, bodyStart: lit.bodyStart + v.start + 1, bodyEnd: lit.bodyStart + v.end - 1, regex: false };
     const body = scan.text.slice(value.bodyStart, value.bodyEnd);
-    const match = matcher.mayMatch(scan.text, value.bodyStart, value.bodyEnd) ? memoMatch(matcher, value, body) : undefined;
+    const match = matcher.mayMatch(scan.text, value.bodyStart, value.bodyEnd) ? (v.regex ? matcher.matchRegex(body) : memoMatch(matcher, value, body)) : undefined;
     if (match) out.push({ lit: value, match, site: { subject: v.column } });
   }
   return out;
@@ -387,6 +406,8 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       if (everyday && !(holdsErrorText(scan, site, lit.start) && (site.variable === undefined || mayHoldErrorText(scan, site.variable)))) continue;
       // Whatever the title, a variable written only from someone's text (a chat body) holds no error.
       if (matchesUserText(scan, site, site.at ?? lit.start)) continue;
+      // A mail server's bounce ("550 5.1.1 Message undeliverable") says so in its own status code.
+      if (SMTP_STATUS.test(text.slice(lit.bodyStart, Math.min(lit.bodyEnd, lit.bodyStart + 200)))) continue;
       // One lower-case word (`"reengagement"`) is as often the code's own name: it needs error text.
       if (!lit.regex && isToken(text, lit) && !holdsErrorText(scan, site, lit.start)) continue;
       // A distinctive part ('re-engagement') is also a campaign stage or tag: not when compared with

@@ -221,8 +221,8 @@ export function matchesUserText(scan: UsageScan, site: UseSite, pos: number): bo
   return answer;
 }
 
-/** Names of someone's own words: `customer_text`, `userInput`, `inbound_body`, `chatText`, `utterance`. */
-const USER_NAME = /^(?:(?:customer|user|client|visitor|inbound|incoming|chat|contact)_?(?:text|input|body|utterance|words)|utterance|user_?said)$/i;
+/** Names of someone's own words: `customer_text`, `userInput`, `inbound_body`, `chatText`, `message_text` (a chat message's), `utterance`. */
+const USER_NAME = /^(?:(?:customer|user|client|visitor|inbound|incoming|chat|contact|message|msg)_?(?:text|input|body|utterance|words)|utterance|user_?said)$/i;
 /** A variable passed alone to a function (a cleaner): `_clean(customer_text)`, `normalize(text).strip()`. */
 const CLEANED = /^\s*[A-Za-z_$][\w$.]*\s*\(\s*([A-Za-z_$][\w$]*)\s*\)(?:\s*\??\.\s*[A-Za-z_]\w*\s*\(\s*\))*\s*;?\s*$/;
 /** A variable's value reshaped by argument-less calls: `user_text.lower()`, `text.trim().toLowerCase()`, `(text or "").strip()`. */
@@ -785,9 +785,11 @@ function switchSubject(text: string, s: string, pos: number): string {
   const re = /\b(?:switch|when|match|case|select)\b[ \t]*\(?[ \t]*([^\n{]{1,100})/g;
   let subject = '';
   let at = -1;
-  // `case "..."` and `case 4:` are branches, not the subject (only Ruby's `case x` names one).
+  // `case "..."` and `case 4:` are branches, not the subject (only Ruby's `case x` names one); so
+  // are `case SOME.CONST:` and Ruby's `when CONST` (a subject's `when` is Kotlin's `when (x)`).
   for (let m = re.exec(window); m; m = re.exec(window)) {
-    if (/^[A-Za-z_$@(]/.test(m[1] as string)) {
+    const arm = /^when\b[ \t]*[^(\s]/.test(m[0]) || (/^case\b/.test(m[0]) && /^[\w.$]+\s*:/.test(m[1] as string));
+    if (!arm && /^[A-Za-z_$@(]/.test(m[1] as string)) {
       subject = text.slice(from + m.index, from + m.index + m[0].length);
       at = m.index;
     }
@@ -804,6 +806,9 @@ function switchSubject(text: string, s: string, pos: number): string {
 
 /** A C# `is` pattern before a literal, with the `or`/`and` patterns before it (masked: the bodies are blank). */
 const IS_PATTERN = /\bis(?:\s+not)?(?:\s+(["'])[^"'\n]*\1\s+(?:or|and)(?:\s+not)?)*$/;
+
+/** After an arm's condition ending in a comma: more literal conditions, the last one followed by `->` (masked: bodies blank). */
+const KOTLIN_ARM_REST = /^,\s*(?:(["'])[^"'\n]*\1\s*,\s*)*(["'])[^"'\n]*\2\s*->/;
 
 /** What may precede a literal in a switch arm's head: other literals, commas, C#'s `or`, Dart 3's `||`. */
 const ARM_HEAD = /^(?:[\s"'`,]|\bor\b|\|\|)*$/;
@@ -910,7 +915,9 @@ function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
   // C# arms may join patterns with `or`: `"A" or "B" => ...`.
   const armHead = ARM_HEAD.test(head) || /[{,](?:[\s"'`,]|\bor\b|\|\|)*$/.test(head);
   const armRight = rightT.replace(OR_PATTERNS, '');
-  if ((/^[\s"'`,]*$/.test(head) && /^->/.test(rightT)) || (armHead && /^=>/.test(armRight) && inSwitchExpression(s, lit.start))) {
+  // (a Kotlin arm may list its conditions one per line: `"A",\n "B" ->`)
+  const kotlinArm = /^->/.test(rightT) || (rightT.startsWith(',') && KOTLIN_ARM_REST.test(s.slice(lit.end, lit.end + 600)));
+  if ((/^[\s"'`,]*$/.test(head) && kotlinArm) || (armHead && /^=>/.test(armRight) && inSwitchExpression(s, lit.start))) {
     return { subject: switchSubject(scan.text, s, lit.start) };
   }
 
@@ -1381,11 +1388,12 @@ function findHelper(scan: UsageScan, name: string): Helper | undefined {
     const close = matchingClose(s, paren, paren + 400);
     if (close === -1) continue;
     // A body must follow on the line: `{`, `=>`, `=`, Python's `:`, past a return type.
-    const opener = /^[^;{}()\n]{0,80}?(\{|=>|=(?!=)|:[ \t]*(?:\n|$))/.exec(s.slice(close + 1, Math.min(s.length, close + 1 + 120)));
+    // (or on the next line alone: Allman braces, `bool Contains(...)\n{`)
+    const opener = /^[^;{}()\n]{0,80}?(\{|=>|=(?!=)|:[ \t]*(?:\n|$)|\r?\n[ \t]*\{)/.exec(s.slice(close + 1, Math.min(s.length, close + 1 + 120)));
     if (!opener) continue;
     const params = paramNames(s.slice(paren + 1, close), scan.family);
     const bodyStart = close + 1 + opener[0].length;
-    const brace = opener[1] === '{' ? bodyStart - 1 : s.slice(bodyStart, bodyStart + 40).search(/^\s*\{/) === 0 ? s.indexOf('{', bodyStart) : -1;
+    const brace = (opener[1] as string).endsWith('{') ? bodyStart - 1 : s.slice(bodyStart, bodyStart + 40).search(/^\s*\{/) === 0 ? s.indexOf('{', bodyStart) : -1;
     const bodyEnd = brace === -1 ? bodyStart + 300 : matchingClose(s, brace, brace + HELPER_BODY);
     if (bodyEnd === -1) continue;
     const body = s.slice(bodyStart, Math.min(bodyEnd, bodyStart + HELPER_BODY));
