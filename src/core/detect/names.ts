@@ -20,7 +20,7 @@ const NOT_A_CODE_WORD =
 const NOT_A_CODE_CAMEL = /[a-z0-9](?:Id|ID|Ids|Count|Total|Timeout|Ms|Millis|Seconds|Port|Size|Length|Status|Phone|Number|Timestamp|Time|Version|Index|Offset|Amount|Price|Line|Duration|Interval|Delay|Retries|Attempts|Budget|Threshold|Quota|Percent|Ratio|PerHour|PerMinute|PerSecond|PerDay|IDs|Tenants?|Merchants?|Customers?|Members?|Workspaces?|Pin|Otp|Sku|Seed|Glyph|Icon|Codepoint|Colou?r|Warehouses?|Regions?|Zones?)$/;
 
 /** Parts of a name that say the code belongs to another system (HTTP, process, country...). */
-const OTHER_CODE = /status|http|exit|response_?code|country|postal|zip|area|currency|locale|promo|verif|coupon|invite|referral|postcode|pin_?code|barcode|sku|hsn|warehouse|region|otp_?code|demo_?code|test_?code/i;
+const OTHER_CODE = /status|http|exit|response_?code|country|calling_?code|dial(?:ing)?_?code|phone_?code|postal|zip|area|currency|locale|promo|verif|coupon|invite|referral|postcode|pin_?code|barcode|sku|hsn|warehouse|region|otp_?code|demo_?code|test_?code/i;
 
 /** True for a name whose value should never be read as an error code (`id`, `count`, `timeoutMs`). */
 export function isNonCodeName(name: string): boolean {

@@ -67,8 +67,15 @@ function smallOk(ctx: Ctx, subject: string): boolean {
 function errorCodeSwitch(ctx: Ctx): boolean {
   // (C# switch expressions name their subject before the keyword: `code switch {`)
   const subject = switchSubject(ctx.scan.text, ctx.lineStart) || (enclosingSwitch(ctx.scan.text, ctx.lineStart) ?? '');
+  // (a bare `code` in a file that imports gRPC is as likely its status code: `when (code) { 4 -> "deadline exceeded" }`)
+  if (BARE_CODE.test(subject) && GRPC_IMPORT.test(ctx.scan.text.slice(0, 4096))) return false;
   return isErrorCodeSubject(ctx.scan, ctx.lineStart, subject) || (OWN_CODE.test(subject) && inErrorClass(ctx.scan.text, ctx.lineStart));
 }
+
+/** A subject that is only a variable named code: `code`, `$code`, `@code`. */
+const BARE_CODE = /^\s*[$@]?code\s*$/i;
+/** gRPC imported in a file's head (Java/Kotlin, Go, Node, Python, C#). */
+const GRPC_IMPORT = /\b(?:import\s+io\.grpc|google\.golang\.org\/grpc|@grpc\/grpc-js|import\s+grpc\b|from\s+grpc\b|using\s+Grpc\.Core)/;
 
 /** The same code expression is compared with a distinctive catalog code on the line: `graph.code === 80007 || graph.code === 4`. */
 function comparedWithDistinctive(ctx: Ctx, subject: string): boolean {
@@ -163,7 +170,8 @@ function codeHolder(text: string, lineStart: number, family: LanguageFamily, whe
     }
   }
   if (open === -1) return NO_HOLDER;
-  const head = window.slice(Math.max(0, open - 120), open);
+  // (comment lines above are prose: "Do not edit the class manually." names no holder)
+  const head = window.slice(Math.max(0, open - 120), open).replace(/^[ \t]*(?:\/\/|\/?\*|#).*$/gm, '');
   const m = /\b(enum(?:\s+class)?|class|object|struct|interface|module)\s+([A-Za-z_]\w*)([^{};]*)$/.exec(head);
   if (where) where.at = base + open;
   if (m) return holderKind(m[1] as string, m[2] as string, m[3] as string);
@@ -375,6 +383,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   const { strong, scan } = ctx;
   const left = leftRaw.trimEnd();
   const right = rightRaw.trimStart();
+  // A row of a markdown table (in a multi-line string or comment the line lexer reads as code):
+  // `| 131026 | ask the customer for another channel |`, in a WhatsApp file.
+  if (/^\s*\|$/.test(left) && /^\|\s+[A-Za-z]/.test(right)) return scan.wa && (strong || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code));
   // A Graph marker written in code, escaped in a regex literal too: `/\(#131047\)/.test(text)`.
   if (/\\\(#$/.test(leftRaw) && rightRaw.startsWith('\\)')) return graphMarker(ctx, rightRaw.slice(1));
 
@@ -711,8 +722,12 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       // or be a Graph `(#131047)` marker.
       // (a code written as a string among other strings is sample data: `['Ana', '131047', '$200.00']`)
       const members = items + (close === -1 ? right : right.slice(0, close));
-      // (a tuple holding a call or arithmetic is a record: `("130429", time.monotonic() - 1)`)
-      const sampleData = (/['"]/.test(scan.text.charAt(ctx.at - 1)) && /['"][^'"\d\s][^'"]*['"]/.test(members)) || (opener === '(' && /[A-Za-z_]\w*\s*\(|\s[-+*/]\s/.test(members));
+      // (a tuple holding a call or arithmetic is a record: `("130429", time.monotonic() - 1)`; read
+      // outside its strings, which may hold anything: `(131048, "Sending too fast (spam limit)", 429)`)
+      // (quoted numbers the catalog lacks beside it are test input: `['000000', '111111', '133005']`)
+      const quoted = /['"]/.test(scan.text.charAt(ctx.at - 1));
+      const code = members.replace(/(['"])(?:\\.|(?!\1)[^\\\n])*\1/g, '""').replace(/['"][^'"]*$/, '');
+      const sampleData = (quoted && (/['"][^'"\d\s][^'"]*['"]/.test(members) || hasUnknownLongNumber(scan.catalog, members))) || (opener === '(' && /[A-Za-z_]\w*\s*\(|\s[-+*/]\s/.test(code));
       if ((scan.fileWa && !sampleData) || scan.text.startsWith('(#', ctx.at - 2)) return true;
       const aboutCodes = named.some((n) => isCodeListName(n) || isErrorWordName(n) || isCodeExpr(n));
       // (a list of catalog codes and nothing else: ids, PIN codes and SKUs can be that too, so the
@@ -724,7 +739,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       if (/^,\s*['"]/.test(right) && titleFollows(scan.catalog, ctx.code, right.replace(/^,\s*['"]/, ''))) return true;
       if (opener === '(' && (/(?:code|Code|CODE)s?\b/.test(items) || /(?:Map\.(?:of|entry)|mapOf|hashMapOf|ImmutableMap\.of)$/.test(before))) return true;
       // (a list named for codes that also holds numbers the catalog lacks is data: `BLOCKED_CODES = setOf("000000", "133005")`)
-      return aboutCodes && (scan.wa || !hasUnknownLongNumber(scan.catalog, items + (close === -1 ? right : right.slice(0, close))));
+      return aboutCodes && !(quoted && hasUnknownLongNumber(scan.catalog, members)) && (scan.wa || !hasUnknownLongNumber(scan.catalog, members));
     }
     if (!scan.wa) return false;
     // A code beside its catalog title: `(368, 'Temporarily blocked for policies violations', ...)`.
@@ -892,7 +907,7 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
 }
 
 /** A quick look at a line: can a small code on it possibly be in an error-code context? */
-const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[\s*\d|\d{5}|[Gg]raph|hrottl|[<>]=\s*\d+\s*(?:&&|and\b)|frozenset|\bset\(/;
+const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[\s*\d|\d{5}|[Gg]raph|hrottl|[<>]=\s*\d+\s*(?:&&|and\b)|frozenset|\bset\(|CsvSource|InlineData|TestCase|DataRow/;
 
 /**
  * The same for a line's start: list items (`  4,`), constants (`TooManyCalls = 4`,

@@ -89,6 +89,8 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
 
 /** Words (or nothing), then the number: the start of a sentence in a string (`e.g.`, `{share}% of` too). */
 export const PROSE_BEFORE = /^(?:[A-Za-z{%][\w\s,'.%{}-]*)?$/;
+/** The same with a sentence's punctuation and a table's bars: `skipped: `, `statuses[].errors[].code, e.g. `, `| `. */
+const SENTENCE_BEFORE = /^(?:[A-Za-z{%|][\w\s,'.%{}\-:|[\]()/]*)?$/;
 
 /** Parameterized tests' tables of rows. */
 export const TEST_TABLE = /@(?:CsvSource|ValueSource|MethodSource)|\b(?:InlineData|TestCase|DataRow|parametrize|Arguments\.of)\b|\.each\s*\(|\bwhere:/;
@@ -127,19 +129,50 @@ export function inProse(ctx: Ctx, before: string, right: string): boolean {
   if (/^(?:\d+\s*,\s*)*$/.test(before) && /^(?:\s*,\s*\d+)*["']/.test(right) && /[A-Za-z_]*codes\b/i.test(ctx.scan.text.slice(Math.max(ctx.lineStart, ctx.at - before.length - 80), ctx.at - before.length))) return ctx.strong || ctx.scan.wa;
   // Search syntax naming an error code: Datadog's `@wa.error.code:(130429 OR 131056)`, `@wa.error.code:190`.
   if (ctx.scan.wa && /[@\w.]*err\w*[._]code:\(?(?:\d+\s+OR\s+)*$/i.test(before)) return true;
+  // A cell of a parameterized test's row, read by the test method's parameter for its column.
+  const cell = ctx.scan.wa ? tableCell(ctx, before, right) : undefined;
+  if (cell !== undefined) return cell;
   if (ctx.strong) {
     // (a code in parentheses in a sentence of a WhatsApp file: `"Mark contacts that opted out of marketing (131050)"`)
     if (ctx.scan.wa && /\($/.test(before) && /^\)/.test(right) && !OTHER_NUMBER_WORD.test(before.slice(-40))) return true;
-    if (!ctx.scan.wa || !PROSE_BEFORE.test(before) || OTHER_NUMBER_WORD.test(before)) return false;
+    if (!ctx.scan.wa || !SENTENCE_BEFORE.test(before) || OTHER_NUMBER_WORD.test(before)) return false;
     // A row of a parameterized test's table: `@CsvSource({"131047, false"})`, `[InlineData("131047, x")]`.
     // (the annotation may open many rows above: its bracket encloses the row)
     if (before === '' && /^\s*,/.test(right)) return TEST_TABLE.test(nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, 3, ctx.at)) || TEST_TABLE.test(openerLineHead(ctx.scan.text, ctx.lineStart));
     // (a sentence may end with the code and the string with it: `"... last seen failing with 131047"`; not an id, `'ORD-131047'`)
-    return (/^(?:\s+[A-Za-z(]|\s*$|[:)])/.test(right) || (/^["'`]/.test(right) && /[A-Za-z]\s+[A-Za-z]/.test(before))) && inComment(ctx, before, right);
+    // (or a cell of a table written in a string: `| 131026 | ask for another channel |`)
+    const cellOfTable = /^\|\s*$/.test(before) && /^\s+\|\s+[A-Za-z]/.test(right);
+    return (cellOfTable || /^(?:\s+[A-Za-z(]|\s*$|[:)])/.test(right) || (/^["'`]/.test(right) && /[A-Za-z]\s+[A-Za-z]/.test(before))) && (cellOfTable || inComment(ctx, before, right));
   }
   // A small code in a Graph error written as JSON in a string: `"{\"type\":\"OAuthException\",\"code\":190}"`.
   if (!ctx.scan.wa || !/\bcode\\?["']\s*:\s*$/.test(before)) return false;
   return /OAuthException|fbtrace|error_subcode|error_data|is_transient/.test(ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 2000)));
+}
+
+/** Cells before the code in a row string (`"400, ` of `"400, 131056, true"`), and the cells after it. */
+const ROW_BEFORE = /^(?:\s*[\w.+-]*\s*,)*\s*$/;
+const ROW_AFTER = /^\s*(?:,\s*[\w.+ -]*)*["']/;
+/** A test method's declaration after its table: its parameter list. */
+const TEST_METHOD = /\b(?:void|fun|def|Task|public|private|internal|protected)\b[^;{}=()]*\(([^()]*)\)/;
+
+/**
+ * A number that is one cell of a row of a parameterized test's table (JUnit `@CsvSource({"400,
+ * 131056, true"})`, `@CsvSource({"4, true"})`): judged by the name of the test method's parameter
+ * for its column (`int code` yes, `int httpStatus` no); a distinctive code also where the name says
+ * neither. Undefined when the number is not in such a row.
+ */
+function tableCell(ctx: Ctx, before: string, right: string): boolean | undefined {
+  if (!ROW_BEFORE.test(before) || !ROW_AFTER.test(right) || (before === '' && !/^\s*,/.test(right))) return undefined;
+  const text = ctx.scan.text;
+  if (!TEST_TABLE.test(nearLines(text, ctx.lineStart, ctx.lineEnd, 3, ctx.at)) && !TEST_TABLE.test(openerLineHead(text, ctx.lineStart))) return undefined;
+  const method = TEST_METHOD.exec(text.slice(ctx.lineEnd, Math.min(text.length, ctx.lineEnd + 1500)));
+  const params = method ? (method[1] as string).split(',') : [];
+  const param = params[(before.match(/,/g) ?? []).length];
+  // `int code`, `code: Int`, `@AggregateWith(...) String code`: the name is the word before a `:` or the last one.
+  const name = param === undefined ? '' : (/([A-Za-z_]\w*)\s*:/.exec(param)?.[1] ?? /([A-Za-z_]\w*)\s*$/.exec(param.replace(/=.*$/, ''))?.[1] ?? '');
+  if (name !== '' && isNonCodeName(name)) return false;
+  if (/code|err/i.test(name)) return true;
+  return ctx.strong;
 }
 
 /** The code's catalog title (or a variant) ends `before`, up to an opening parenthesis: `Account has been locked (`. */

@@ -27,11 +27,11 @@ export interface LineScan {
 const TEXT_TRIGGER = /\(#|code|CODE|Code|err|ERR|Err|(?<![\w.])\d{5,7}(?!\w)|^[ \t]*-[ \t]*['"]?\d/gm;
 /**
  * Lines worth a look in JSON lines: only a number under a key named like a code (`"code":131047`,
- * `errorCode: '190'`, `"retry_codes": [4`, escaped `\"code\":131047`, `code=131047` in a string)
+ * `errorCode: '190'`, `"retry_codes": [4`, `"errors_by_code": {"100": 5`, escaped `\"code\":131047`, `code=131047` in a string)
  * or a `(#NNN)` message can hold a finding. `status_code` and `http_code` are ruled out here, so a
  * log's ordinary request lines are never walked.
  */
-const JSON_TRIGGER = /\(#\d|(?:code|Code|CODE)(?<!(?:status|Status|http|Http)_?(?:code|Code))[sS]?\\{0,3}["']?\s*(?::|=>|=)\s*\[?\s*\\{0,3}["']?\d/g;
+const JSON_TRIGGER = /\(#\d|(?:code|Code|CODE)(?<!(?:status|Status|http|Http)_?(?:code|Code))[sS]?\\{0,3}["']?\s*(?::|=>|=)\s*[[{]?\s*\\{0,3}["']?\d/g;
 /** A number in plain text: not inside a word, path, version, date, time or `file:line:col`. */
 // (a code and its subcode joined by a slash are two numbers: `Graph API error 100/2388040`; paths are not)
 // (and after a terminal colour: `code: \x1b[33m131047\x1b[39m`)
