@@ -25,3 +25,48 @@ test("PHP rows keyed 'code' => vouch for the small codes beside them", () => {
   const php = `<?php // WhatsApp\n$rows = [\n  ['code' => 0, 'severity' => 3],\n  ['code' => 190, 'severity' => 3],\n  ['code' => 131031, 'severity' => 1],\n];\n`;
   assert.deepEqual(codes(php, 'php'), [0, 190, 131031]);
 });
+
+test("a parameterized test's row is read by the test method's parameter for each cell", () => {
+  const java = `${WA}class SenderTest {\n  @ParameterizedTest\n  @CsvSource({\n      "400, 131056, true",\n      "403, 250, false",\n  })\n  void retries(int httpStatus, int graphCode, boolean expected) {}\n\n  @CsvSource({"4, true", "190, false"})\n  void throttled(int code, boolean expected) {}\n\n  @CsvSource({"4, 10", "100, 2"})\n  void pages(int page, int size) {}\n}\n`;
+  assert.deepEqual(codes(java, 'java'), [131056, 250, 4, 190]);
+});
+
+test('a header comment saying "class" does not hide an object of codes; a markdown table in a template string', () => {
+  const ts = `${WA}/**\n * Do not edit the class manually.\n */\nexport const GraphErrorCode = {\n    NUMBER_0: 0,\n    NUMBER_190: 190,\n    NUMBER_131047: 131047,\n} as const;\n`;
+  assert.deepEqual(codes(ts, 'javascript'), [0, 190, 131047]);
+  const docs = `${WA}export const docs = \`\n| code   | what to do                           |\n|--------|--------------------------------------|\n| 131026 | ask the customer for another channel |\n\`;\n`;
+  assert.deepEqual(codes(docs, 'javascript'), [131026]);
+});
+
+test('seed rows whose labels hold brackets and slashes; quoted test input beside unknown numbers; gRPC and calling codes', () => {
+  const py = `# WhatsApp error table\nROWS = [\n    (131026, "Not on WhatsApp / cannot receive", 400),\n    (131048, "Sending too fast (spam limit)", 429),\n]\n`;
+  assert.deepEqual(codes(py, 'python'), [131026, 131048]);
+  const dart = `${WA}void main() {\n  for (final pin in ['000000', '111111', '133005']) {\n    enter(pin);\n  }\n}\n`;
+  assert.deepEqual(codes(dart, 'dart'), []);
+  const kt = `import io.grpc.Status\n// fronts email, SMS and WhatsApp senders behind one gRPC API\nfun describe(code: Int): String = when (code) {\n    0 -> "ok"\n    4 -> "deadline exceeded"\n    else -> "other"\n}\n`;
+  assert.deepEqual(codes(kt, 'kotlin'), []);
+  const calling = `${WA}const Map<String, int> callingCodes = {\n  'US': 1,\n  'FR': 33,\n  'NG': 234,\n};\n`;
+  assert.deepEqual(codes(calling, 'dart'), []);
+});
+
+test('logs and runbooks: code maps in JSON lines, legend rows, sentences and pairs in a WhatsApp file', () => {
+  // (a small key needs the WhatsApp context a distinctive one has of its own)
+  const ndjson = `{"msg":"template sync done","errors_by_code":{"100":5,"131047":2}}\n`;
+  assert.deepEqual(codes(ndjson, 'json'), [131047]);
+  const runbook = [
+    'WhatsApp sender runbook',
+    '  131047  24h window closed. Send a template.',
+    '  130429 / 131056  throttled, back off',
+    '- Circuit breaker on 131048 for the campaign',
+    'Sends failed because of 131026: the number is not on WhatsApp.',
+    '<!-- 131026, 131049 -> wa_reason_undeliverable -->',
+  ].join('\n');
+  assert.deepEqual(codes(runbook, 'text'), [131047, 130429, 131056, 131048, 131026, 131026, 131049]);
+  const kafka = [
+    '[2024-06-11 10:21:12,131] INFO [Log partition=whatsapp-status-events-3] Rolled new log segment at offset 131047 in 4 ms.',
+    'Out[3]: (131047, 9)',
+    'order 131047 for customer 131026 shipped',
+    '0:25:19\twamid.HBgL\t15550000010\tread\t200\t1\t131047',
+  ].join('\n');
+  assert.deepEqual(codes(`# WhatsApp\n${kafka}`, 'text'), []);
+});

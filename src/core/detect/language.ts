@@ -26,6 +26,8 @@ const BY_LANGUAGE_ID: Record<string, LanguageFamily> = {
   csv: 'text',
   tsv: 'text',
   sql: 'text',
+  // (Android string resources and other XML: read as text, its comments and values)
+  xml: 'text',
 };
 
 const BY_EXTENSION: Record<string, LanguageFamily> = {
@@ -35,7 +37,7 @@ const BY_EXTENSION: Record<string, LanguageFamily> = {
   rb: 'ruby', rake: 'ruby', gemspec: 'ruby', ru: 'ruby', cs: 'csharp', dart: 'dart',
   json: 'json', jsonc: 'json', json5: 'json', jsonl: 'json', ndjson: 'json',
   log: 'text', txt: 'text', yaml: 'text', yml: 'text', env: 'text', properties: 'text', cfg: 'text', ini: 'text', conf: 'text',
-  csv: 'text', tsv: 'text', psv: 'text', sql: 'text',
+  csv: 'text', tsv: 'text', psv: 'text', sql: 'text', xml: 'text',
   // (Jest snapshots hold rendered output, read as text; Flutter's ARB files are JSON)
   snap: 'text', arb: 'json',
 };

@@ -35,7 +35,7 @@ const JSON_TRIGGER = /\(#\d|(?:code|Code|CODE)(?<!(?:status|Status|http|Http)_?(
 /** A number in plain text: not inside a word, path, version, date, time or `file:line:col`. */
 // (a code and its subcode joined by a slash are two numbers: `Graph API error 100/2388040`; paths are not)
 // (and after a terminal colour: `code: \x1b[33m131047\x1b[39m`)
-const TEXT_NUMBER = /(?:(?<![\w$.\-/]|\d:)|(?<=(?:error|code)\s+\d{1,6}\/)|(?<=\x1b\[[\d;]*m))\d{1,7}(?![\w]|\.\d|:\d|-\d|\/(?!\d{7}\b))/gi;
+const TEXT_NUMBER = /(?:(?<![\w$.\-/]|\d:)|(?<=(?:error|code)\s+\d{1,6}\/)|(?<=\x1b\[[\d;]*m))\d{1,7}(?![\w]|\.\d|:\d|-\d|\/(?!\d{5,7}\b))/gi;
 
 /** A whole number written as a float, a cell of a pandas export: `131047.0`. */
 const FLOAT_CELL = /(?<![\w$.\-/])(\d{1,7})\.0+(?![\w.])/g;
@@ -48,6 +48,35 @@ const MAX_JSON_LINE = 1024 * 1024;
 const CHECK_EVERY = 256;
 
 /** Words of a line that logs a one-time code. */
+/** A legend row's start: the line's start, a bullet or a table's bar. */
+const LEGEND_START = /^\s*(?:[-*•|]\s*)?$/;
+/** A legend row after its code: columns, a dash, arrow or colon and a gloss, or another code (`131026, 131049 -> ...`). */
+const LEGEND_REST = /^(?:\s{2,}\S|\s+(?:[-–—:|]|->|=>)\s|[:|]\s|\s*[/,]\s*\d{5,7}\b)/;
+/** Words a sentence puts before a code it names: `bursts of 131056`, `breaker on 131048`, `because of 131026`. */
+const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly)\s+|\(\s*)$/i;
+/** After a code a sentence names: words, `/` and another code, punctuation closing a clause, the end. */
+const SENTENCE_RIGHT = /^(?:$|\s+[a-z]|\s*\/\s*\d{5,7}\b|[,.;:)](?:\s|$))/;
+/** Another catalog-shaped code just before: `130429 / 131056`. */
+const CODE_BEFORE = /\b(\d{5,7})\s*\/\s*$/;
+
+/**
+ * A distinctive code named in a sentence or a legend row of a WhatsApp file's prose (the caller
+ * has ruled out fields, ids, quantities and one-time codes): `  131047  24h window closed`,
+ * `- Circuit breaker on 131048`, `(131048 is not retryable)`, `130429 / 131056`.
+ */
+function inProse(scan: LineScan, head: string, left: string, right: string): boolean {
+  if (LEGEND_START.test(head) && LEGEND_REST.test(right)) return true;
+  const pair = CODE_BEFORE.exec(left);
+  if (pair && scan.catalog.has(Number(pair[1]))) return true;
+  if (!SENTENCE_LEFT.test(left) || !SENTENCE_RIGHT.test(right)) return false;
+  // (in brackets, the code is what the sentence is about: `(131048 is not retryable)`, not a tuple's `(131047, 9)`)
+  return !/\($/.test(left) || /^\s+(?:is|are|was|were|means?|and|or)\b|^\s*\/\s*\d/.test(right);
+}
+/** Words that make the number something else: an id, an order, a count, a port, a process. */
+const NOT_A_CODE_BEFORE = /\b(?:id|ids|pid|tid|order|orders|invoice|ticket|issue|pr|port|line|lines|row|rows|build|job|version|v|no|number|num|amount|total|count|user|customer|account|phone|room|table|seat|ref|reference|connection|thread|session|request|process)\s*[#:]?\s*$/i;
+/** Units and counted things after the number. */
+const NOT_A_CODE_AFTER = /^\s*(?:(?:ms|s|secs?|seconds|minutes|hours|bytes|kb|mb|gb|px|times|rows|requests|messages|users|items|records|calls|events|%)\b|%)/i;
+
 const ONE_TIME_CODE = /\b(?:otp|one[- ]time|verif\w*|passcode|pin)\b|auth_code|expires?[_ ]in|valid[_ ]for|auth(?:entication)?[_ ]template/i;
 
 /** A code word named for something else before the number: one-time, order and promo codes. */
@@ -202,10 +231,15 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   if (strong && /(?:graph|whatsapp)\w*\(\s*$/i.test(left) && /^\s*[,)]/.test(right)) return true;
   // A code followed by its title: `131047 Re-engagement message`, WATI's `131037 OAuthException!`.
   if (titleFollows(scan.catalog, code, right)) return strong || wa;
+  // A distinctive code standing alone in a WhatsApp file's prose or table: a runbook's legend row
+  // (`  131047  24h window closed`), a bullet (`- Circuit breaker on 131048`), a sentence (`bursts of
+  // 131056 pair rate limit`, `(131048 is not retryable)`); not a value of a field, an id, a path,
+  // a quantity or someone's order number.
+  if (strong && scan.wa && !line.includes('\t') && inProse(scan, line.slice(0, s), left, right) && !NOT_A_CODE_BEFORE.test(left.slice(-24)) && !ONE_TIME_CODE.test(line) && !NOT_A_CODE_AFTER.test(right)) return true;
   // A comment line about a code: `# 131047: outside the 24h window`.
-  // (SQL's `--` comments too: `--   131047 = outside the 24h window`)
+  // (SQL's `--` comments too: `--   131047 = outside the 24h window`; XML's `<!-- 131047 -> ... -->`)
   // (not the value of another field on it: a MySQL slow log's `# Query_time: 4.3  Rows_examined: 131047`)
-  if (/^\s*(?:#|\/\/|;|--\s)/.test(line) && strong && !/[A-Za-z_]\w*\s*[:=]\s*$/.test(left)) return !/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|times)\b|%)/i.test(right);
+  if (/^\s*(?:#|\/\/|;|--\s|<!--)/.test(line) && strong && !/[A-Za-z_]\w*\s*[:=]\s*$/.test(left)) return !/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|times)\b|%)/i.test(right);
   return false;
 }
 
