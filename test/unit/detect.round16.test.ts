@@ -70,3 +70,11 @@ test('logs and runbooks: code maps in JSON lines, legend rows, sentences and pai
   ].join('\n');
   assert.deepEqual(codes(`# WhatsApp\n${kafka}`, 'text'), []);
 });
+
+test('an exclusive bound, an acronym error type, a bracketed code glossed by its title, a log message before its context object', () => {
+  assert.deepEqual(codes(`${WA}boolean perm(int code) { return code >= 200 && code < 300; }\nboolean big(int n) { return n >= 200 && n < 500; }\n`, 'java'), [200]);
+  assert.deepEqual(codes(`${WA}func TestX(t *testing.T) {\n\terr := &APIError{Code: 100}\n\ts := &HTTPError{Code: 100}\n}\n`, 'go'), [100]);
+  assert.deepEqual(codes('# WhatsApp incident\n10:42 account locked (131031).\n10:44 order shipped (131047).\n', 'text'), [131031]);
+  const laravel = '# WhatsApp reminders\n[2024-07-02 08:32:17] production.WARNING: Billing problem on WABA, halting reminders {"waba_id":"1234","code":131042} []\n[2024-07-02 08:32:18] production.INFO: sent {"code":131042}\n';
+  assert.deepEqual(codes(laravel, 'text'), [131042]);
+});

@@ -290,6 +290,8 @@ export interface JsonEnv {
   /** The file (or the caller) already knows it is about WhatsApp / Graph errors. */
   readonly wa: boolean;
   readonly out: Finding[];
+  /** The walk's outermost object follows a log message's words on its line (set by the caller per walk). */
+  rootProse: boolean;
   /**
    * Where the next `(#` at or after the walk position is (-2: not looked up yet, -1: none left).
    * Shared by successive walks over one text so the search stays linear overall.
@@ -317,7 +319,7 @@ export interface JsonEnv {
 
 /** A fresh walking state for one text. */
 export function jsonEnv(catalog: Catalog, wa: boolean, out: Finding[]): JsonEnv {
-  return { catalog, wa, out, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, escapedQuote: false, nested: [], walker: undefined, noWalkUntil: -1, exportRows: false };
+  return { catalog, wa, out, rootProse: false, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, escapedQuote: false, nested: [], walker: undefined, noWalkUntil: -1, exportRows: false };
 }
 
 /**
@@ -496,7 +498,7 @@ function distinctiveList(frame: Frame, catalog: Catalog): boolean {
 }
 
 /** Judge one closed (or truncated) frame's candidates and emit the accepted ones. */
-function decide(frame: Frame, env: JsonEnv, text: string): void {
+function decide(frame: Frame, env: JsonEnv, text: string, rootProse = false): void {
   if (frame.logTextStart !== -1) readLogText(frame, env, text);
   const cands = frame.cands;
   const count = frame.candCount;
@@ -505,7 +507,8 @@ function decide(frame: Frame, env: JsonEnv, text: string): void {
   // (a known distinctive subcode beside a small code is Graph's own pair: `"code":100,"subcode":2388091`)
   const flagged = (frame.flags & F_GRAPH) !== 0;
   const graph = flagged || (frame.flags & F_HASH) !== 0 || distinctiveSubcode(frame, catalog);
-  const prose = (frame.flags & F_PROSE) !== 0;
+  // (a log line's own words before its context object count as the object's message: `Billing problem on WABA {"code":131042}`)
+  const prose = (frame.flags & F_PROSE) !== 0 || rootProse;
   const webhook = (frame.flags & F_WEBHOOK) !== 0;
   const bsp = (frame.flags & F_BSP) !== 0;
   const underError = frame.underError(text);
@@ -614,7 +617,7 @@ class Walker {
           else {
             if (this.depth > 0) {
               const f = frames[--this.depth] as Frame;
-              if (f.candCount !== 0 || f.logTextStart !== -1) decide(f, env, text);
+              if (f.candCount !== 0 || f.logTextStart !== -1) decide(f, env, text, this.depth === 0 && env.rootProse);
             }
             if (this.depth === 0) return i + 1;
           }

@@ -38,7 +38,7 @@ const ID_FN = /^(?:find|get|load|fetch|read|show|delete|remove|update|destroy|lo
 const ERRORISH_FN = /err|code|fail|retry|whatsapp|graph|meta|reject|raise|throw|expect|assert|equal|toBe|handle|classif|categor|describe|explain|lookup|title|message|exception/i;
 
 /** An error's constructor or factory: `new WhatsAppError(`, `GraphException.of(`, `WaError.from(`. */
-const ERROR_FACTORY = /(?:(?:^|[^A-Za-z])(?:[Ee]rror|[Ee]rr|[Ee]xception|[Ff]ault)|[a-z](?:Error|Err|Exception|Fault|Failure))(?:\s*\.\s*(?:of|from|create|fromCode))?\s*$/;
+const ERROR_FACTORY = /(?:(?:^|[^A-Za-z])(?:[Ee]rror|[Ee]rr|[Ee]xception|[Ff]ault)|[a-zA-Z](?:Error|Err|Exception|Fault|Failure))(?:\s*\.\s*(?:of|from|create|fromCode))?\s*$/;
 
 /** Assertion and equality helpers whose argument is compared with something. */
 const MATCHER_CALL =
@@ -375,7 +375,16 @@ function rangeOfCodes(ctx: Ctx): boolean {
   const line = ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 300));
   // (not the arrow of an arm: `... <= 299 => 403`)
   const bounds = line.match(/(?<![=-])[<>]=?\s*\d+|\d+\s*[<>]=?(?!\s*\d)/g) ?? [];
-  return bounds.length === 2 && bounds.every((b) => ctx.scan.catalog.has(Number(b.replace(/\D/g, ''))));
+  // (an exclusive bound names the code next to it: `code >= 200 && code < 300` is 200..299)
+  return bounds.length === 2 && bounds.every((b) => ctx.scan.catalog.has(Number(b.replace(/\D/g, ''))) || ctx.scan.catalog.has(inclusive(b)));
+}
+
+/** The code an exclusive bound stops at: `< 300` is 299, `300 >` too; `> 199` is 200. */
+function inclusive(bound: string): number {
+  const n = Number(bound.replace(/\D/g, ''));
+  if (/=/.test(bound)) return n;
+  const below = /^\s*</.test(bound) || /\d\s*>$/.test(bound);
+  return below ? n - 1 : n + 1;
 }
 
 /** Judge a number (or a string literal that is only a code) by the code around it on its line. */
@@ -542,7 +551,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // The code of an error built in place: Go `&GraphError{Code: 100}`, C# `new GraphError { Code = 100 }`.
     const brace = lastSegment(expr) === 'code' && scan.wa ? openerIndex(left) : -1;
     // (or a keyword argument: `WhatsAppError(code=10, message="x")`)
-    if (brace !== -1 && (left[brace] === '{' || left[brace] === '(') && ERROR_FACTORY.test(left.slice(0, brace))) return true;
+    // (not another system's error: `&HTTPError{Code: 100}`)
+    if (brace !== -1 && (left[brace] === '{' || left[brace] === '(') && ERROR_FACTORY.test(left.slice(0, brace)) && !isOtherSystemType(/([\w.]*)\s*$/.exec(left.slice(0, brace))?.[1] ?? '')) return true;
     if (lastSegment(expr) === 'code' && PARAMETER_LIST.test(/\(\s*[^()]*$/.test(left) ? left : openerLineHead(scan.text, ctx.lineStart, 40 /* ( */) + '(')) return false;
     if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|\bsubcode|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || quotedTitleFollows(scan, ctx, right) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*(?:=>|[:=])\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/gi);
     // A member of an enum or constant block of codes: `TooManyCalls = 4,` next to `ReEngagement = 131047,`.

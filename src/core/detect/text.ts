@@ -106,6 +106,21 @@ export function titleFollows(catalog: Catalog, code: number, right: string): boo
   return [entry.title, ...entry.variants].some((t) => t.length >= 4 && after.startsWith(t.toLowerCase()));
 }
 
+/** Title words too common to tell one code from another. */
+const COMMON_TITLE_WORDS = new Set(['message', 'messages', 'account', 'number', 'error', 'errors', 'request', 'parameter', 'business', 'whatsapp', 'limit', 'internal', 'invalid', 'service', 'please', 'because', 'cannot', 'unable', 'something', 'exceeded', 'reached', 'temporarily', 'unknown', 'other', 'their', 'there', 'these', 'which', 'about']);
+
+/**
+ * The words just before a bracketed code gloss it with a word of its own title: `account locked
+ * (131031)` for "Account has been locked", `policy block (368)`.
+ */
+export function glossPrecedes(catalog: Catalog, code: number, before: string): boolean {
+  const entry = catalog.get(code);
+  if (!entry) return false;
+  const words = new Set(before.slice(-50).toLowerCase().match(/[a-z]{5,}/g) ?? []);
+  if (words.size === 0) return false;
+  return [entry.title, ...entry.variants].some((t) => (t.toLowerCase().match(/[a-z]{5,}/g) ?? []).some((w) => !COMMON_TITLE_WORDS.has(w) && (words.has(w) || [...words].some((x) => x.startsWith(w.slice(0, 6))))));
+}
+
 /** The code's catalog title (or a variant) quoted somewhere on the line. */
 function titleOnLine(catalog: Catalog, code: number, line: string): boolean {
   const entry = catalog.get(code);
@@ -229,6 +244,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   if (/(?:graph|whatsapp|facebook|meta|oauth)\w*(?:error|exception)\s*:?\s*\[\s*$/i.test(left) && /^\s*\]/.test(right)) return strong || wa;
   // Other exceptions named for Graph: `GraphRateLimited(130429)`.
   if (strong && /(?:graph|whatsapp)\w*\(\s*$/i.test(left) && /^\s*[,)]/.test(right)) return true;
+  // A code in brackets after words of its title, in a WhatsApp file: `account locked (131031).`
+  if (scan.wa && /\(\s*$/.test(left) && /^\s*\)/.test(right) && glossPrecedes(scan.catalog, code, left.replace(/\(\s*$/, ''))) return true;
   // A code followed by its title: `131047 Re-engagement message`, WATI's `131037 OAuthException!`.
   if (titleFollows(scan.catalog, code, right)) return strong || wa;
   // A distinctive code standing alone in a WhatsApp file's prose or table: a runbook's legend row
@@ -334,7 +351,10 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
       break;
     }
     // (JSON lines start with their object: only a text line writes a key before one)
+    // (words of a log message before the object, past a timestamp and level: its context's message)
+    env.rootProse = !jsonOnly && !escaped && MESSAGE_WORDS.test(text.slice(Math.max(lineStart, b - 200), b));
     const stop = escaped ? escapedEnd(text, b, jsonEnd, escaping === 2) : walkJson(text, b, jsonEnd, env, jsonOnly ? undefined : keyBefore(text, b));
+    env.rootProse = false;
     if (escaped) scanEscaped(scan, env, b, stop, known, escaping === 2);
     // (braces that hold no `key:` are no JSON: PromQL's `{error_code=~"131026|131049"}` is read as text)
     if (!jsonOnly && (escaped || /["'\w]\s*(?::|=>)/.test(text.slice(b, Math.min(stop, b + 400))))) spans.push(b - lineStart, stop - lineStart);
@@ -425,6 +445,9 @@ function scanNested(scan: LineScan, env: JsonEnv, known: number): void {
   for (let k = 0; k < nested.length; k += 2) scanEscaped(scan, env, nested[k] as number, nested[k + 1] as number, known);
   nested.length = 0;
 }
+
+/** A log message's words: three words of letters in a row (`Billing problem on WABA, halting reminders `). */
+const MESSAGE_WORDS = /[A-Za-z]{2,}[,:]?\s+[A-Za-z]{2,}[,:]?\s+[A-Za-z]{2,}/;
 
 /** Offset of the first `{` at or after `from` (-1: none), from the cursor kept in `env`. */
 function nextBrace(text: string, env: JsonEnv, from: number): number {
