@@ -78,3 +78,9 @@ test('an exclusive bound, an acronym error type, a bracketed code glossed by its
   const laravel = '# WhatsApp reminders\n[2024-07-02 08:32:17] production.WARNING: Billing problem on WABA, halting reminders {"waba_id":"1234","code":131042} []\n[2024-07-02 08:32:18] production.INFO: sent {"code":131042}\n';
   assert.deepEqual(codes(laravel, 'text'), [131042]);
 });
+
+test('a method call statement is no enum row; a code followed by its title in a string', () => {
+  const cs = `${WA}public class Tests {\n    private void RespondWithError(int code, string message) { }\n    public void Expired() {\n        RespondWithError(190, "Error validating access token");\n        Thread.Sleep(100);\n    }\n}\n`;
+  assert.deepEqual(codes(cs, 'csharp'), [190]);
+  assert.deepEqual(codes('# WhatsApp\nassert str(err) == "[131047] Re-engagement message (More than 24 hours have passed)"\n', 'python'), [131047]);
+});

@@ -628,7 +628,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     }
     // An enum constant with constructor arguments: `RE_ENGAGEMENT(131047, false, "..."),` (Java,
     // Kotlin, Dart), among rows of the same shape or in an `enum` body.
-    if (items.trim() === '' && /^\s*[A-Za-z_]\w*$/.test(before) && /^\s*[A-Za-z_]\w*\s*\($/.test(leftRaw) && (strong || !NUMERIC_FN.test(before)) && !COLLECTION_FN.test(before)) {
+    // (not a statement calling a method: C#'s `RespondWithError(190, "...", ...);` is no enum row)
+    const statement = /^\s*[A-Z]\w*[a-z]\w*$/.test(before) && /\)\s*;\s*$/.test(scan.text.slice(ctx.at, ctx.lineEnd));
+    if (items.trim() === '' && !statement && /^\s*[A-Za-z_]\w*$/.test(before) && /^\s*[A-Za-z_]\w*\s*\($/.test(leftRaw) && (strong || !NUMERIC_FN.test(before)) && !COLLECTION_FN.test(before)) {
       const member = before.trim();
       // (a member's name may say what the error is about: `CLOUD_RATE_LIMIT(130429)`; only a
       // setting's name rules it out)

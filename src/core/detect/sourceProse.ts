@@ -104,6 +104,8 @@ const SMALL_GLOSS = /\b(?:token|expired|permission\w*|throttl\w*|rate[ -]?limit\
 /** Judge a code inside prose in a string literal ("failed with (#131047) ..."). */
 export function inProse(ctx: Ctx, before: string, right: string): boolean {
   if (/\(#$/.test(before)) return graphMarker(ctx, right);
+  // The code, then its catalog title: `"[131047] Re-engagement message"`, `"131026 - Message Undeliverable"`.
+  if (/(?:^|[\s[(:])$/.test(before) && titleFollows(ctx.scan.catalog, ctx.code, right)) return ctx.strong || ctx.scan.wa;
   // The catalog title, then the code: `"Account has been locked (131031)"`.
   if (/\($/.test(before) && /^\)/.test(right) && titlePrecedes(ctx.scan.catalog, ctx.code, before)) return ctx.strong || ctx.scan.wa;
   // `"Error 131047"`, `"code=131047"`, and JSON in a string: `"{\"code\":131047}"`.
