@@ -97,3 +97,39 @@ describe('switches, helpers and patterns', () => {
     assert.deepEqual(lines(py, 'python'), []);
   });
 });
+
+describe('round 16b: sets built by a call, lookups by method reference, object patterns, dbt models', () => {
+  test('a set whose braces are the argument of frozenset( on the line above', () => {
+    const py = '# WhatsApp\nPERMANENT_TITLES = frozenset(\n    {\n        "re-engagement message",\n        "message undeliverable",\n    }\n)\ndef permanent(error):\n    return error["title"].lower() in PERMANENT_TITLES\n';
+    assert.deepEqual(lines(py, 'python'), [4, 5]);
+  });
+
+  test('a map looked up by method reference in a chain carrying error text', () => {
+    const java = [
+      '// WhatsApp BSP',
+      'final class Resolver {',
+      '    private static final Map<String, Integer> TITLE_TO_CODE = Map.ofEntries(',
+      '            Map.entry("Re-engagement message", 131047),',
+      '            Map.entry("Message Undeliverable", 131026));',
+      '    static Optional<Integer> codeFor(Event event) {',
+      '        return Optional.ofNullable(event.failureReason())',
+      '                .map(String::strip)',
+      '                .map(TITLE_TO_CODE::get);',
+      '    }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(lines(java, 'java'), [4, 5]);
+  });
+
+  test('Dart object patterns and C# property patterns name the field compared', () => {
+    const dart = "// WhatsApp\nString label(WaStatusError e) => switch (e) {\n  WaStatusError(title: 'Account has been locked') => 'locked',\n  _ => 'other',\n};\nvoid f(Object e) {\n  switch (e) {\n    case WaStatusError(title: 'Temporarily blocked for policies violations'):\n      block();\n  }\n}\n";
+    assert.deepEqual(lines(dart, 'dart'), [8]);
+    const cs = '// WhatsApp\nif (error is { Title: "Re-engagement message" }) Reopen();\n';
+    assert.deepEqual(lines(cs, 'csharp'), [2]);
+  });
+
+  test('a dbt model: Jinja before the SQL', () => {
+    const sql = "-- WhatsApp failures\n{{ config(materialized='table') }}\n{% set since = '2024-01-01' %}\nselect f.id from {{ ref('failures') }} f\nwhere f.error_message like '%Re-engagement message%'\n";
+    assert.deepEqual(lines(sql, 'text'), [5]);
+  });
+});

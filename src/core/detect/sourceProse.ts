@@ -25,7 +25,7 @@ export function graphMarker(ctx: Ctx, right: string): boolean {
 }
 
 /** Words that make a comment about an error. */
-export const COMMENT_ERROR_WORD = /\b(?:errors?|err|codes?|subcode|fail\w*|retr(?:y|ies|yable)|whatsapp|graph|meta|oauth\w*|rate[ -]?limit\w*|undeliverable|title)\b/i;
+export const COMMENT_ERROR_WORD = /\b(?:errors?|err|codes?|subcode|fail\w*|retr(?:y|ies|yable)|whatsapp|graph|meta|oauth\w*|rate[ -]?limit\w*|undeliverable|title|problems?|throttl\w*)\b/i;
 
 /** Judge a code written in a comment. */
 export function inComment(ctx: Ctx, comment: string, right: string): boolean {
@@ -82,7 +82,8 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   // (`200-299: ...` names a range, `0 (AuthException) and ...` glosses the code in parentheses)
   // (a code glossed by its own catalog title: `or 0 (AuthException).`)
   if (/^\s*\(/.test(right) && titleFollows(ctx.scan.catalog, ctx.code, right.replace(/^\s*\(/, ''))) return true;
-  if (/^[\s*#/-]*$/.test(comment) && /^\s*(?::|=|--?|–|—|-\d+\s*[:=]|\/\s*\d+\s*[:=]|\(\s*[A-Za-z])\s*\S/.test(right) && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code)) return true;
+  // (or a table's row: `190      token expired      page on-call`, columns apart by two spaces or more)
+  if (/^[\s*#/-]*$/.test(comment) && (/^\s*(?::|=|--?|–|—|-\d+\s*[:=]|\/\s*\d+\s*[:=]|\(\s*[A-Za-z])\s*\S/.test(right) || /^\s{2,}[A-Za-z]/.test(right)) && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code)) return true;
   // A legend within a sentence about Graph errors: `# Graph throttling: 4 = app-level, 613 = ...`.
   return /(?:^[\s*#/-]*|[:;,.]\s*)$/.test(comment) && /^\s*(?:=|is\b|--?|–|—)\s*\S/.test(right) && /\b(?:graph|whatsapp|oauth\w*|throttl\w*|rate[ -]?limit\w*|codes?|errors?|permission\w*)\b/i.test(comment + right.slice(0, 80));
 }

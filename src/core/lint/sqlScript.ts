@@ -19,7 +19,7 @@ const STATEMENT = /^(?:select|with|create|insert|update|delete|merge|alter|drop|
 /** How far into a text its first statement is looked for (past a header of comments). */
 const HEAD = 4096;
 
-/** True when a text reads as a SQL script: after blank lines and comments, its first word is a statement keyword. */
+/** True when a text reads as a SQL script: after blank lines, comments and Jinja blocks, its first word is a statement keyword. */
 export function looksLikeSqlScript(text: string): boolean {
   let i = 0;
   const n = Math.min(text.length, HEAD);
@@ -32,6 +32,11 @@ export function looksLikeSqlScript(text: string): boolean {
       i = nl + 1;
     } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
       const close = text.indexOf('*/', i + 2);
+      if (close === -1) return false;
+      i = close + 2;
+    } else if (c === 123 && (text.charCodeAt(i + 1) === 123 || text.charCodeAt(i + 1) === 37)) {
+      // A dbt model's Jinja (`{{ config(materialized='table') }}`, `{% set x = 1 %}`) before its SQL.
+      const close = text.indexOf(text.charCodeAt(i + 1) === 123 ? '}}' : '%}', i + 2);
       if (close === -1) return false;
       i = close + 2;
     } else return STATEMENT.test(text.slice(i, i + 12));

@@ -76,6 +76,7 @@ const TITLE_PARTS: readonly string[] = [
   'spam rate limit',
   'not in allowed list',
   'template does not exist',
+  'template param',
   'message undeliverable',
   'undeliverable',
   'receiver is incapable',

@@ -473,7 +473,8 @@ function assignedName(s: string, open: number): string {
   // `= new()` then `{`), not when it opens a list the bracket is an item of.
   if (nl > 0 && head.trim() === '') {
     const above = head200.slice(head200.lastIndexOf('\n', nl - 1) + 1, nl);
-    if (!/[[({,]\s*$/.test(above)) head = above;
+    // (or when it opens a builder the bracket is the one argument of: `TITLES = frozenset(` then `{`)
+    if (!/[[({,]\s*$/.test(above) || /\b(?:frozenset|set|tuple|list|Set\.of|List\.of|setOf|listOf|unmodifiable\w*|ImmutableSet\.of|ImmutableList\.of)\s*\(\s*$/.test(above)) head = above;
   }
   let eq = -1;
   for (let j = head.length - 1; j >= 0; j--) {
@@ -591,6 +592,13 @@ function collectionUsedToMatch(text: string, s: string, name: string, defStart: 
     if (role === 'key' && KEYED_USE.test(after) && !TRANSLATION_USE.test(after)) return found(at, at + name.length + 80);
     // Entries are keys only by convention: the lookup must be by error text.
     if (role === 'entry' && keyedByErrorText(text, s, use.afterAt)) return found(at, use.afterAt + 80);
+    // A lookup by method reference in a chain that carries error text: `Optional.ofNullable(e.failureReason()).map(NAME::get)`.
+    // (the chain may run over lines above: read back to the statement's start)
+    if ((role === 'key' || role === 'entry') && /^\s*::\s*(?:get|containsKey|getOrDefault)\b/.test(after)) {
+      const chain = s.slice(Math.max(0, at - 200), at);
+      const from = at - chain.length + Math.max(chain.lastIndexOf(';'), chain.lastIndexOf('{'), chain.lastIndexOf('}')) + 1;
+      if (isErrorish(text.slice(from, at))) return found(from, at + name.length + 6);
+    }
     // A map's membership tests read its keys (`code in NAME`, `NAME.has(k)`), never its values.
     if (role !== 'value' && MEMBERSHIP_USE.test(after)) return found(at, use.afterAt + 120);
     if (MEMBERSHIP_CALL.test(before)) return found(at - lead.length, at + name.length);
@@ -810,6 +818,9 @@ const IS_PATTERN = /\bis(?:\s+not)?(?:\s+(["'])[^"'\n]*\1\s+(?:or|and)(?:\s+not)
 /** After an arm's condition ending in a comma: more literal conditions, the last one followed by `->` (masked: bodies blank). */
 const KOTLIN_ARM_REST = /^,\s*(?:(["'])[^"'\n]*\1\s*,\s*)*(["'])[^"'\n]*\2\s*->/;
 
+/** The field before a literal in an object pattern of a `case` or `is`: `case T(code: 4, title: `, `is { Title: `. */
+const OBJECT_PATTERN = /\b(?:case|is)\s+(?:[A-Z][\w.]*\s*\(|[A-Z][\w.]*\s*\{|\{)\s*(?:[A-Za-z_]\w*\s*:\s*[^,(){}]{1,40},\s*)*([A-Za-z_]\w*)\s*:\s*$/;
+
 /** What may precede a literal in a switch arm's head: other literals, commas, C#'s `or`, Dart 3's `||`. */
 const ARM_HEAD = /^(?:[\s"'`,]|\bor\b|\|\|)*$/;
 /** The `or "..."` (C#) and `|| '...'` (Dart 3) patterns that follow a literal in an arm (masked: the bodies are blank). */
@@ -896,6 +907,10 @@ function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
   if (armEnd && /(?:^|[{};:]|\bthen)\s*(?:case|when)\b[\s"'`,|]*(?:or\s+[\s"'`]*)*$/.test(head.replace(/(["'`]) *\1/g, '$1$1'))) {
     return { subject: switchSubject(scan.text, s, lit.start) };
   }
+
+  // A field of an object pattern: Dart `case WaStatusError(title: '...')`, C# `is { Title: "..." }`.
+  const field = OBJECT_PATTERN.exec(head);
+  if (field && /^(?:[,)}]|$)/.test(rightT)) return { subject: field[1] as string };
 
   // Regex literals are patterns by nature; only replacing or splitting with one is not a test.
   if (lit.regex) {
