@@ -84,3 +84,12 @@ test('a method call statement is no enum row; a code followed by its title in a 
   assert.deepEqual(codes(cs, 'csharp'), [190]);
   assert.deepEqual(codes('# WhatsApp\nassert str(err) == "[131047] Re-engagement message (More than 24 hours have passed)"\n', 'python'), [131047]);
 });
+
+test('exports and notes: a qualified code column, zero-padded statuses, a PIN code\'s own title, bullets that run on', () => {
+  const csv = 'message_id,channel,last_error_code,attempts\nwamid.A,whatsapp,131026,2\nwamid.B,whatsapp,190,1\n';
+  assert.deepEqual(codes(csv, 'text'), [131026, 190]);
+  const dlr = '# WhatsApp and SMS delivery report\nchannel\tprovider\terror_code\tstatus\nsms\tsmsgate\t000\tDELIVRD\nwhatsapp\tmeta\t131026\tfailed\n';
+  assert.deepEqual(codes(dlr, 'text'), [131026]);
+  const notes = '# WhatsApp registration runbook\n133005   PIN mismatch -> ask the owner for the two-step PIN\n- 131048 was back within the hour\n- 131047 (window closed) on every retry\n';
+  assert.deepEqual(codes(notes, 'text'), [133005, 131048, 131047]);
+});

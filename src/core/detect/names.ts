@@ -78,7 +78,8 @@ export function lastName(expr: string): string {
 }
 
 /** Last segments that name an error code or subcode. */
-const CODE_SEGMENT = /^(?:get)?(?:(?:error|err|graph|wa|whatsapp|meta|fb|api|fail(?:ure)?|reason){0,2}(?:sub)?code|subcode)$/;
+// (a qualifier needs an error word after it: `last_error_code`, not `last_code`)
+const CODE_SEGMENT = /^(?:get)?(?:(?:error|err|graph|wa|whatsapp|meta|fb|api|fail(?:ure)?|reason){0,2}(?:sub)?code|subcode|(?:last|first|latest|final|top|primary)(?:error|err|graph|wa|whatsapp|meta|fail(?:ure)?)(?:sub)?code)$/;
 
 /** True for `code`, `error_code`, `errorCode`, `e.code`, `$e->getCode()`, `error_subcode`, `ErrorCode`. */
 export function isCodeExpr(expr: string): boolean {

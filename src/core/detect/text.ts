@@ -65,7 +65,9 @@ const CODE_BEFORE = /\b(\d{5,7})\s*\/\s*$/;
  * `- Circuit breaker on 131048`, `(131048 is not retryable)`, `130429 / 131056`.
  */
 function inProse(scan: LineScan, head: string, left: string, right: string): boolean {
-  if (LEGEND_START.test(head) && LEGEND_REST.test(right)) return true;
+  if (LEGEND_START.test(head) && (LEGEND_REST.test(right) || /^\s+\(\s*[A-Za-z]/.test(right))) return true;
+  // (a bullet may run on as a sentence: `- 131048 was back within the hour`)
+  if (/^\s*[-*•]\s*$/.test(head) && /^\s+[a-z]{2,}\b/.test(right)) return true;
   const pair = CODE_BEFORE.exec(left);
   if (pair && scan.catalog.has(Number(pair[1]))) return true;
   if (!SENTENCE_LEFT.test(left) || !SENTENCE_RIGHT.test(right)) return false;
@@ -76,6 +78,14 @@ function inProse(scan: LineScan, head: string, left: string, right: string): boo
 const NOT_A_CODE_BEFORE = /\b(?:id|ids|pid|tid|order|orders|invoice|ticket|issue|pr|port|line|lines|row|rows|build|job|version|v|no|number|num|amount|total|count|user|customer|account|phone|room|table|seat|ref|reference|connection|thread|session|request|process)\s*[#:]?\s*$/i;
 /** Units and counted things after the number. */
 const NOT_A_CODE_AFTER = /^\s*(?:(?:ms|s|secs?|seconds|minutes|hours|bytes|kb|mb|gb|px|times|rows|requests|messages|users|items|records|calls|events|%)\b|%)/i;
+
+/**
+ * A line about one-time codes, unless the code's own title is about them: 133005 "Two step
+ * verification PIN Mismatch" is named on lines that say "PIN".
+ */
+function oneTimeCodeLine(scan: LineScan, line: string, code: number): boolean {
+  return ONE_TIME_CODE.test(line) && !/\b(?:pin|verif\w*|two[ -]step|regist\w*)\b/i.test(scan.catalog.get(code)?.title ?? '');
+}
 
 const ONE_TIME_CODE = /\b(?:otp|one[- ]time|verif\w*|passcode|pin)\b|auth_code|expires?[_ ]in|valid[_ ]for|auth(?:entication)?[_ ]template/i;
 
@@ -194,7 +204,7 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     if (isCodeExpr(key)) {
       // A bare `code=` is also how one-time codes are logged: `otp.issue template=auth_code_v2 code=130429`.
       // (another system names its own status after it: a game server's `code=131056 (WORLD_SAVE_FAILED)`)
-      if (strong) return seg !== 'code' || !/^code$/i.test(key) || (!ONE_TIME_CODE.test(line) && (wa || (/\b(?:error|err|fail\w*|exception|warn\w*)\b/i.test(line) && !/^\s*\(?[A-Z][A-Z0-9_]{3,}\)?/.test(right))));
+      if (strong) return seg !== 'code' || !/^code$/i.test(key) || (!oneTimeCodeLine(scan, line, code) && (wa || (/\b(?:error|err|fail\w*|exception|warn\w*)\b/i.test(line) && !/^\s*\(?[A-Z][A-Z0-9_]{3,}\)?/.test(right))));
       if (!wa) return false;
       // (no subcode is 0: `subcode=0` says there is none)
       if (code === 0 && /sub_?code$/i.test(seg)) return false;
@@ -220,13 +230,13 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   // `error 131047`, `Error: 131047`, `error code 131047`, `failed with 131047`.
   const said = /\b(error|err|code|subcode|errcode|error_code|errors|fail(?:ed|s|ing)? with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
   // What Meta did, in a WhatsApp file's prose: `Meta now rejects with 131050.`, `load test hit 130429 at 80 mps`.
-  if (!said && strong && scan.wa && /\b(?:reject(?:s|ed)?(?:\s+with)?|return(?:s|ed)\s+(?:error\s+)?|hit|got)\s+$/i.test(left) && !ONE_TIME_CODE.test(line) && !/^\s*(?:(?:ms|s|secs?|seconds|times|requests|rows|messages|users)\b|%)/i.test(right)) return true;
+  if (!said && strong && scan.wa && /\b(?:reject(?:s|ed)?(?:\s+with)?|return(?:s|ed)\s+(?:error\s+)?|hit|got)\s+$/i.test(left) && !oneTimeCodeLine(scan, line, code) && !/^\s*(?:(?:ms|s|secs?|seconds|times|requests|rows|messages|users)\b|%)/i.test(right)) return true;
   if (said) {
     // One-time, order and promo codes: `verification code 131047`, `entered code 131056`.
     if (OTHER_CODE_BEFORE.test(left)) return false;
     // A bare "code" must be near an error or Graph word (a WhatsApp file also sends one-time codes).
     // (or on a line that names WhatsApp: `WhatsApp billing problem on WABA ..., code 131042`)
-    if (strong) return !/^code$/i.test(said[1] as string) || /\b(?:error|err|fail\w*|exception|graph|oauth|fbtrace|undeliverable)\b/i.test(line) || ((ctx.lineWa || scan.wa) && !ONE_TIME_CODE.test(line));
+    if (strong) return !/^code$/i.test(said[1] as string) || /\b(?:error|err|fail\w*|exception|graph|oauth|fbtrace|undeliverable)\b/i.test(line) || ((ctx.lineWa || scan.wa) && !oneTimeCodeLine(scan, line, code));
     // (another system's small codes in a WhatsApp service's log: Kafka's `Error code 3 (UNKNOWN_TOPIC_OR_PARTITION)`)
     if (/^\s*\(?[A-Z][A-Z0-9_]{3,}\)?/.test(right) || SAID_OTHER_SYSTEM.test(line)) return false;
     // Small numbers after a log level are process ids and counts: `ERROR 1 --- [main]` (Spring Boot);
@@ -252,7 +262,7 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   // (`  131047  24h window closed`), a bullet (`- Circuit breaker on 131048`), a sentence (`bursts of
   // 131056 pair rate limit`, `(131048 is not retryable)`); not a value of a field, an id, a path,
   // a quantity or someone's order number.
-  if (strong && scan.wa && !line.includes('\t') && inProse(scan, line.slice(0, s), left, right) && !NOT_A_CODE_BEFORE.test(left.slice(-24)) && !ONE_TIME_CODE.test(line) && !NOT_A_CODE_AFTER.test(right)) return true;
+  if (strong && scan.wa && !line.includes('\t') && inProse(scan, line.slice(0, s), left, right) && !NOT_A_CODE_BEFORE.test(left.slice(-24)) && !oneTimeCodeLine(scan, line, code) && !NOT_A_CODE_AFTER.test(right)) return true;
   // A comment line about a code: `# 131047: outside the 24h window`.
   // (SQL's `--` comments too: `--   131047 = outside the 24h window`; XML's `<!-- 131047 -> ... -->`)
   // (not the value of another field on it: a MySQL slow log's `# Query_time: 4.3  Rows_examined: 131047`)
@@ -371,6 +381,8 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
     const at = m.index;
     while (span < spans.length && (spans[span + 1] as number) <= at) span += 2;
     if (span < spans.length && (spans[span] as number) <= at) continue;
+    // (a zero-padded field is no code: an SMS gateway's DLR status `000`)
+    if (m[0].length > 1 && m[0].charCodeAt(0) === 48) continue;
     const code = Number(m[0]);
     if (!catalog.has(code)) continue;
     ctx ??= { scan, line, lineStart, lineWa: mentionsWhatsApp(line) };
