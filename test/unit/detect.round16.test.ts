@@ -93,3 +93,23 @@ test('exports and notes: a qualified code column, zero-padded statuses, a PIN co
   const notes = '# WhatsApp registration runbook\n133005   PIN mismatch -> ask the owner for the two-step PIN\n- 131048 was back within the hour\n- 131047 (window closed) on every retry\n';
   assert.deepEqual(codes(notes, 'text'), [133005, 131048, 131047]);
 });
+
+test('round 17: one-time codes in quotes, Go buffers, defaults named for codes, calls outside enum languages', () => {
+  const kt = `${WA}class OtpVerificationTest {\n    val otp = service.issue(phone = "15550100200", generator = { "131047" })\n    fun retry() { if (err.code == 131047) reopen() }\n}\n`;
+  assert.deepEqual(codes(kt, 'kotlin'), [131047]);
+  assert.deepEqual(codes(`${WA}func TestUpload(t *testing.T) {\n\tbuf := make([]byte, 131026)\n}\n`, 'go'), []);
+  assert.deepEqual(codes('// x\nconst DEFAULT_ERROR_CODE = 131000;\nconst DEFAULT_TIMEOUT = 131000;\n', 'javascript'), [131000]);
+  const py = '# WhatsApp templates\ndef graph_error(code, message):\n    return {"error": {"code": code, "message": message}}\nbody = graph_error(100, "Invalid parameter")\n';
+  assert.deepEqual(codes(py, 'python'), [100]);
+});
+
+test('round 17: tables without WhatsApp words, titles beside codes, RSpec shared examples, legend words', () => {
+  const java = '// retries\nclass ErrorClassifierTest {\n  @ParameterizedTest\n  @CsvSource({"131048, THROTTLED", "131026, PERMANENT"})\n  void classifies(int code, Kind expected) {}\n}\n';
+  assert.deepEqual(codes(java, 'java'), [131048, 131026]);
+  const py = '# WhatsApp templates\nCASES = [\n    pytest.param(2388040, "Field character limit exceeded", id="too-long"),\n]\n';
+  assert.deepEqual(codes(py, 'python'), [2388040]);
+  const rb = "# Whatsapp webhook errors\nRSpec.describe Handler do\n  it_behaves_like 'a recoverable error', 131026\n  it_behaves_like 'a page', 131047\nend\n";
+  assert.deepEqual(codes(rb, 'ruby'), [131026]);
+  const js = `${WA}const ERROR_TITLES = Object.freeze({\n  0: 'AuthException',\n  1: 'API Unknown',\n  2: 'API Service',\n});\n`;
+  assert.deepEqual(codes(js, 'javascript'), [0, 1, 2]);
+});

@@ -29,7 +29,7 @@ const COLLECTION_FN =
   /(?:^|[^\w$])(?:of|asList|listOf|setOf|arrayOf|intArrayOf|mutableListOf|mutableSetOf|hashSetOf|frozenset|set|tuple|array|Set|List|ImmutableSet|ImmutableList|HashSet|newHashSet|Contains|contains|includes|include\?|has|in_array|any|Any|IsIn|isin|isIn|oneOf|member\?|containsKey|ContainsKey|Of|new\s+Set|Arrays\.asList|str_contains|strpos|stripos|strstr|preg_match|indexOf|IndexOf|startsWith|StartsWith|startswith|endswith|start_with\?|endsWith|match|search|test|Arguments\.of|InlineData|TestCase|DataRow|parametrize)\s*$/;
 
 /** Calls whose numeric argument is a duration, size or index, never an error code. */
-const NUMERIC_FN = /(?:timeout|sleep|delay|wait|interval|duration|millis|seconds|minutes|range|repeat|fill|alloc|slice|substr|substring|pad\w*|toFixed|random|port|listen|status|sendStatus|Sleep|After|Tick|ofMillis|ofSeconds|setTimeout|setInterval|timedelta|limit|take|skip|chunk|round|floor|ceil|min|max|pow|at|get|charAt|splice|resize|Status|StatusCode|WriteHeader|abort|exit|Exit)\s*$/i;
+const NUMERIC_FN = /(?:timeout|sleep|delay|wait|interval|duration|millis|seconds|minutes|range|repeat|fill|alloc|slice|substr|substring|pad\w*|toFixed|random|port|listen|status|sendStatus|Sleep|After|Tick|ofMillis|ofSeconds|setTimeout|setInterval|timedelta|limit|take|skip|chunk|round|floor|ceil|min|max|pow|at|get|charAt|splice|resize|Status|StatusCode|WriteHeader|abort|exit|Exit|bytearray|Buffer\.alloc)\s*$/i;
 
 /** Calls that take ids, amounts or dates: a six-digit argument there is one of those. */
 const ID_FN = /^(?:find|get|load|fetch|read|show|delete|remove|update|destroy|lookup|select|where)|By(?:Id|Key|Number)$|Id$|ID$|[Dd]ate|[Tt]ime|[Mm]oney|[Pp]rice|[Aa]mount|[Oo]rder|[Ii]nvoice|[Pp]hone|[Pp]in/;
@@ -104,7 +104,17 @@ function inErrorClass(text: string, lineStart: number): boolean {
 }
 
 /** Settings that sit next to codes in constant blocks: `maxIdleConns`, `DEFAULT_TIMEOUT`, `numWorkers`. */
-const NOT_A_MEMBER_NAME = /^(?:max|min|default|num)(?:[A-Z_\d]|$)|^(?:MAX|MIN|DEFAULT|NUM)(?:_|$)/;
+// (a default that names an error code is one: `DEFAULT_ERROR_CODE = 131000`)
+/** A Ruby call without parentheses up to its last argument: `it_behaves_like 'a recoverable error', `. */
+const RUBY_BARE_CALL = /^\s*[a-z_]\w*[!?]?\s+(?:(?:'[^'\n]*'|"[^"\n]*"|:\w+)\s*,\s*)+$/;
+
+/** Words of one-time codes around a quoted number. */
+const OTP_WORDS = /\b(?:otp|OTP|one[-_ ]time|passcode|login_?code|verification[_ ]code|2fa|Otp\w*|\w*Otp)\b|otp_|_otp/;
+
+/** Languages whose enum constants take constructor arguments: `RE_ENGAGEMENT(131047, ...)`. */
+const ENUM_CONSTRUCTOR_FAMILIES = new Set(['java', 'kotlin', 'dart']);
+
+const NOT_A_MEMBER_NAME = /^(?!(?:default|DEFAULT)_?(?:[Ee]rror|ERROR|[Ff]allback|FALLBACK)?_?(?:[Cc]ode|CODE)$)(?:(?:max|min|default|num)(?:[A-Z_\d]|$)|(?:MAX|MIN|DEFAULT|NUM)(?:_|$))/;
 
 /** A member declaration up to its `=`: `TooManyCalls =`, `const val TOKEN_EXPIRED =`, PHP `case AuthException =`. */
 const MEMBER_LINE = /^\s*(?:(?:export|public|protected|private|internal|const|static|final|readonly|val|var|let|int|long|Int|Long|case)\s+)*[A-Za-z_][\w]*\s*(?::\s*\w+\s*)?=$/;
@@ -392,6 +402,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   const { strong, scan } = ctx;
   const left = leftRaw.trimEnd();
   const right = rightRaw.trimStart();
+  // A Ruby call without parentheses whose words speak of errors: RSpec's `it_behaves_like 'a recoverable error', 131026`.
+  if (scan.family === 'ruby' && RUBY_BARE_CALL.test(leftRaw) && /err|fail|recover|retr|code/i.test(left)) return scan.wa && (strong || /error|code/i.test(left));
   // A row of a markdown table (in a multi-line string or comment the line lexer reads as code):
   // `| 131026 | ask the customer for another channel |`, in a WhatsApp file.
   if (/^\s*\|$/.test(left) && /^\|\s+[A-Za-z]/.test(right)) return scan.wa && (strong || hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code));
@@ -518,6 +530,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (strong) return keyOfCodes(ctx, left);
     // (a key opening an entry of several lines, `190 => [`, has its siblings further away)
     const lines = /^(?::|=>)\s*[[{(]\s*$/.test(right) ? 3 * NEAR_LINES : NEAR_LINES;
+    // (a key whose value is its own catalog title needs no neighbour: `0: 'AuthException'`)
+    if (scan.wa && /^(?::|=>)\s*['"]/.test(right) && titleFollows(scan.catalog, ctx.code, right.replace(/^(?::|=>)\s*['"]/, ''))) return !namedForOtherKeys(mapNames(ctx, left));
     if (!scan.wa || !hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, lines, ctx.at), ctx.code)) return false;
     return !namedForOtherKeys(mapNames(ctx, left)) && !keyedByOther(mapNames(ctx, left, true));
   }
@@ -629,7 +643,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // An enum constant with constructor arguments: `RE_ENGAGEMENT(131047, false, "..."),` (Java,
     // Kotlin, Dart), among rows of the same shape or in an `enum` body.
     // (not a statement calling a method: C#'s `RespondWithError(190, "...", ...);` is no enum row)
-    const statement = /^\s*[A-Z]\w*[a-z]\w*$/.test(before) && /\)\s*;\s*$/.test(scan.text.slice(ctx.at, ctx.lineEnd));
+    // (and enum constants take constructor arguments only in Java, Kotlin and Dart: elsewhere `graph_error(100, ...)` is a call)
+    // (only for a small code alone: rows of calls with distinctive codes vouch for each other as enum rows do)
+    const statement = !strong && !/\d{5,7}/.test(scan.text.slice(ctx.lineStart, ctx.lineEnd)) && ((/^\s*[A-Z]\w*[a-z]\w*$/.test(before) && /\)\s*;\s*$/.test(scan.text.slice(ctx.at, ctx.lineEnd))) || !ENUM_CONSTRUCTOR_FAMILIES.has(scan.family));
     if (items.trim() === '' && !statement && /^\s*[A-Za-z_]\w*$/.test(before) && /^\s*[A-Za-z_]\w*\s*\($/.test(leftRaw) && (strong || !NUMERIC_FN.test(before)) && !COLLECTION_FN.test(before)) {
       const member = before.trim();
       // (a member's name may say what the error is about: `CLOUD_RATE_LIMIT(130429)`; only a
@@ -669,8 +685,12 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const receiver = method ? exprBefore(before.slice(0, method.index).trimEnd()) : '';
     if (receiver && isCodeExpr(receiver) && !isNonCodeName(lastName(receiver))) return strong || (scan.wa && isErrorCodeExpr(receiver)) || (scan.wa && group().allCodes);
     if (opener === '(') {
+      // A code beside its catalog title as a call's arguments: `pytest.param(2388040, "Field character limit exceeded")`.
+      if (items.trim() === '' && /^,\s*['"]/.test(right) && titleFollows(scan.catalog, ctx.code, right.replace(/^,\s*['"]/, ''))) return strong || scan.wa;
       // (a helper named for failures is not a numeric one: `failed_status(131050)`)
       // (`MESSAGES.get(131047)` on a map keyed by codes above reads a code, in a WhatsApp file)
+      // (Go's `make([]byte, 131026)` sizes a buffer)
+      if (scan.family === 'go' && /(?:^|[^\w.])make\s*$/.test(before) && /^\s*(?:\[\]|map\[|chan\b)/.test(items)) return false;
       if (NUMERIC_FN.test(before) && !ERROR_FN.test(/([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '')) {
         const receiver = /([A-Za-z_$][\w$]*)\s*(?:\?\.|\.)\s*(?:get|getOrDefault|fetch|has|containsKey)\s*$/.exec(before)?.[1];
         return strong && scan.fileWa && items.trim() === '' && receiver !== undefined && keyedByCodesAbove(scan, ctx, receiver);
@@ -710,7 +730,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
         if (!strong) return scan.wa && (quotedTitleFollows(scan, ctx, right) || (items.trim() === '' && /\b([A-Za-z_$][\w$]*)\s*\.\s*[Ii]s[A-Z]\w*\s*$/.test(before) && isCodeListName(/([A-Za-z_$][\w$]*)\s*\.\s*[Ii]s[A-Z]\w*\s*$/.exec(before)?.[1] ?? '')));
         const callee = /([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '';
         // (`super('Rate limit hit', 130429)` in an error class passes the code to its parent)
-        const errorish = (scan.fileWa ? ERRORISH_FN : ERROR_FN).test(callee) || /^[Ii]s[A-Z_]/.test(callee) || ERROR_FACTORY.test(before) || (/^(?:super|base|__construct)$/.test(callee) && inErrorClass(scan.text, ctx.lineStart));
+        const errorish = (scan.wa ? ERRORISH_FN : ERROR_FN).test(callee) || /^[Ii]s[A-Z_]/.test(callee) || ERROR_FACTORY.test(before) || (/^(?:super|base|__construct)$/.test(callee) && inErrorClass(scan.text, ctx.lineStart));
         if (errorish && items.split(',').length <= 2) return true;
         // `Is(err, 131026)`, `errors.Is(e, 131047)`: the code beside the error it is tested against.
         // (`Is(&env.Error, 131051)`: any expression ending in an error's name)
@@ -911,6 +931,9 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
     if (text.charCodeAt(close) === 41 && (text.charCodeAt(start - 1) === 35 || text.charCodeAt(start - 1) === 40)) close++;
     if (open === lexer.stringAt && text.charCodeAt(close) === q) {
       if (text.charCodeAt(start - 2) === 40 && !ctx.strong && !ctx.scan.wa) return false;
+      // A quoted number among one-time codes (`generator = { "131047" }`, `expect(code, '131047')` in an
+      // OTP test) is one, unless the line speaks of an error.
+      if (open === start - 1 && OTP_WORDS.test(nearLines(text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at)) && !/err|fail|exception|graph|title/i.test(text.slice(ctx.lineStart, ctx.lineEnd))) return false;
       return asOperand(ctx, text.slice(from, Math.max(from, open)), text.slice(close + 1, Math.min(ctx.lineEnd, close + 1 + WINDOW)));
     }
     return inProse(ctx, text.slice(Math.max(from, lexer.stringAt + 1), start), right);

@@ -25,13 +25,14 @@ export function graphMarker(ctx: Ctx, right: string): boolean {
 }
 
 /** Words that make a comment about an error. */
-export const COMMENT_ERROR_WORD = /\b(?:errors?|err|codes?|subcode|fail\w*|retr(?:y|ies|yable)|whatsapp|graph|meta|oauth\w*|rate[ -]?limit\w*|undeliverable|title|problems?|throttl\w*)\b/i;
+export const COMMENT_ERROR_WORD = /\b(?:errors?|err|codes?|subcode|fail\w*|retr(?:y|ies|yable)|whatsapp|graph|meta|oauth\w*|rate[ -]?limit\w*|undeliverable|title|problems?|throttl\w*|permissions?|restricted|blocked|forbidden)\b/i;
 
 /** Judge a code written in a comment. */
 export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (/\(#$/.test(comment)) return graphMarker(ctx, right);
   // `#131047` is an issue number; `# 131047 ...` (a Python or Ruby comment opening with the code) is not.
-  if (/#$/.test(comment) || /\b(?:issue|pr|pull|ticket|line|lines|port|id|version|v|see)\s*#?\s*$/i.test(comment)) return false;
+  // (`see #123` cites an issue; `See 80007 / 130429` names codes)
+  if (/#$/.test(comment) || /\b(?:issue|pr|pull|ticket|line|lines|port|id|version|v)\s*#?\s*$/i.test(comment) || /\bsee\s*#\s*$/i.test(comment)) return false;
   // A quantity (`131047 ms`, `131047 bytes`), not a word that starts like one (`131048 spam ...`).
   if (/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|x|times)\b|%)/i.test(right)) return false;
   // `order 131047 was split`, `131000 rows`: a number of something else.
@@ -76,7 +77,7 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
     if (/^[\d\s,]*(?:and|or)\s+the\s+\d+\s*[-–.]+\s*\d+\s+range\s*$/.test(members)) return true;
   }
   // A range of codes in a sentence about errors: `Graph permission errors (200-299)`, `the whole 200..299 block`.
-  const upper = /^(?:-|\.\.\.?)(\d+)/.exec(right)?.[1];
+  const upper = /^(?:-|–|—|\.\.\.?)(\d+)/.exec(right)?.[1];
   if (upper !== undefined && Number(upper) > ctx.code && ctx.scan.catalog.has(Number(upper)) && COMMENT_ERROR_WORD.test(comment + right.slice(0, 80))) return true;
   // A legend of codes: `190 -- the access token has expired` among lines naming longer codes.
   // (`200-299: ...` names a range, `0 (AuthException) and ...` glosses the code in parentheses)
@@ -97,7 +98,7 @@ const SENTENCE_BEFORE = /^(?:[A-Za-z{%|][\w\s,'.%{}\-:|[\]()/]*)?$/;
 export const TEST_TABLE = /@(?:CsvSource|ValueSource|MethodSource)|\b(?:InlineData|TestCase|DataRow|parametrize|Arguments\.of)\b|\.each\s*\(|\bwhere:/;
 
 /** Words that say a number in a sentence is something else. */
-export const OTHER_NUMBER_WORD = /\b(?:otp|pin|passcode|password|verif\w*|promo\w*|coupon|voucher|discount|order|invoice|amount|total|price|phone|tel|room|table|seat|ref|reference)\b/i;
+export const OTHER_NUMBER_WORD = /\b(?:otp|pin|passcode|password|verif\w*|your\s+code|promo\w*|coupon|voucher|discount|order|invoice|amount|total|price|phone|tel|room|table|seat|ref|reference)\b/i;
 
 /** What a small Graph code means, in the words before it in parentheses. */
 const SMALL_GLOSS = /\b(?:token|expired|permission\w*|throttl\w*|rate[ -]?limit\w*|call limit|blocked|policy|invalid parameter|auth\w*)\b[^()]*\($/i;
@@ -133,8 +134,9 @@ export function inProse(ctx: Ctx, before: string, right: string): boolean {
   // Search syntax naming an error code: Datadog's `@wa.error.code:(130429 OR 131056)`, `@wa.error.code:190`.
   if (ctx.scan.wa && /[@\w.]*err\w*[._]code:\(?(?:\d+\s+OR\s+)*$/i.test(before)) return true;
   // A cell of a parameterized test's row, read by the test method's parameter for its column.
-  const cell = ctx.scan.wa ? tableCell(ctx, before, right) : undefined;
-  if (cell !== undefined) return cell;
+  // (outside a file known to be about WhatsApp, only a distinctive code under a parameter named for codes)
+  const cell = ctx.scan.wa || ctx.strong ? tableCell(ctx, before, right) : undefined;
+  if (cell !== undefined && (ctx.scan.wa || cell === 'named')) return cell !== false;
   if (ctx.strong) {
     // (a code in parentheses in a sentence of a WhatsApp file: `"Mark contacts that opted out of marketing (131050)"`)
     if (ctx.scan.wa && /\($/.test(before) && /^\)/.test(right) && !OTHER_NUMBER_WORD.test(before.slice(-40))) return true;
@@ -162,9 +164,9 @@ const TEST_METHOD = /\b(?:void|fun|def|Task|public|private|internal|protected)\b
  * A number that is one cell of a row of a parameterized test's table (JUnit `@CsvSource({"400,
  * 131056, true"})`, `@CsvSource({"4, true"})`): judged by the name of the test method's parameter
  * for its column (`int code` yes, `int httpStatus` no); a distinctive code also where the name says
- * neither. Undefined when the number is not in such a row.
+ * neither. `'named'` when the parameter's name says code; undefined when the number is not in such a row.
  */
-function tableCell(ctx: Ctx, before: string, right: string): boolean | undefined {
+function tableCell(ctx: Ctx, before: string, right: string): boolean | 'named' | undefined {
   if (!ROW_BEFORE.test(before) || !ROW_AFTER.test(right) || (before === '' && !/^\s*,/.test(right))) return undefined;
   const text = ctx.scan.text;
   if (!TEST_TABLE.test(nearLines(text, ctx.lineStart, ctx.lineEnd, 3, ctx.at)) && !TEST_TABLE.test(openerLineHead(text, ctx.lineStart))) return undefined;
@@ -174,7 +176,7 @@ function tableCell(ctx: Ctx, before: string, right: string): boolean | undefined
   // `int code`, `code: Int`, `@AggregateWith(...) String code`: the name is the word before a `:` or the last one.
   const name = param === undefined ? '' : (/([A-Za-z_]\w*)\s*:/.exec(param)?.[1] ?? /([A-Za-z_]\w*)\s*$/.exec(param.replace(/=.*$/, ''))?.[1] ?? '');
   if (name !== '' && isNonCodeName(name)) return false;
-  if (/code|err/i.test(name)) return true;
+  if (/code|err/i.test(name)) return ctx.strong || ctx.scan.wa ? 'named' : false;
   return ctx.strong;
 }
 
