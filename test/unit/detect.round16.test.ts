@@ -113,3 +113,10 @@ test('round 17: tables without WhatsApp words, titles beside codes, RSpec shared
   const js = `${WA}const ERROR_TITLES = Object.freeze({\n  0: 'AuthException',\n  1: 'API Unknown',\n  2: 'API Service',\n});\n`;
   assert.deepEqual(codes(js, 'javascript'), [0, 1, 2]);
 });
+
+test('round 17: Go struct tag examples and XML arrays named for codes', () => {
+  const go = `${WA}type Failure struct {\n\tCode   int \`json:"error_code" example:"131047"\`\n\tAmount int \`json:"amount" example:"131047"\`\n}\n`;
+  assert.deepEqual(codes(go, 'go'), [131047]);
+  const xml = '<resources>\n    <integer-array name="wa_reauth_codes">\n        <item>131026</item>\n    </integer-array>\n    <integer-array name="retry_delays">\n        <item>131026</item>\n    </integer-array>\n</resources>\n';
+  assert.deepEqual(codes(xml, 'text'), [131026]);
+});

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
-import { isDistinctive, isNonCodeName } from './names';
+import { isCodeExpr, isDistinctive, isNonCodeName } from './names';
 import { titleFollows } from './text';
 import { type Ctx, hasCodeNearby, NEAR_LINES, nearLines, openerLineHead } from './sourceWindow';
 
@@ -106,6 +106,9 @@ const SMALL_GLOSS = /\b(?:token|expired|permission\w*|throttl\w*|rate[ -]?limit\
 /** Judge a code inside prose in a string literal ("failed with (#131047) ..."). */
 export function inProse(ctx: Ctx, before: string, right: string): boolean {
   if (/\(#$/.test(before)) return graphMarker(ctx, right);
+  // A Go struct tag's example for a field named for codes: `` `json:"error_code" example:"131047"` ``.
+  const tag = /\bjson:"([A-Za-z_]\w*)[^"]*"[^`]*\bexample:"$/.exec(before);
+  if (tag && isCodeExpr(tag[1] as string) && !isNonCodeName(tag[1] as string)) return ctx.strong || ctx.scan.wa;
   // The code, then its catalog title: `"[131047] Re-engagement message"`, `"131026 - Message Undeliverable"`.
   if (/(?:^|[\s[(:])$/.test(before) && titleFollows(ctx.scan.catalog, ctx.code, right)) return ctx.strong || ctx.scan.wa;
   // The catalog title, then the code: `"Account has been locked (131031)"`.

@@ -116,6 +116,15 @@ export function titleFollows(catalog: Catalog, code: number, right: string): boo
   return [entry.title, ...entry.variants].some((t) => t.length >= 4 && after.startsWith(t.toLowerCase()));
 }
 
+/** The name of the XML array an item line is in: the last `<...-array name="...">` opened above, within reach. */
+function xmlArrayName(text: string, lineStart: number): string | undefined {
+  const above = text.slice(Math.max(0, lineStart - 1500), lineStart);
+  let last: RegExpExecArray | undefined;
+  for (const m of above.matchAll(/<(\/?)[\w-]*-array\b([^>]*)>/g)) last = m;
+  if (!last || last[1] === '/') return undefined;
+  return /\bname="([^"]+)"/.exec(last[2] as string)?.[1];
+}
+
 /** Title words too common to tell one code from another. */
 const COMMON_TITLE_WORDS = new Set(['message', 'messages', 'account', 'number', 'error', 'errors', 'request', 'parameter', 'business', 'whatsapp', 'limit', 'internal', 'invalid', 'service', 'please', 'because', 'cannot', 'unable', 'something', 'exceeded', 'reached', 'temporarily', 'unknown', 'other', 'their', 'there', 'these', 'which', 'about']);
 
@@ -254,6 +263,11 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   if (/(?:graph|whatsapp|facebook|meta|oauth)\w*(?:error|exception)\s*:?\s*\[\s*$/i.test(left) && /^\s*\]/.test(right)) return strong || wa;
   // Other exceptions named for Graph: `GraphRateLimited(130429)`.
   if (strong && /(?:graph|whatsapp)\w*\(\s*$/i.test(left) && /^\s*[,)]/.test(right)) return true;
+  // An item of an XML array named for codes: Android's `<integer-array name="wa_reauth_codes">` ... `<item>131026</item>`.
+  if (/<item>\s*$/.test(left) && /^\s*<\/item>/.test(right)) {
+    const name = xmlArrayName(scan.text, ctx.lineStart);
+    return name !== undefined && isCodesName(name) && !isNonCodeName(name) && (strong || wa);
+  }
   // A code in brackets after words of its title, in a WhatsApp file: `account locked (131031).`
   if (scan.wa && /\(\s*$/.test(left) && /^\s*\)/.test(right) && glossPrecedes(scan.catalog, code, left.replace(/\(\s*$/, ''))) return true;
   // A code followed by its title: `131047 Re-engagement message`, WATI's `131037 OAuthException!`.
