@@ -133,3 +133,15 @@ describe('round 16b: sets built by a call, lookups by method reference, object p
     assert.deepEqual(lines(sql, 'text'), [5]);
   });
 });
+
+describe('round 18: PHP membership through a call, PHP static helpers, Ruby customer text', () => {
+  test('in_array with a call as its needle, and a static helper', () => {
+    const php = "<?php // WhatsApp\nclass M {\n  const MEDIA_TITLES = ['Media upload error', 'Media download error'];\n  static function media($e) { return in_array($e->getTitle(), self::MEDIA_TITLES, true); }\n  private static function messageHas($e, string $needle): bool { return str_contains($e->getMessage(), $needle); }\n  static function paused($e) { return self::messageHas($e, 'Template is paused'); }\n}\n";
+    assert.deepEqual(lines(php, 'php'), [3, 3, 6]);
+  });
+
+  test("a Ruby chat bot's text body is a customer's words", () => {
+    const rb = "# WhatsApp support bot\ndef route(inbound)\n  text = inbound.text_body.to_s.downcase.strip\n  case text\n  when /message undeliverable/ then :complaint\n  end\nend\n";
+    assert.deepEqual(lines(rb, 'ruby'), []);
+  });
+});

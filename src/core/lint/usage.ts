@@ -176,7 +176,7 @@ export function mayHoldErrorText(scan: UsageScan, name: string): boolean {
 }
 
 /** Values that are someone's own text: a chat message's body, a request's body or form, console input. */
-const USER_TEXT = /\btext['"\]]*\s*(?:\??\.|\[)\s*['"]?body\b|\b(?:req|request)\s*\.\s*(?:body|form|args|query|params|GET|POST)\b|\binput\s*\(|\bprompt\s*\(/i;
+const USER_TEXT = /\btext['"\]]*\s*(?:\??\.|\[)\s*['"]?body\b|\btext_?body\b|\b(?:req|request)\s*\.\s*(?:body|form|args|query|params|GET|POST)\b|\binput\s*\(|\bprompt\s*\(/i;
 
 /**
  * True when a variable is written shortly above `pos`, and every such write reads someone's text
@@ -560,7 +560,8 @@ type Role = 'key' | 'entry' | 'value' | 'item';
 const QUALIFIER = /(?:\$?[A-Za-z_][\w$]*\s*(?:::|\?\.|\.|->)\s*)+$/;
 const CAST_CLOSE = /^\s*(?:as\s+[\w$.<>[\]|,\s]{1,80}?)?\)/;
 /** PHP membership tests that take the collection as their second argument: `in_array($title, NAME)`. */
-const MEMBERSHIP_CALL = /\b(?:in_array|array_search)\s*\([^()]{1,80},\s*$/;
+// (the needle may be a call: `in_array($e->getTitle(), self::MEDIA_TITLES, true)`)
+const MEMBERSHIP_CALL = /\b(?:in_array|array_search)\s*\((?:[^()]|\([^()]{0,40}\)){1,80},\s*$/;
 
 /** The code before a use of a name with its qualifier dropped, and where the code after it starts once a cast is closed. */
 function throughQualifierAndCast(s: string, before: string, afterAt: number): { before: string; afterAt: number } {
@@ -1350,7 +1351,8 @@ function helperCallUse(scan: UsageScan, open: number, callee: string, lit: Liter
   const nameAt = k - callee.length;
   const c = s.charCodeAt(nameAt - 1);
   const method = c === 46 || c === 62 || c === 58; // `.`, `->`, `::`
-  if (method && !/(?:\bthis|\bself|\$this)\s*(?:\.|->)$/.test(s.slice(Math.max(0, nameAt - 8), nameAt))) return undefined;
+  // (PHP's static helpers too: `self::messageHas($e, '...')`, `static::`)
+  if (method && !/(?:\bthis|\bself|\$this)\s*(?:\.|->)$|\b(?:self|static)::$/.test(s.slice(Math.max(0, nameAt - 8), nameAt))) return undefined;
   const argument = argumentIndex(s, open, lit.start);
   if (argument === 0 && !/^\s*,/.test(s.slice(lit.end, lit.end + 40))) return undefined;
   const helper = helperOf(scan, callee);
