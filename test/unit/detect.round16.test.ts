@@ -120,3 +120,10 @@ test('round 17: Go struct tag examples and XML arrays named for codes', () => {
   const xml = '<resources>\n    <integer-array name="wa_reauth_codes">\n        <item>131026</item>\n    </integer-array>\n    <integer-array name="retry_delays">\n        <item>131026</item>\n    </integer-array>\n</resources>\n';
   assert.deepEqual(codes(xml, 'text'), [131026]);
 });
+
+test('round 18: a bare code unpacked with a body from a call is an HTTP status; Go conversions are not', () => {
+  const rb = '# WhatsApp sinatra bot\ndef send\n  code, body = graph_post(payload)\n  return true if code == 200\nend\n';
+  assert.deepEqual(codes(rb, 'ruby'), []);
+  const go = `${WA}func explain(arg string) {\n\tcode, err := strconv.Atoi(arg)\n\tif err == nil && code >= 200 && code <= 299 {\n\t\tfmt.Println("permission")\n\t}\n}\n`;
+  assert.deepEqual(codes(go, 'go'), [200, 299]);
+});

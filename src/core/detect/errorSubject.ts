@@ -9,6 +9,8 @@ import { BACK_REACH, type SourceScan } from './sourceWindow';
  */
 export function isErrorCodeSubject(scan: SourceScan, lineStart: number, subject: string): boolean {
   const expr = subject.trim();
+  // (a bare `code` unpacked with a body from a call is an HTTP status: Ruby's `code, body = graph_post(...)`)
+  if (/^[$@]?code$/.test(expr) && unpackedFromCall(scan.text.slice(Math.max(0, lineStart - BACK_REACH), lineStart))) return false;
   if (isErrorCodeExpr(expr)) return true;
   // (a short local set from an error's code: Go `c := Code(err)`, `const err = lastOutbound.errorCode`)
   if (/^[A-Za-z_]\w{0,15}$/.test(expr) && !isCodeExpr(expr)) return assignedErrorCode(scan.text.slice(Math.max(0, lineStart - BACK_REACH), lineStart), expr);
@@ -20,6 +22,14 @@ export function isErrorCodeSubject(scan: SourceScan, lineStart: number, subject:
   // A variable holding an error's code: `@code = error['code']`, `code := apiErr.Code`.
   const whole = /^(?:\$|@)?[A-Za-z_]\w*$/.test(expr) ? expr : undefined;
   return whole !== undefined && assignedErrorCode(above, whole);
+}
+
+/** The last write of `code` above unpacks it with other names from a call that reads no error: `code, body = post(...)`, `[code, body] = ...`. */
+function unpackedFromCall(above: string): boolean {
+  let last: RegExpExecArray | undefined;
+  for (const m of above.matchAll(/(?:^|[\s;(\[])code\s*,\s*([\w$]+)\s*\]?\s*(?::=|=(?!=))\s*([^\n;]{0,160})/g)) last = m;
+  // (Go's `code, err := strconv.Atoi(arg)` converts a code; it is the body beside it that says HTTP)
+  return last !== undefined && !/^(?:err|error|ok|e)$/.test(last[1] as string) && /\(/.test(last[2] as string) && !/err|fail|exception/i.test(last[2] as string);
 }
 
 /** Words of other systems in error type names: their codes are not Graph's. */

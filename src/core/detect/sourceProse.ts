@@ -101,7 +101,7 @@ export const TEST_TABLE = /@(?:CsvSource|ValueSource|MethodSource)|\b(?:InlineDa
 export const OTHER_NUMBER_WORD = /\b(?:otp|pin|passcode|password|verif\w*|your\s+code|promo\w*|coupon|voucher|discount|order|invoice|amount|total|price|phone|tel|room|table|seat|ref|reference)\b/i;
 
 /** What a small Graph code means, in the words before it in parentheses. */
-const SMALL_GLOSS = /\b(?:token|expired|permission\w*|throttl\w*|rate[ -]?limit\w*|call limit|blocked|policy|invalid parameter|auth\w*)\b[^()]*\($/i;
+const SMALL_GLOSS = /\b(?:token|expired|permission\w*|throttl\w*|rate[ -]?limit\w*|call limit|blocked|restricted|locked|spam|undeliverable|policy|invalid parameter|auth\w*)\b[^()]*\($/i;
 
 /** Judge a code inside prose in a string literal ("failed with (#131047) ..."). */
 export function inProse(ctx: Ctx, before: string, right: string): boolean {
