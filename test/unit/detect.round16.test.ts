@@ -127,3 +127,24 @@ test('round 18: a bare code unpacked with a body from a call is an HTTP status; 
   const go = `${WA}func explain(arg string) {\n\tcode, err := strconv.Atoi(arg)\n\tif err == nil && code >= 200 && code <= 299 {\n\t\tfmt.Println("permission")\n\t}\n}\n`;
   assert.deepEqual(codes(go, 'go'), [200, 299]);
 });
+
+test('round 18: typed values under code keys in JSON exports', () => {
+  const firestore = '{"fields": {"error": {"mapValue": {"fields": {"code": {"integerValue": "131026"}, "title": {"stringValue": "Message Undeliverable"}}}}}}\n';
+  assert.deepEqual(codes(firestore, 'json'), [131026]);
+  const mongo = '{"error": {"code": {"$numberInt": "131050"}, "message": "Unable to deliver"}}\n';
+  assert.deepEqual(codes(mongo, 'json'), [131050]);
+  const stripe = '{"amount": {"$numberInt": "131050"}, "count": {"integerValue": "131026"}}\n';
+  assert.deepEqual(codes(stripe, 'json'), []);
+});
+
+test('round 18: code and error words of other languages; test codes in their comments', () => {
+  const ts = `${WA}export function ehPermissao(codigo: number): boolean {\n  // Faixa de permissão da API\n  return codigo >= 200 && codigo <= 299;\n}\n`;
+  assert.deepEqual(codes(ts, 'javascript'), [200, 299]);
+  const go = `${WA}func tokenKedaluwarsa(g *Galat) bool {\n\treturn g.Kode == 190\n}\n`;
+  assert.deepEqual(codes(go, 'go'), [190]);
+  const py = '# WhatsApp\ndef f(err):\n    return err.codigo_error == 100\n';
+  assert.deepEqual(codes(py, 'python'), [100]);
+  const dart = `${WA}// Código de pruebas para QA en el entorno de staging: 131026\n// em homologação o código fixo é 131047\nconst x = 1;\n`;
+  assert.deepEqual(codes(dart, 'dart'), []);
+  assert.deepEqual(codes(`${WA}const kode_pos = 131026;\n`, 'javascript'), []);
+});

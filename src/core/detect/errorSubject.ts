@@ -17,7 +17,7 @@ export function isErrorCodeSubject(scan: SourceScan, lineStart: number, subject:
   if (!isCodeExpr(expr) || expr.length > 80) return false;
   const above = scan.text.slice(Math.max(0, lineStart - BACK_REACH), lineStart);
   // The code of a receiver typed as an error: `ge.Code` after `var ge *GraphError`.
-  const receiver = /^(?:\$|@)?([A-Za-z_]\w*)\s*(?:\?\.|\.|->|\[\s*['"])\s*(?:get_?)?code\b/i.exec(expr)?.[1];
+  const receiver = /^(?:\$|@)?([A-Za-z_]\w*)\s*(?:\?\.|\.|->|\[\s*['"])\s*(?:get_?)?(?:code|codigo|kode|kodu)\b/i.exec(expr)?.[1];
   if (receiver !== undefined && !/^(?:self|this)$/.test(receiver) && (typedAsError(above, receiver) || assignedError(above, receiver))) return true;
   // A variable holding an error's code: `@code = error['code']`, `code := apiErr.Code`.
   const whole = /^(?:\$|@)?[A-Za-z_]\w*$/.test(expr) ? expr : undefined;
@@ -45,7 +45,7 @@ export function isOtherSystemType(name: string): boolean {
 }
 
 /** An error type's name: `GraphError`, `WhatsAppApiException`, `MetaFault`, `WaFailure`, `GraphErrorDto`. */
-const ERROR_TYPE = '[A-Za-z_][\\w.]*(?:Error|Exception|Err|Fault|Failure)(?:Dto|DTO|Body|Payload|Response|Details|Info|Data)?';
+const ERROR_TYPE = '(?:[A-Za-z_][\\w.]*)?(?:Error|Exception|Err|Fault|Failure|Fehler|Galat|Erro|Hata)(?:Dto|DTO|Body|Payload|Response|Details|Info|Data)?';
 
 /** Compiled declarations per receiver name (bounded). */
 const declarations = new Map<string, RegExp>();

@@ -497,6 +497,9 @@ function distinctiveList(frame: Frame, catalog: Catalog): boolean {
   return false;
 }
 
+/** Keys that hold a typed value for the key around them: `integerValue`, `$numberInt`, `$numberLong`, `StringValue`, `example`. */
+const WRAPPER_KEY = /^(?:integerValue|stringValue|doubleValue|\$numberInt|\$numberLong|StringValue|NumberValue|example|value)$/;
+
 /** Judge one closed (or truncated) frame's candidates and emit the accepted ones. */
 function decide(frame: Frame, env: JsonEnv, text: string, rootProse = false): void {
   if (frame.logTextStart !== -1) readLogText(frame, env, text);
@@ -730,6 +733,16 @@ class Walker {
       return;
     }
     const info = this.keyInfo;
+    // A typed value under a code key: Firestore's `"code": {"integerValue": "131026"}`, Mongo's
+    // `{"$numberInt": "131050"}`, an OpenAPI property's `"example": 131026`, SQS's `StringValue`.
+    // (the candidate belongs to the object holding the code key, where its message and title are)
+    if ((info === undefined || !(info.code || info.subcode)) && this.keyStart >= 0 && this.depth >= 2 && WRAPPER_KEY.test(text.slice(this.keyStart, this.keyEnd))) {
+      const outer = f.key(text);
+      if (outer === '' || outer === '~' || !isCodeExpr(outer)) return;
+      const code = digitsValue(text, s, e);
+      if (code >= 0) this.add(FRAMES[this.depth - 2] as Frame, /sub_?code$/.test(outer) ? 'subcode' : 'code', outer === 'code', code, s, e);
+      return;
+    }
     if (info === undefined || !(info.code || info.subcode)) return;
     const code = digitsValue(text, s, e);
     if (code < 0) return;

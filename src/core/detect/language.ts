@@ -38,8 +38,8 @@ const BY_EXTENSION: Record<string, LanguageFamily> = {
   json: 'json', jsonc: 'json', json5: 'json', jsonl: 'json', ndjson: 'json',
   log: 'text', txt: 'text', yaml: 'text', yml: 'text', env: 'text', properties: 'text', cfg: 'text', ini: 'text', conf: 'text',
   csv: 'text', tsv: 'text', psv: 'text', sql: 'text', xml: 'text',
-  // (Jest snapshots hold rendered output, read as text; Flutter's ARB files are JSON)
-  snap: 'text', arb: 'json',
+  // (Jest snapshots hold rendered output, read as text; Flutter's ARB files and HAR captures are JSON)
+  snap: 'text', arb: 'json', har: 'json',
 };
 
 /**

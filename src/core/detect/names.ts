@@ -20,7 +20,7 @@ const NOT_A_CODE_WORD =
 const NOT_A_CODE_CAMEL = /[a-z0-9](?:Id|ID|Ids|Count|Total|Timeout|Ms|Millis|Seconds|Port|Size|Length|Status|Phone|Number|Timestamp|Time|Version|Index|Offset|Amount|Price|Line|Duration|Interval|Delay|Retries|Attempts|Budget|Threshold|Quota|Percent|Ratio|PerHour|PerMinute|PerSecond|PerDay|IDs|Tenants?|Merchants?|Customers?|Members?|Workspaces?|Pin|Otp|Sku|Seed|Glyph|Icon|Codepoint|Colou?r|Warehouses?|Regions?|Zones?)$/;
 
 /** Parts of a name that say the code belongs to another system (HTTP, process, country...). */
-const OTHER_CODE = /status|http|exit|response_?code|country|calling_?code|dial(?:ing)?_?code|phone_?code|postal|zip|area|currency|locale|promo|verif|coupon|invite|referral|postcode|pin_?code|barcode|sku|hsn|warehouse|region|otp_?code|demo_?code|test_?code/i;
+const OTHER_CODE = /status|http|exit|response_?code|country|calling_?code|dial(?:ing)?_?code|phone_?code|postal|zip|area|currency|locale|promo|verif|coupon|invite|referral|postcode|pin_?code|kode_?pos|codigo_?postal|\bcep\b|\bplz\b|barcode|sku|hsn|warehouse|region|otp_?code|demo_?code|test_?code/i;
 
 /** True for a name whose value should never be read as an error code (`id`, `count`, `timeoutMs`). */
 export function isNonCodeName(name: string): boolean {
@@ -79,7 +79,9 @@ export function lastName(expr: string): string {
 
 /** Last segments that name an error code or subcode. */
 // (a qualifier needs an error word after it: `last_error_code`, not `last_code`)
-const CODE_SEGMENT = /^(?:get)?(?:(?:error|err|graph|wa|whatsapp|meta|fb|api|fail(?:ure)?|reason){0,2}(?:sub)?code|subcode|(?:last|first|latest|final|top|primary)(?:error|err|graph|wa|whatsapp|meta|fail(?:ure)?)(?:sub)?code)$/;
+// (and the words teams write in Portuguese, Spanish, Indonesian, Turkish, German and Hindi:
+// `codigo_erro`, `kodeGalat`, `hata_kodu`, `Fehlercode`, `galtiCode`)
+const CODE_SEGMENT = /^(?:get)?(?:(?:error|err|graph|wa|whatsapp|meta|fb|api|fail(?:ure)?|reason|erro|fehler|hata|galat|galti){0,2}(?:sub)?code|subcode|(?:erro|error|fehler|hata|galat|galti|graph|wa)?(?:sub)?(?:codigo|kode|kodu)(?:de)?(?:erro|error|galat|fehler|hata|galti)?|(?:last|first|latest|final|top|primary)(?:error|err|graph|wa|whatsapp|meta|fail(?:ure)?)(?:sub)?code)$/;
 
 /** True for `code`, `error_code`, `errorCode`, `e.code`, `$e->getCode()`, `error_subcode`, `ErrorCode`. */
 export function isCodeExpr(expr: string): boolean {
@@ -96,13 +98,14 @@ export function isCodeExpr(expr: string): boolean {
 export function isErrorCodeExpr(expr: string): boolean {
   if (!isCodeExpr(expr)) return false;
   const seg = lastSegment(expr);
-  if (seg !== 'code' && seg !== 'getcode') return true;
+  // (`codigo`, `kode`, `kodu` alone say no more than `code`: read the receiver as for `code`)
+  if (!/^(?:get)?(?:code|codigo|kode|kodu)$/.test(seg)) return true;
   // (a lookup by key reads as the member: `err.get("code")` as `err.code`)
   const tail = (expr.length > 120 ? expr.slice(-120) : expr).replace(/(?:\.|->)\s*(?:get|fetch|dig)\s*\(\s*(?:['"]|:)(\w+)['"]?\s*\)/g, '.$1');
   // `code` alone, or the code of something named like an error (`e`, `ex`, `err`, `apiError`...).
-  if (/^\s*\$?code\s*$/i.test(tail)) return true;
+  if (/^\s*\$?(?:code|c[oó]digo|kode|kodu)\s*$/i.test(tail)) return true;
   // (through one wrapper member too: pytest's `exc.value.code`, `err.error.code`, `e.response.data.code`)
-  return /(?:^|[^\w$])\$?(?:e|ex|exc|exc_info|excinfo|exception|\w*err(?:or)?s?|\w*Err(?:or)?|\w*Exception|\w*_error|\w*_err)\s*(?:(?:\?\.|\.|->)\s*(?:value|error|err|data|body|details|original|cause|inner|innerException|InnerException|response\s*(?:\?\.|\.)\s*data)\s*)?(?:\?\.|\.|->|::|\[\s*['"])\s*(?:get_?)?code\b/i.test(tail);
+  return /(?:^|[^\w$])\$?(?:e|ex|exc|exc_info|excinfo|exception|\w*err(?:or)?s?|\w*Err(?:or)?|\w*Exception|\w*_error|\w*_err)\s*(?:(?:\?\.|\.|->)\s*(?:value|error|err|data|body|details|original|cause|inner|innerException|InnerException|response\s*(?:\?\.|\.)\s*data)\s*)?(?:\?\.|\.|->|::|\[\s*['"])\s*(?:get_?)?(?:code|codigo|kode|kodu)\b/i.test(tail);
 }
 
 /** Names of collections of codes: `RETRYABLE_CODES`, `doNotRetryCodes`, `retry_codes`, `error_codes`. */

@@ -942,7 +942,7 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
 }
 
 /** A quick look at a line: can a small code on it possibly be in an error-code context? */
-const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[\s*\d|\d{5}|[Gg]raph|hrottl|[<>]=\s*\d+\s*(?:&&|and\b)|frozenset|\bset\(|CsvSource|InlineData|TestCase|DataRow/;
+const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[\s*\d|\d{5}|[Gg]raph|hrottl|[<>]=\s*\d+\s*(?:&&|and\b)|frozenset|\bset\(|CsvSource|InlineData|TestCase|DataRow|[Cc][oó]digo|[Kk]ode|[Kk]odu|[Ff]ehler|[Gg]alat|[Hh]ata/;
 
 /**
  * The same for a line's start: list items (`  4,`), constants (`TooManyCalls = 4`,

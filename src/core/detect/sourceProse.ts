@@ -24,8 +24,11 @@ export function graphMarker(ctx: Ctx, right: string): boolean {
   return ctx.strong ? message || ctx.scan.wa : (message || alone) && ctx.scan.wa;
 }
 
+/** A comment that gives a one-time or test code: `OTP for QA`, `código de pruebas`, `código fixo`, `kode verifikasi`. */
+const TEST_CODE_COMMENT = /\b(?:otp|one[- ]time|passcode|c[oó]digo (?:de (?:pruebas|verifica\w*|acesso|acceso)|fixo|fijo)|kode (?:otp|verifikasi))\b/i;
+
 /** Words that make a comment about an error. */
-export const COMMENT_ERROR_WORD = /\b(?:errors?|err|codes?|subcode|fail\w*|retr(?:y|ies|yable)|whatsapp|graph|meta|oauth\w*|rate[ -]?limit\w*|undeliverable|title|problems?|throttl\w*|permissions?|restricted|blocked|forbidden)\b/i;
+export const COMMENT_ERROR_WORD = /\b(?:errors?|err|codes?|erros?|errores|fehler\w*|galat|hata\w*|c[oó]digos?|kode|subcode|fail\w*|retr(?:y|ies|yable)|whatsapp|graph|meta|oauth\w*|rate[ -]?limit\w*|undeliverable|title|problems?|throttl\w*|permissions?|restricted|blocked|forbidden)\b/i;
 
 /** Judge a code written in a comment. */
 export function inComment(ctx: Ctx, comment: string, right: string): boolean {
@@ -41,6 +44,8 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (/\b(?:below|above|under|over|than|least|most|upto)\s*$/i.test(comment)) return false;
   // A one-time code, a PIN, a price near the number: `(PIN 131001)`, `otp example: code 133005`.
   if (OTHER_NUMBER_WORD.test(comment.slice(-24))) return false;
+  // A comment about a test or fixed one-time code, in any of the languages teams write: `// código fixo é 131047`.
+  if (TEST_CODE_COMMENT.test(comment)) return false;
   // Code quoted in a comment, judged by its names: `order_number looks like 131047`,
   // `verifyOtp('+1555', '131047')`, `{ depth: 131047 }`.
   const tail = comment.slice(-48);
@@ -98,7 +103,7 @@ const SENTENCE_BEFORE = /^(?:[A-Za-z{%|][\w\s,'.%{}\-:|[\]()/]*)?$/;
 export const TEST_TABLE = /@(?:CsvSource|ValueSource|MethodSource)|\b(?:InlineData|TestCase|DataRow|parametrize|Arguments\.of)\b|\.each\s*\(|\bwhere:/;
 
 /** Words that say a number in a sentence is something else. */
-export const OTHER_NUMBER_WORD = /\b(?:otp|pin|passcode|password|verif\w*|your\s+code|promo\w*|coupon|voucher|discount|order|invoice|amount|total|price|phone|tel|room|table|seat|ref|reference)\b/i;
+export const OTHER_NUMBER_WORD = /\b(?:otp|pin|pincode|kode[_ ]?pos|cep|plz|c[oó]digo de pruebas|passcode|password|verif\w*|your\s+code|promo\w*|coupon|voucher|discount|order|invoice|amount|total|price|phone|tel|room|table|seat|ref|reference)\b/i;
 
 /** What a small Graph code means, in the words before it in parentheses. */
 const SMALL_GLOSS = /\b(?:token|expired|permission\w*|throttl\w*|rate[ -]?limit\w*|call limit|blocked|restricted|locked|spam|undeliverable|policy|invalid parameter|auth\w*)\b[^()]*\($/i;

@@ -137,7 +137,7 @@ const ERROR_TEXT_CALLS = 'getmessage|getlocalizedmessage|what\\(\\)|peekBody|Res
  */
 const QUALIFIED_REASON = /(?:[.[_'":]\s*[rR]|[a-z0-9]R)eason(?!_?[pP]hrase)/;
 /** Expressions that hold error text. */
-const ERRORISH = new RegExp(`err|exc|\\bex\\b|\\be\\b|\\$e\\b|message|msg|title|detail|descr|cause|fail|problem|fault|${ERROR_TEXT_CALLS}`, 'i');
+const ERRORISH = new RegExp(`err|exc|\\bex\\b|\\be\\b|\\$e\\b|message|msg|title|detail|descr|cause|fail|problem|fault|mensaje|mensagem|mesaj|meldung|pesan|fehler|\\berro|galat|hata|${ERROR_TEXT_CALLS}`, 'i');
 
 export function isErrorish(expr: string): boolean {
   return ERRORISH.test(expr) || QUALIFIED_REASON.test(expr);
