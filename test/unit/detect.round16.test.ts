@@ -148,3 +148,9 @@ test('round 18: code and error words of other languages; test codes in their com
   assert.deepEqual(codes(dart, 'dart'), []);
   assert.deepEqual(codes(`${WA}const kode_pos = 131026;\n`, 'javascript'), []);
 });
+
+test('round 18: a small code opening a legend row among rows of distinctive codes', () => {
+  const txt = '# WhatsApp runbook\n  131047   window closed, send a template\n  190      token expired, rotate it\n  100  rows imported\n';
+  assert.deepEqual(codes(txt, 'text'), [131047, 190]);
+  assert.deepEqual(codes('# WhatsApp runbook\n  190      token expired, rotate it\n', 'text'), []);
+});

@@ -24,7 +24,7 @@ export interface LineScan {
 }
 
 /** Lines worth a look in a log or config file. */
-const TEXT_TRIGGER = /\(#|code|CODE|Code|err|ERR|Err|(?<![\w.])\d{5,7}(?!\w)|^[ \t]*-[ \t]*['"]?\d/gm;
+const TEXT_TRIGGER = /\(#|code|CODE|Code|err|ERR|Err|(?<![\w.])\d{5,7}(?!\w)|^[ \t]*-[ \t]*['"]?\d|^[ \t]*\d{1,3}[ \t]{2,}[A-Za-z]/gm;
 /**
  * Lines worth a look in JSON lines: only a number under a key named like a code (`"code":131047`,
  * `errorCode: '190'`, `"retry_codes": [4`, `"errors_by_code": {"100": 5`, escaped `\"code\":131047`, `code=131047` in a string)
@@ -123,6 +123,23 @@ function xmlArrayName(text: string, lineStart: number): string | undefined {
   for (const m of above.matchAll(/<(\/?)[\w-]*-array\b([^>]*)>/g)) last = m;
   if (!last || last[1] === '/') return undefined;
   return /\bname="([^"]+)"/.exec(last[2] as string)?.[1];
+}
+
+/** A row of the same legend within 4 lines opens with a distinctive catalog code: `131047   window closed`. */
+function legendRowsAround(scan: LineScan, lineStart: number): boolean {
+  const from = Math.max(0, lineStart - 600);
+  const window = scan.text.slice(from, Math.min(scan.text.length, lineStart + 600));
+  const at = lineStart - from;
+  const lines = window.split('\n');
+  let offset = 0;
+  let index = 0;
+  for (; index < lines.length && offset + (lines[index] as string).length < at; index++) offset += (lines[index] as string).length + 1;
+  for (let k = Math.max(0, index - 4); k <= Math.min(lines.length - 1, index + 4); k++) {
+    if (k === index) continue;
+    const m = /^\s*(\d{5,7}) {2,}[A-Za-z]/.exec(lines[k] as string);
+    if (m && scan.catalog.has(Number(m[1]))) return true;
+  }
+  return false;
 }
 
 /** Title words too common to tell one code from another. */
@@ -276,6 +293,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   // (`  131047  24h window closed`), a bullet (`- Circuit breaker on 131048`), a sentence (`bursts of
   // 131056 pair rate limit`, `(131048 is not retryable)`); not a value of a field, an id, a path,
   // a quantity or someone's order number.
+  // A small code opening a legend row among rows of distinctive codes: `190      token expired` under `131047   window closed`.
+  if (!strong && scan.wa && /^\s*$/.test(line.slice(0, s)) && /^ {2,}[A-Za-z]/.test(right) && !NOT_A_CODE_AFTER.test(right) && legendRowsAround(scan, ctx.lineStart)) return true;
   if (strong && scan.wa && !line.includes('\t') && inProse(scan, line.slice(0, s), left, right) && !NOT_A_CODE_BEFORE.test(left.slice(-24)) && !oneTimeCodeLine(scan, line, code) && !NOT_A_CODE_AFTER.test(right)) return true;
   // A comment line about a code: `# 131047: outside the 24h window`.
   // (SQL's `--` comments too: `--   131047 = outside the 24h window`; XML's `<!-- 131047 -> ... -->`)
