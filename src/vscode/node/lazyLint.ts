@@ -1,6 +1,7 @@
 // Desktop build only (esbuild.js substitutes it for src/core/lint/index.ts in dist/extension.js): the
-// title lint is read from dist/lint.js on first use. It lints source only, so a session that opens
-// logs and JSON never loads it, and activation never does. The web and CLI bundles keep it inline.
+// title lint is read from dist/lint.js on first use. It lints source, SQL and JSON files only, so a
+// session that opens only logs never loads it, and activation never does. The web and CLI bundles
+// keep it inline.
 import * as path from 'path';
 import type * as Lint from '../../core/lint';
 
