@@ -2,7 +2,7 @@ import { visit } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
 import { whatsAppWordEnd } from '../detect/context';
 import type { Finding } from '../types';
-import { titleMatcher, type TitleMatch } from './titleMatcher';
+import { isEveryday, titleMatcher } from './titleMatcher';
 
 /**
  * The title lint of JSON configuration: rules that match errors by their text, which the code that
@@ -103,9 +103,4 @@ export function scanJsonRuleTitles(text: string, catalog: Catalog): Finding[] {
   );
   const out = distinctive.length > 0 || whatsAppWordEnd(text) !== -1 ? [...distinctive, ...everyday] : distinctive;
   return out.sort((a, b) => a.start - b.start);
-}
-
-/** Everyday wording (a generic title, a weak part of one): said by other systems' errors too. */
-function isEveryday(match: TitleMatch): boolean {
-  return match.generic || (match.partial && !match.strong);
 }

@@ -3,7 +3,7 @@ import { whatsAppWordEnd } from '../detect/context';
 import type { CancelToken, Finding } from '../types';
 import type { Span } from './lexer';
 import { errorColumnValues, isErrorColumn } from './sql';
-import { titleMatcher, type TitleMatch } from './titleMatcher';
+import { isEveryday, titleMatcher } from './titleMatcher';
 
 /**
  * The title lint of a SQL script (`reports/failed_sends.sql`, a dbt model): the whole file is query
@@ -91,10 +91,6 @@ function isTextColumn(column: string): boolean {
   return TEXT_COLUMN.test(last) && !NOT_TEXT_COLUMN.test(last);
 }
 
-/** Everyday wording (a generic title, a weak part of one): said by other systems' errors too. */
-function isEveryday(match: TitleMatch): boolean {
-  return match.generic || (match.partial && !match.strong);
-}
 
 /**
  * Title matches in a SQL script, sorted by start: each quoted value that an error-text column is

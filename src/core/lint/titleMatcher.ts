@@ -120,6 +120,14 @@ interface Phrase {
   readonly strong?: boolean;
 }
 
+/**
+ * Everyday wording: a generic title, or a weak part of one such as "rate limit" (other services'
+ * errors and chats say it too), which needs more evidence than a distinctive title.
+ */
+export function isEveryday(match: TitleMatch): boolean {
+  return match.generic || (match.partial && !match.strong);
+}
+
 export class TitleMatcher {
   private readonly titles: Phrase[] = [];
   private readonly extras: Phrase[] = [];

@@ -5,7 +5,7 @@ import { BracketPairs } from './brackets';
 import type { TextChange } from '../textChange';
 import { isCodeFamily, lex, lexFrom, type Lexed, type Literal, type Span } from './lexer';
 import { DIRECTIVE, dropSuppressed } from './suppress';
-import { titleMatcher, type TitleMatch, type TitleMatcher } from './titleMatcher';
+import { isEveryday, titleMatcher, type TitleMatch, type TitleMatcher } from './titleMatcher';
 import { errorProvenance, OUR_SERVICE, OUR_SERVICE_NAME, type Provenance } from './provenance';
 import { holdsErrorText, isErrorish, matchesUserText, lineBounds, mayHoldErrorText, onAssertionLine, onlyFailsTest, subjectWritten, useSite, type Helper, type UsageScan, type UseSite } from './usage';
 import { errorColumnValues } from './sql';
@@ -301,10 +301,6 @@ interface Parts {
   readonly directives: boolean | undefined;
 }
 
-/** Everyday wording: a generic title, or a weak part of one such as "rate limit". */
-function isEveryday(match: TitleMatch): boolean {
-  return match.generic || (match.partial && !match.strong);
-}
 
 interface Judged {
   readonly lit: Literal;
