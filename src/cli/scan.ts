@@ -73,6 +73,12 @@ function settled(run: () => Finding[]): Promise<Finding[]> {
   }
 }
 
+/** `not scanned: 3 .rs files, 1 .swift file (languages wa-errors does not read)`. */
+export function unreadNote(unread: ReadonlyMap<string, number>): string {
+  const list = [...unread].map(([ext, n]) => `${n} ${ext} file${n === 1 ? '' : 's'}`).join(', ');
+  return `not scanned: ${list} (languages wa-errors does not read; name a file to read it as plain text)`;
+}
+
 /**
  * Runs `wa-errors scan`: streams the report to `out` file by file, in report order. Returns the
  * exit code: 1 when `--fail-on` matched, else 0. Throws MissingPathError for a missing PATH.
@@ -82,7 +88,7 @@ function settled(run: () => Finding[]): Promise<Finding[]> {
  * the same whatever finishes first.
  */
 export async function runScan(cmd: ScanCommand, ctx: ScanContext): Promise<number> {
-  const targets = await collectTargets(cmd.paths, ctx.cwd, ctx.warn);
+  const { targets, unread } = await collectTargets(cmd.paths, ctx.cwd, ctx.warn);
   const report = reportStream(cmd.format, ctx.catalog, ctx.tool);
   const counts = { files: 0, errorCodes: 0, titleMatches: 0 };
   const detect = ctx.detect ?? detectAll;
@@ -194,5 +200,6 @@ export async function runScan(cmd: ScanCommand, ctx: ScanContext): Promise<numbe
 
   await ctx.out.write(report.end(counts));
   await ctx.out.flush();
+  if (unread.size > 0) ctx.warn(unreadNote(unread));
   return failed() ? 1 : 0;
 }

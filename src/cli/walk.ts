@@ -6,6 +6,22 @@ import type { LanguageFamily } from '../core/types';
 /** Folders never worth scanning: VCS internals and installed dependencies. */
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
+/**
+ * Source files of languages the detectors do not read. Skipping them silently would let a Rust or
+ * Swift project pass a CI scan unread, so the walk counts them and the scan says so (on stderr).
+ */
+const UNREAD_SOURCE = new Set([
+  'rs', 'swift', 'scala', 'c', 'h', 'cc', 'cpp', 'cxx', 'hpp', 'm', 'mm', 'ex', 'exs', 'erl', 'clj', 'lua',
+  'pl', 'pm', 'r', 'sh', 'bash', 'ps1', 'vb', 'fs', 'groovy', 'hs', 'ml', 'jl', 'zig', 'vue', 'svelte', 'elm', 'cr', 'nim',
+]);
+
+/** What a walk found: the files to scan, and how many source files it passed over, by extension. */
+export interface ScanTargets {
+  readonly targets: ScanTarget[];
+  /** `.rs` → 3, in first-seen order; files named explicitly are never counted (they are read). */
+  readonly unread: ReadonlyMap<string, number>;
+}
+
 /** A file to scan. */
 export interface ScanTarget {
   readonly absPath: string;
@@ -23,6 +39,10 @@ export function displayPath(absPath: string, cwd: string): string {
   return (path.relative(cwd, absPath) || '.').split(path.sep).join('/');
 }
 
+function extension(name: string): string {
+  return path.extname(name).slice(1).toLowerCase();
+}
+
 function reason(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? String(e);
 }
@@ -34,7 +54,7 @@ function reason(e: unknown): string {
  * language family are taken; a file named explicitly is always taken (as text if unknown).
  * Problems below a PATH (unreadable folder, dangling symlink) go to `warn` and the walk goes on.
  */
-export async function collectTargets(paths: readonly string[], cwd: string, warn: (message: string) => void): Promise<ScanTarget[]> {
+export async function collectTargets(paths: readonly string[], cwd: string, warn: (message: string) => void): Promise<ScanTargets> {
   const roots = await Promise.all(
     paths.map(async (p) => {
       const absPath = path.resolve(cwd, p);
@@ -49,6 +69,8 @@ export async function collectTargets(paths: readonly string[], cwd: string, warn
 
   const seen = new Set<string>();
   const targets: ScanTarget[] = [];
+  /** Real paths of unread source files met in folders, counted at the end unless also named. */
+  const unreadFiles: string[] = [];
   const add = async (absPath: string, family: LanguageFamily, explicit: boolean, real?: string): Promise<void> => {
     // A pipe such as bash's <(...) (/dev/fd/63) has no real path; its own name identifies it.
     const key = real ?? (await realpath(absPath).catch(() => absPath));
@@ -82,7 +104,10 @@ export async function collectTargets(paths: readonly string[], cwd: string, warn
           continue;
         }
         const family = familyFor(undefined, entry.name);
-        if (!family) continue;
+        if (!family) {
+          if (UNREAD_SOURCE.has(extension(entry.name)) && (entry.isFile() || entry.isSymbolicLink())) unreadFiles.push(path.join(real, entry.name));
+          continue;
+        }
         if (entry.isFile()) await add(full, family, false, path.join(real, entry.name));
         else if (entry.isSymbolicLink()) {
           try {
@@ -95,5 +120,11 @@ export async function collectTargets(paths: readonly string[], cwd: string, warn
       }
     }
   }
-  return targets.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const unread = new Map<string, number>();
+  for (const file of unreadFiles) {
+    if (seen.has(file)) continue;
+    const ext = `.${extension(file)}`;
+    unread.set(ext, (unread.get(ext) ?? 0) + 1);
+  }
+  return { targets: targets.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), unread };
 }

@@ -49,6 +49,16 @@ suite('hover', () => {
     assert.ok(csvTexts.some((t) => t.includes(titleOf(131047))), `no hover in CSV; got ${JSON.stringify(csvTexts)}`);
   });
 
+  test('explains codes in Spring properties and INI configs (VS Code\'s own properties and ini languages)', async () => {
+    const props = await vscode.workspace.openTextDocument({ language: 'properties', content: '# WhatsApp Cloud API sender\nserver.port=8080\nwhatsapp.retry.error-codes=131000,131056\n' });
+    const propsTexts = await hoverTexts(props, positionOf(props, '131056', 2));
+    assert.ok(propsTexts.some((t) => t.includes(titleOf(131056))), `no hover in a .properties file; got ${JSON.stringify(propsTexts)}`);
+    assert.ok(!(await hoverTexts(props, positionOf(props, '8080', 2))).some((t) => t.includes('WhatsApp')), 'the port has no hover');
+    const ini = await vscode.workspace.openTextDocument({ language: 'ini', content: '[whatsapp]\ngraph_version = v21.0\nretryable_error_codes = 131000, 131056, 130429\n' });
+    const iniTexts = await hoverTexts(ini, positionOf(ini, '130429', 2));
+    assert.ok(iniTexts.some((t) => t.includes(titleOf(130429))), `no hover in an .ini file; got ${JSON.stringify(iniTexts)}`);
+  });
+
   test('agrees with the CodeLens on a code deep in a long docstring, beyond the lines the hover reads', async () => {
     const filler = Array.from({ length: 20 }, (_, i) => `    Paragraph ${i} on how the retry queue of this service works.`);
     const content = ['import requests', '', 'def send(to):', '    """Send a message with the WhatsApp Cloud API.', '', '    Error codes:', ...filler, '    131026 undeliverable: do not retry', '    """', '    return requests.post(URL, json={"to": to})', ''].join('\n');

@@ -12,7 +12,7 @@ import { sniffEncoding } from '../../src/cli/encoding';
 import { LineGroups, type TextGroup } from '../../src/cli/lineGroups';
 import { Output } from '../../src/cli/output';
 import { readText } from '../../src/cli/readText';
-import { runScan, type Detect } from '../../src/cli/scan';
+import { runScan, unreadNote, type Detect } from '../../src/cli/scan';
 import { collectTargets, MissingPathError } from '../../src/cli/walk';
 
 const catalog = new Catalog([
@@ -153,21 +153,30 @@ describe('on disk', () => {
     write('w/.git/c.json', '{}');
     write('w/node_modules/pkg/d.json', '{}');
     write('w/notes.md', '');
+    write('w/src/main.rs', 'fn main() {}');
+    write('w/src/lib.RS', '');
+    write('w/ios/App.swift', '');
+    write('w/Cargo.toml', '[package]');
     fs.symlinkSync('..', path.join(dir, 'w/sub/up'));
     fs.symlinkSync(path.join(dir, 'w/a.json'), path.join(dir, 'w/sub/alias.json'));
     fs.symlinkSync(path.join(dir, 'w/missing.json'), path.join(dir, 'w/dangling.json'));
     const warnings: string[] = [];
-    const targets = await collectTargets(['w', 'w/a.json', 'w/notes.md'], dir, (m) => warnings.push(m));
+    const { targets, unread } = await collectTargets(['w', 'w/a.json', 'w/notes.md', 'w/src/main.rs'], dir, (m) => warnings.push(m));
     assert.deepEqual(
       targets.map((t) => [t.file, t.family, t.explicit]),
       [
+        ['w/Cargo.toml', 'text', false],
         ['w/a.json', 'json', false],
         ['w/notes.md', 'text', true],
+        ['w/src/main.rs', 'text', true],
         ['w/sub/b.ts', 'javascript', false],
       ],
       'each real file once, sorted; the symlinked alias is the same file as a.json',
     );
+    // Source in languages no detector reads is counted (Markdown is not source); a named file is read.
+    assert.deepEqual([...unread].sort(), [['.rs', 1], ['.swift', 1]], 'lib.RS counted; main.rs is named, so read');
     assert.deepEqual(warnings, ['cannot read w/dangling.json (ENOENT)']);
+    assert.equal(unreadNote(new Map([['.rs', 3], ['.swift', 1]])), 'not scanned: 3 .rs files, 1 .swift file (languages wa-errors does not read; name a file to read it as plain text)');
     await assert.rejects(collectTargets(['w', 'nope'], dir, () => undefined), MissingPathError);
   });
 

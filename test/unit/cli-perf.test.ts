@@ -197,7 +197,7 @@ describe('decodeWhole', () => {
  * sorted with compareFindings, the report formatted whole with JSON.stringify per finding.
  */
 async function referenceScan(paths: string[], cwd: string, format: ReportFormat): Promise<string> {
-  const targets = await collectTargets(paths, cwd, () => undefined);
+  const { targets } = await collectTargets(paths, cwd, () => undefined);
   const all: ReportedFinding[] = [];
   let files = 0;
   for (const t of targets) {

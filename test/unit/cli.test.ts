@@ -249,6 +249,10 @@ describe('wa-errors scan on awkward trees and files', () => {
     write('enc/utf16be.log', be);
     write('enc/latin1.log', Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('\n\n' + CODE_LINE)]));
     write('named.data', CODE_LINE);
+    write('polyglot/server.js', CODE_LINE);
+    write('polyglot/core/send.rs', 'if e.code == 131047 { retry() }');
+    write('polyglot/core/queue.rs', '');
+    write('polyglot/README.md', '# docs');
     // Hostile inputs: none may crash the scan.
     write('hostile/digits.log', '9'.repeat(6 * 1024 * 1024));
     write('hostile/nested.json', '['.repeat(200_000) + ']'.repeat(200_000));
@@ -265,6 +269,17 @@ describe('wa-errors scan on awkward trees and files', () => {
     assert.deepEqual(r.stderr.trimEnd().split('\n'), ['wa-errors: cannot read tree/broken.log (ENOENT)']);
     const files = [...new Set((JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings.map((f) => f.file))];
     assert.deepEqual(files, ['tree/app.log', 'tree/deep/a/b/c/d/e.ndjson']);
+  });
+
+  test('says which source files it passed over, on stderr only, whatever the format', () => {
+    for (const format of ['text', 'json', 'sarif']) {
+      const r = cli(['scan', '--format', format, 'polyglot'], dir);
+      assert.equal(r.status, 0);
+      assert.equal(r.stderr, 'wa-errors: not scanned: 2 .rs files (languages wa-errors does not read; name a file to read it as plain text)\n', format);
+      assert.match(r.stdout, /server\.js/, format);
+    }
+    const named = cli(['scan', 'polyglot/server.js', 'polyglot/core/send.rs'], dir);
+    assert.equal(named.stderr, '', 'files named on the command line are read');
   });
 
   test('a binary file named explicitly is skipped with a warning', () => {

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { familyFor } from '../../src/core/detect';
+import { LANGUAGE_IDS } from '../../src/vscode/ids';
 
 // Paths from the repository root (npm scripts run there).
 const root = process.cwd();
@@ -23,6 +25,11 @@ test('every %placeholder% in package.json has an English string', () => {
 test('activation is by language only', () => {
   assert.ok(pkg.activationEvents.length > 0);
   for (const e of pkg.activationEvents) assert.match(e, /^onLanguage:[a-z]+$/);
+});
+
+test('the activation events and the providers\' languages are the same list, each read by a detector', () => {
+  assert.deepEqual(pkg.activationEvents.map((e) => e.slice('onLanguage:'.length)), [...LANGUAGE_IDS]);
+  for (const id of LANGUAGE_IDS) assert.ok(familyFor(id, 'untitled'), `${id} has a detector family`);
 });
 
 test('settings are described through nls and toggles are language-overridable', () => {

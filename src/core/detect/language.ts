@@ -21,7 +21,10 @@ const BY_LANGUAGE_ID: Record<string, LanguageFamily> = {
   plaintext: 'text',
   yaml: 'text',
   dotenv: 'text',
+  // (VS Code's built-in ids for .properties/.cfg/.conf and .ini; `toml` comes with the TOML extensions)
   properties: 'text',
+  ini: 'text',
+  toml: 'text',
   // (Rainbow CSV's ids: failed-message exports)
   csv: 'text',
   tsv: 'text',
@@ -36,7 +39,7 @@ const BY_EXTENSION: Record<string, LanguageFamily> = {
   py: 'python', go: 'go', java: 'java', kt: 'kotlin', kts: 'kotlin', php: 'php',
   rb: 'ruby', rake: 'ruby', gemspec: 'ruby', ru: 'ruby', cs: 'csharp', dart: 'dart',
   json: 'json', jsonc: 'json', json5: 'json', jsonl: 'json', ndjson: 'json',
-  log: 'text', txt: 'text', yaml: 'text', yml: 'text', env: 'text', properties: 'text', cfg: 'text', ini: 'text', conf: 'text',
+  log: 'text', txt: 'text', yaml: 'text', yml: 'text', env: 'text', properties: 'text', toml: 'text', cfg: 'text', ini: 'text', conf: 'text',
   csv: 'text', tsv: 'text', psv: 'text', sql: 'text', xml: 'text',
   // (Jest snapshots hold rendered output, read as text; Flutter's ARB files and HAR captures are JSON)
   snap: 'text', arb: 'json', har: 'json',
