@@ -266,18 +266,21 @@ export class TitleMatcher {
   }
 
   /**
-   * The titles a regex names. Alternatives (`a|b`) are matched one by one and their codes joined;
-   * quantifiers, anchors and classes are dropped so `re-?engagement\s+message` reads as words.
+   * The titles a regex names. Alternatives (`a|b`, also inside groups: `Param(eter)? (Count|Format)`)
+   * are matched one by one and their codes joined; quantifiers, anchors and classes are dropped so
+   * `re-?engagement\s+message` reads as words, and a class of letters reads as its first one (`[Rr]ate`).
    */
   matchRegex(source: string): TitleMatch | undefined {
-    const plain = source
+    const flat = source
       .replace(/\(\?[a-z]+\)/gi, '') // inline flags (?i)
+      .replace(/\\[()]/g, '') // literal parentheses: `\(Business Account, ...\)`
       .replace(/\\[sSwWdDbBAzZG]|\.[*+?]?/g, ' ') // (\A \z \Z \G: Ruby's and PCRE's anchors)
+      .replace(/\[([A-Za-z])[A-Za-z]{0,8}\]/g, '$1')
       .replace(/\{\d+(?:,\d*)?\}|\[[^\]]{0,40}\]/g, ' ')
-      .replace(/\\(.)/g, '$1')
-      .replace(/\(\?:|[()^$?*+]/g, '');
+      .replace(/\\(.)/g, '$1');
+    const alternatives = (groupVariants(flat) ?? [flat]).flatMap((v) => v.replace(/\(\?:|[()^$?*+]/g, '').split('|'));
     let result: TitleMatch | undefined;
-    for (const alt of plain.split('|')) {
+    for (const alt of new Set(alternatives)) {
       const m = this.match(alt);
       if (!m) continue;
       result = result
@@ -291,6 +294,35 @@ export class TitleMatcher {
         : m;
     }
     return result;
+  }
+}
+
+/** Most spellings a regex's groups are expanded into before they are matched (beyond: none). */
+const MAX_VARIANTS = 32;
+
+/**
+ * The strings a pattern's groups spell, innermost group first: `a(b|c)?d` → `abd`, `acd`, `ad`.
+ * Undefined past MAX_VARIANTS (the caller then reads the pattern flat).
+ */
+function groupVariants(pattern: string): string[] | undefined {
+  let out = [pattern];
+  for (;;) {
+    const next: string[] = [];
+    let expanded = false;
+    for (const v of out) {
+      const g = /\((?:\?:)?([^()]*)\)(\?)?/.exec(v);
+      if (!g) {
+        next.push(v);
+        continue;
+      }
+      expanded = true;
+      const alts = (g[1] as string).split('|');
+      if (g[2]) alts.push('');
+      for (const a of alts) next.push(v.slice(0, g.index) + a + v.slice(g.index + g[0].length));
+      if (next.length > MAX_VARIANTS) return undefined;
+    }
+    if (!expanded) return out;
+    out = next;
   }
 }
 

@@ -395,11 +395,21 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
     const judged = judgeSites(scan, titleMatcher(catalog), literals, matches);
     const vouched = new Set<number>();
     for (const { match, site } of judged) if (site.at !== undefined && !isEveryday(match)) vouched.add(site.at);
-    for (const { lit, match, site } of judged) {
+    // Subjects a distinctive title is reported on hold WhatsApp error text, so everyday titles
+    // compared with the same subject elsewhere need no other proof that they do (distinctive ones go
+    // first). Not within one collection: a list mixing one title among everyday phrases is how chat
+    // intents are written, and what it is tested against cannot be told from the list.
+    const errorSubjects = new Map<string, number>();
+    const vouchedSubject = (site: UseSite, at: number): boolean => {
+      const where = errorSubjects.get(site.variable ?? site.subject);
+      return where !== undefined && where !== at;
+    };
+    const ordered = [...judged.filter((j) => !isEveryday(j.match)), ...judged.filter((j) => isEveryday(j.match))];
+    for (const { lit, match, site } of ordered) {
       // Everyday wording (a generic title, a weak part of one such as "rate limit", said in chats and
       // by other services too): it needs error text here and evidence that the file handles WhatsApp errors.
       const everyday = isEveryday(match);
-      if (everyday && !(holdsErrorText(scan, site, lit.start) && (site.variable === undefined || mayHoldErrorText(scan, site.variable)))) continue;
+      if (everyday && !((vouchedSubject(site, site.at ?? lit.start) || holdsErrorText(scan, site, lit.start)) && (site.variable === undefined || mayHoldErrorText(scan, site.variable)))) continue;
       // Whatever the title, a variable written only from someone's text (a chat body) holds no error.
       if (matchesUserText(scan, site, site.at ?? lit.start)) continue;
       // A mail server's bounce ("550 5.1.1 Message undeliverable") says so in its own status code.
@@ -436,7 +446,10 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
         ownEvidence ||= !everyday;
         out.push(finding);
       }
+      // (-1: reported at several sites, which vouches for every site)
+      if (!everyday) errorSubjects.set(site.variable ?? site.subject, errorSubjects.has(site.variable ?? site.subject) && errorSubjects.get(site.variable ?? site.subject) !== (site.at ?? lit.start) ? -1 : (site.at ?? lit.start));
     }
+    out.sort((a, b) => a.start - b.start);
   }
   // A distinctive title matched in the file is evidence too: the file handles Cloud API errors
   // even when it never says "WhatsApp" (`package bsp`), so its everyday titles count.

@@ -204,6 +204,8 @@ export function holdsUserText(scan: UsageScan, name: string, pos: number, hops =
  * the one name a call is made on (`t` of `t.contains("...")`), held user text shortly above `pos`.
  */
 export function matchesUserText(scan: UsageScan, site: UseSite, pos: number): boolean {
+  // A request's own input (`$request->query('reason')`, `params[:reason]`) is the caller's filter value.
+  if (REQUEST_INPUT.test(site.subject)) return true;
   if (site.variable !== undefined) return holdsUserText(scan, site.variable, pos);
   // (a subject that reads as error text, `x.message.includes()`, is not looked into)
   if (isErrorish(site.subject)) return false;
@@ -220,6 +222,9 @@ export function matchesUserText(scan: UsageScan, site: UseSite, pos: number): bo
   }
   return answer;
 }
+
+/** Reading a request's input: `request.args.get(`, `$request->query(`, `req.query.`, `$_GET[`, Rails `params[:`. */
+const REQUEST_INPUT = /\b(?:req|request)\s*(?:\??\.|->)\s*(?:body|form|args|query|query_params|queryParams|params|input|get|post|GET|POST|searchParams)\b|\$_(?:GET|POST|REQUEST)\b|(?:^|[^\w.])params\s*\[\s*:|\bsearchParams\s*\.\s*get\s*\(/;
 
 /** Names of someone's own words: `customer_text`, `userInput`, `inbound_body`, `chatText`, `message_text` (a chat message's), `utterance`. */
 const USER_NAME = /^(?:(?:customer|user|client|visitor|inbound|incoming|chat|contact|message|msg)_?(?:text|input|body|utterance|words)|utterance|user_?said)$/i;

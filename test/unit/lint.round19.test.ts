@@ -1,0 +1,120 @@
+/**
+ * Title lint, round 19 (found by blind corpora): regex groups and letter classes spell titles, a
+ * subject compared with a distinctive title holds error text for everyday ones too, and a request's
+ * own input is the caller's filter value.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { builtinCatalog } from '../../src/core/catalog/catalog';
+import { scanTitles } from '../../src/core/lint';
+import { titleMatcher } from '../../src/core/lint/titleMatcher';
+import type { LanguageFamily } from '../../src/core/types';
+
+const catalog = builtinCatalog();
+const matcher = titleMatcher(catalog);
+
+/** The 1-based lines of the findings in `text`. */
+function lines(text: string, family: LanguageFamily): number[] {
+  return scanTitles(text, family, catalog).map((f) => text.slice(0, f.start).split('\n').length);
+}
+
+describe('regex literals', () => {
+  test('alternatives inside groups and optional groups are spelled out', () => {
+    const m = matcher.matchRegex('Template Param(eter)? (Count|Format) Mismatch');
+    assert.ok(m, 'the groups spell the title');
+    assert.ok(!m.partial || m.codes.length > 0);
+    assert.deepEqual(matcher.matchRegex('(re-?engagement|pair rate limit hit)')?.codes.includes(131047), true);
+    assert.equal(matcher.matchRegex('(order|invoice) (created|paid)'), undefined);
+  });
+
+  test('a class of letters reads as its first letter; other classes as a gap', () => {
+    assert.deepEqual(matcher.matchRegex('(Spam )?[Rr]ate limit hit')?.codes.includes(130429), true);
+    assert.deepEqual(matcher.matchRegex('[Rr]e[- ]?engagement')?.codes, [131047]);
+    assert.equal(matcher.matchRegex('[a-z]+ limit'), undefined);
+  });
+
+  test('escaped parentheses are the title\'s own text, not a group', () => {
+    assert.deepEqual(matcher.matchRegex('\\(Business Account, Consumer Account\\) pair rate limit hit')?.codes, [131056]);
+  });
+
+  test('a pattern with very many spellings is read flat instead of expanded', () => {
+    const many = Array.from({ length: 8 }, () => '(a|b)').join('') + ' Re-engagement message';
+    assert.deepEqual(matcher.matchRegex(many)?.codes, [131047]);
+  });
+
+  test('a Dart RegExp with a letter class and an optional group warns on error text', () => {
+    const dart = [
+      "import 'package:whatsapp_cloud/graph_error.dart';",
+      '',
+      'FailureKind kindOf(GraphError error) {',
+      "  if (RegExp(r'(Spam )?[Rr]ate limit hit').hasMatch(error.message)) return FailureKind.throttled;",
+      '  return FailureKind.other;',
+      '}',
+    ].join('\n');
+    assert.deepEqual(lines(dart, 'dart'), [4]);
+  });
+});
+
+describe('everyday titles vouched by a distinctive one on the same subject', () => {
+  const ts = (everyday: string) =>
+    [
+      'const REENGAGE = /re-engagement message/i;',
+      `const THROTTLED = /${everyday}/i;`,
+      '',
+      'export function failureKindFromText(text: string): FailureKind {',
+      "  if (REENGAGE.test(text)) return 'window-closed';",
+      "  if (THROTTLED.test(text)) return 'throttled';",
+      "  return 'unknown';",
+      '}',
+    ].join('\n');
+
+  test('the subject compared with "re-engagement message" holds error text for "rate limit hit" too', () => {
+    assert.deepEqual(lines(ts('rate limit hit|rate limit issues'), 'javascript'), [1, 2]);
+  });
+
+  test('without the distinctive title the everyday one still needs its own proof', () => {
+    const alone = ['const THROTTLED = /rate limit hit/i;', '', 'export function kindOf(text: string) {', "  return THROTTLED.test(text) ? 'throttled' : 'unknown';", '}'].join('\n');
+    assert.deepEqual(lines(alone, 'javascript'), []);
+  });
+
+  test('a distinctive title on another subject vouches for nothing', () => {
+    const py = [
+      'def classify(err, text):',
+      '    if "Re-engagement message" in err.message:',
+      '        return "window"',
+      '    if "rate limit hit" in text:',
+      '        return "throttled"',
+    ].join('\n');
+    assert.deepEqual(lines(py, 'python'), [2]);
+  });
+});
+
+describe('request input', () => {
+  test('a switch on a request query parameter named reason is our own filter, not error text', () => {
+    const php = [
+      '<?php',
+      'class FailedMessagesController extends Controller',
+      '{',
+      '    public function index(Request $request)',
+      '    {',
+      "        switch ($request->query('reason')) {",
+      "            case 'undeliverable':",
+      "                $q->where('error_code', 131026);",
+      '                break;',
+      '        }',
+      "        if (str_contains($e->getMessage(), 'Message Undeliverable')) {",
+      '            report($e);',
+      '        }',
+      '    }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(lines(php, 'php'), [11]);
+  });
+
+  test('Rails params and Flask request.args are request input too', () => {
+    const rb = ["case params[:reason]", "when 'Re-engagement message' then scope = scope.reengagement", 'end'].join('\n');
+    assert.deepEqual(lines(rb, 'ruby'), []);
+    const py = ['from flask import request', 'if request.args.get("reason") == "Re-engagement message":', '    rows = rows.filter(code=131047)'].join('\n');
+    assert.deepEqual(lines(py, 'python'), []);
+  });
+});
