@@ -24,7 +24,8 @@ export interface LineScan {
 }
 
 /** Lines worth a look in a log or config file. */
-const TEXT_TRIGGER = /\(#|code|CODE|Code|err|ERR|Err|(?<![\w.])\d{5,7}(?!\w)|^[ \t]*-[ \t]*['"]?\d|^[ \t]*\d{1,3}[ \t]{2,}[A-Za-z]/gm;
+// (small keys of maps keyed by codes too: `  "100": ALERT_ENGINEERING`, `<entry key="368" .../>`)
+const TEXT_TRIGGER = /\(#|code|CODE|Code|err|ERR|Err|(?<![\w.])\d{5,7}(?!\w)|^[ \t]*-[ \t]*['"]?\d|^[ \t]*\d{1,3}[ \t]{2,}[A-Za-z]|^[ \t]*["']?\d{1,4}["']?[ \t]*[:=]|key=["']\d/gm;
 /**
  * Lines worth a look in JSON lines: only a number under a key named like a code (`"code":131047`,
  * `errorCode: '190'`, `"retry_codes": [4`, `"errors_by_code": {"100": 5`, escaped `\"code\":131047`, `code=131047` in a string)
@@ -194,6 +195,95 @@ function uncoloured(text: string): string {
   return text.includes('\x1b') ? text.replace(/\x1b\[[\d;]*m/g, '') : text;
 }
 
+/** The lines within `reach` lines of the one at `lineStart` (not itself), nearest first. */
+function linesAround(text: string, lineStart: number, reach: number): string[] {
+  const out: string[] = [];
+  let up = lineStart;
+  let down = text.indexOf('\n', lineStart);
+  for (let k = 0; k < reach; k++) {
+    if (up > 0) {
+      const prev = text.lastIndexOf('\n', up - 2);
+      out.push(text.slice(prev + 1, Math.min(up - 1, prev + 1 + 300)));
+      up = prev + 1;
+    }
+    if (down !== -1) {
+      const next = text.indexOf('\n', down + 1);
+      out.push(text.slice(down + 1, Math.min(next === -1 ? text.length : next, down + 1 + 300)));
+      down = next;
+    }
+  }
+  return out;
+}
+
+/** A row of a YAML or properties map keyed by a code: `  "131047": SEND_TEMPLATE`, `131026=unreachable`. */
+const KEYED_ROW = /^\s*["']?(\d{1,7})["']?\s*[:=]/;
+/** A row of a Spring XML map: `<entry key="131047" value-ref="..."/>`. */
+const ENTRY_ROW = /<entry\s+key=["'](\d{1,7})["']/;
+
+/**
+ * How many rows of the same block (the unbroken run of `row` lines around this one, up to 8 each
+ * way) are keyed, per `row`'s first group, by distinctive catalog codes.
+ */
+function codeKeysAround(scan: LineScan, lineStart: number, row: RegExp): number {
+  const text = scan.text;
+  let n = 0;
+  const count = (line: string): boolean => {
+    const m = row.exec(line);
+    if (!m) return false;
+    const code = Number(m[1]);
+    if (isDistinctive(code) && scan.catalog.has(code)) n++;
+    return true;
+  };
+  for (let k = 0, up = lineStart; k < 8 && up > 0; k++) {
+    const prev = text.lastIndexOf('\n', up - 2);
+    if (!count(text.slice(prev + 1, Math.min(up - 1, prev + 1 + 300)))) break;
+    up = prev + 1;
+  }
+  for (let k = 0, down = text.indexOf('\n', lineStart); k < 8 && down !== -1; k++) {
+    const next = text.indexOf('\n', down + 1);
+    if (!count(text.slice(down + 1, Math.min(next === -1 ? text.length : next, down + 1 + 300)))) break;
+    down = next;
+  }
+  return n;
+}
+
+/** Keys only Graph's error objects have, as YAML siblings of a `code:` line. */
+const GRAPH_SIBLING = /^\s*(?:type:\s*["']?OAuthException|fbtrace_id:|error_subcode:|error_user_(?:title|msg):|is_transient:)/;
+
+/** A YAML line's sibling keys (same indent, within 6 lines) are those of a Graph error object. */
+function graphSiblings(text: string, lineStart: number, line: string): boolean {
+  const indent = /^\s*/.exec(line)?.[0].length ?? 0;
+  return linesAround(text, lineStart, 6).some((l) => (/^\s*/.exec(l)?.[0].length ?? 0) === indent && GRAPH_SIBLING.test(l));
+}
+
+/** A field within 3 lines whose whole value is the code's catalog title (or a variant). */
+function titleFieldAround(scan: LineScan, code: number, lineStart: number): boolean {
+  const entry = scan.catalog.get(code);
+  if (!entry) return false;
+  const titles = [entry.title, ...entry.variants].filter((t) => t.length >= 6).map((t) => t.toLowerCase());
+  return linesAround(scan.text, lineStart, 3).some((l) => {
+    const m = /^\s*(?:-\s+)?["']?[\w-]+["']?\s*[:=]\s*["']?([^"'#\n]+?)["']?\s*(?:#.*)?$/.exec(l);
+    return m !== null && titles.includes((m[1] as string).toLowerCase());
+  });
+}
+
+/**
+ * The section a `key = value` line sits in is named for error codes: an INI header above it
+ * (`[whatsapp.errors]`), or its YAML parent key (`error_codes:`); not another system's.
+ */
+function codesSection(text: string, lineStart: number, line: string): boolean {
+  const indent = /^\s*/.exec(line)?.[0].length ?? 0;
+  let name = indent > 0 ? yamlParentKey(text, lineStart, indent) : '';
+  if (!name) {
+    const above = text.slice(Math.max(0, lineStart - 3000), lineStart);
+    const header = /^\[([^\]\n]{1,80})\][ \t]*\r?$/gm;
+    let last: RegExpExecArray | null = null;
+    for (let m = header.exec(above); m; m = header.exec(above)) last = m;
+    name = last ? (last[1] as string).trim() : '';
+  }
+  return name !== '' && (isCodesName(name) || /(?:^|[._\-\s])(?:errors?|error_?codes?)$/i.test(name)) && !isNonCodeName(name) && !OTHER_SYSTEM.test(name);
+}
+
 /** Judge one number on a text line (outside any JSON object on it). */
 function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   const { scan, line } = ctx;
@@ -215,11 +305,15 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     return strong && isErrorishName(key);
   }
   // `131047: "Re-engagement message"` (a YAML or properties map keyed by codes).
-  if (/^\s*["']?$/.test(line.slice(0, s)) && /^["']?\s*[:=]/.test(right)) return strong;
+  // (a small key among distinctive ones in a WhatsApp file: `"100": ALERT_ENGINEERING` under `"131047": ...`)
+  if (/^\s*["']?$/.test(line.slice(0, s)) && /^["']?\s*[:=]/.test(right)) return strong || (scan.wa && codeKeysAround(scan, ctx.lineStart, KEYED_ROW) >= 2);
+  // Spring's XML maps keyed by codes: `<entry key="131047" value-ref="templateFallbackHandler"/>`.
+  if (/<entry\s+key=["']$/.test(left) && /^["']/.test(right)) return (strong && wa) || (scan.wa && codeKeysAround(scan, ctx.lineStart, ENTRY_ROW) >= 2);
 
   // `retryable_codes: [130429, 131056]`, `WA_RETRY_CODES=130429,131056`.
   // (query syntax too: PromQL `{error_code=~"131026|131049"}`, SQL `error_code IN (131047, 131026)`)
-  const list = /([A-Za-z_][\w.\-]*)["']?\s*(?:[=:]|=~|!~|!=|\s+(?:IN|in)\s+)\s*\\?["']?[\[(]?\s*(?:\\?["']?\d+\\?["']?(?:\s*[,|]\s*|\s+))*\\?["']?$/.exec(left);
+  // (and `==` of jq and rule engines, Datadog's `@error.code:(132000 OR 132001)`, Logstash's `[wa][error_code] in [...]`)
+  const list = /([A-Za-z_][\w.\-]*)["']?\]?\s*(?:={1,3}|:|=~|!~|!=|\s+(?:IN|in)\s+)\s*\\?["']?[\[(]?\s*(?:\\?["']?\d+\\?["']?(?:\s*[,|]\s*|\s+(?:OR\s+)?))*\\?["']?$/.exec(left);
   if (list) {
     const key = list[1] as string;
     if (isNonCodeName(key) && !isCodesName(key)) return false;
@@ -243,9 +337,16 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
       const httpLike = /^code$/i.test(key) && (code === 100 || (code >= 200 && code <= 299));
       // (a SQL condition on an error-code column of a WhatsApp report: `when s.error_code in (368, 131031)`)
       if (scan.wa && /err\w*_?code$/i.test(seg === 'code' ? key : seg) && SQL_CONDITION.test(line)) return true;
+      // (the Graph error object's own path, in a WhatsApp file: CloudWatch's `{ $.error.code = 190 }`, jq's `.error.code == 4`)
+      if (scan.wa && /(?:^|\.)error\.code$/i.test(key)) return true;
+      // (a YAML error object whose sibling keys are Graph's: `type: OAuthException`, `fbtrace_id: ...`)
+      if (/^\s*["']?[\w-]+["']?\s*:\s*$/.test(line.slice(0, s).replace(/["']$/, '')) && graphSiblings(scan.text, ctx.lineStart, line)) return true;
       return (ctx.lineWa && !httpLike) || /OAuthException|fbtrace|graph|whatsapp|subcode\s*[=:]|\(#\d/i.test(httpLike ? line.replace(/\/[\w./-]*whatsapp[\w./-]*/gi, '') : line) || titleOnLine(scan.catalog, code, line);
     }
     if (strong && isErrorishName(key)) return true;
+    // A value under a section or parent key named for error codes: `undeliverable = 131026` under
+    // `[whatsapp.errors]`, `blocking = 368, 131031` beside it (small codes among distinctive ones).
+    if ((strong || (wa && listOfCatalogCodes(scan, line, s))) && codesSection(scan.text, ctx.lineStart, line)) return true;
     // (not a list after all, maybe: `Whatsapp::GraphError: (368) Temporarily blocked...` is read below)
   }
   // The subcode after its code: `Graph API error 100/2388040: ...`.
@@ -287,6 +388,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   }
   // A code in brackets after words of its title, in a WhatsApp file: `account locked (131031).`
   if (scan.wa && /\(\s*$/.test(left) && /^\s*\)/.test(right) && glossPrecedes(scan.catalog, code, left.replace(/\(\s*$/, ''))) return true;
+  // A field beside a field holding the code's own title: `cloud: 131047` above `title: Re-engagement message`.
+  if (strong && /^\s*(?:-\s+)?["']?[\w-]+["']?\s*[:=]\s*["']?$/.test(line.slice(0, s)) && /^["']?\s*(?:#.*)?$/.test(right) && titleFieldAround(scan, code, ctx.lineStart)) return true;
   // A code followed by its title: `131047 Re-engagement message`, WATI's `131037 OAuthException!`.
   if (titleFollows(scan.catalog, code, right)) return strong || wa;
   // A distinctive code standing alone in a WhatsApp file's prose or table: a runbook's legend row

@@ -1,0 +1,52 @@
+// Round-19 detector cases (blind corpora BA, BB): configuration files — INI sections and YAML
+// parents named for error codes, Spring XML maps, Graph error objects in YAML, query syntaxes — and
+// the code shapes listed in each test.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { scanCodes } from '../../src/core/detect';
+import type { LanguageFamily } from '../../src/core/types';
+import { fixtureCatalog } from '../fixtures/detect/support/catalog';
+
+const catalog = fixtureCatalog();
+
+function codes(text: string, family: LanguageFamily = 'text'): number[] {
+  return scanCodes(text, family, catalog).map((f) => f.code ?? -1);
+}
+
+test('an INI section named for errors vouches for its keys; another section does not', () => {
+  const ini = '[whatsapp]\nsend_timeout = 15\nbatch_size = 100\n\n[whatsapp.errors]\n; labels for the back office\nundeliverable = 131026\nblocking = 368, 131031\n\n[kafka.errors]\nlag = 131026\n';
+  assert.deepEqual(codes(ini), [131026, 368, 131031]);
+});
+
+test('a YAML parent named for error codes vouches for its fields; ports and sizes stay silent', () => {
+  const yaml = '# WhatsApp sender\nwhatsapp:\n  port: 8080\n  error_codes:\n    reengagement: 131047\n    throttled: 130429\n  limits:\n    daily: 131047\n';
+  assert.deepEqual(codes(yaml), [131047, 130429]);
+});
+
+test("a field beside a field holding the code's own title", () => {
+  const yaml = 'mappings:\n  - legacy: 470\n    cloud: 131047\n    title: Re-engagement message\n  - legacy: 9\n    cloud: 131048\n    title: something else\n';
+  assert.deepEqual(codes(yaml), [131047]);
+});
+
+test('a Spring XML map keyed by codes, small keys among distinctive ones', () => {
+  const xml = '<!-- WhatsApp delivery failures -->\n<util:map id="routes">\n  <entry key="131047" value-ref="a"/>\n  <entry key="131026" value-ref="b"/>\n  <entry key="368" value-ref="c"/>\n</util:map>\n<util:map id="pages">\n  <entry key="4" value-ref="d"/>\n</util:map>\n';
+  assert.deepEqual(codes(xml), [131047, 131026, 368]);
+});
+
+test('a small key of a YAML map keyed by distinctive codes, in a WhatsApp file', () => {
+  const yaml = '# WhatsApp error policy\nactions:\n  "131047": SEND_TEMPLATE\n  "131026": MARK_UNREACHABLE\n  "100": ALERT_ENGINEERING\nreplicas:\n  "3": small\n';
+  assert.deepEqual(codes(yaml), [131047, 131026, 100]);
+});
+
+test("a YAML Graph error object: small codes by their sibling keys, not an HTTP status's", () => {
+  const yaml = '- name: bad_param\n  body:\n    error:\n      message: Invalid parameter\n      type: OAuthException\n      code: 100\n      fbtrace_id: AXX01\n- name: health\n  response:\n    code: 200\n    body: ok\n';
+  assert.deepEqual(codes(yaml), [100]);
+});
+
+test('query syntaxes: jq ==, Datadog OR lists, Logstash fields, CloudWatch error paths', () => {
+  assert.deepEqual(codes("echo \"$body\" | jq -e '.error.code == 131030'\n"), [131030]);
+  assert.deepEqual(codes('query: "logs(\\"service:wa @wa.error.code:(132000 OR 132001 OR 132012)\\")"\n'), [132000, 132001, 132012]);
+  assert.deepEqual(codes('if [wa][error_code] in ["131048", "131056"] {\n'), [131048, 131056]);
+  assert.deepEqual(codes("# WhatsApp sends\nFilterPattern: '{ $.error.code = 190 || $.error.code = 10 }'\n"), [190, 10]);
+  assert.deepEqual(codes("FilterPattern: '{ $.error.code = 190 }'\n"), [], 'a small code needs a WhatsApp file');
+});
