@@ -50,3 +50,29 @@ test('query syntaxes: jq ==, Datadog OR lists, Logstash fields, CloudWatch error
   assert.deepEqual(codes("# WhatsApp sends\nFilterPattern: '{ $.error.code = 190 || $.error.code = 10 }'\n"), [190, 10]);
   assert.deepEqual(codes("FilterPattern: '{ $.error.code = 190 }'\n"), [], 'a small code needs a WhatsApp file');
 });
+
+const WA = '// WhatsApp Cloud API client\n';
+
+test("Python's Literal[...] lists values; an index does not", () => {
+  const py = `# WhatsApp\nfrom typing import Literal\nRetryableCode = Literal[4, 80007, 130429]\nrow = table[131047]\n`;
+  assert.deepEqual(codes(py, 'python'), [4, 80007, 130429]);
+});
+
+test('the first of a pattern\'s alternatives, and alternatives in brackets (Dart)', () => {
+  const py = `# WhatsApp\nmatch body:\n    case {"error": {"code": 368 | 131031}}:\n        pause()\n    case {"flags": 4 | 8}:\n        pass\n`;
+  assert.deepEqual(codes(py, 'python'), [368, 131031]);
+  const dart = `${WA}String kind(Map<String, dynamic> b) => switch (b) {\n  {'error': {'code': (4 || 80007 || 130429) && final int c}} => 'throttle',\n  _ => 'other',\n};\n`;
+  assert.deepEqual(codes(dart, 'dart'), [4, 80007, 130429]);
+});
+
+test("a Python capture pattern's name is the match subject: an HTTP status range is no code", () => {
+  const py = `# WhatsApp\ndef ok(status_code, err):\n    match status_code:\n        case code if 200 <= code < 300:\n            return True\n    match err.code:\n        case code if 200 <= code <= 299:\n            return False\n`;
+  assert.deepEqual(codes(py, 'python'), [200, 299]);
+});
+
+test('error variants: a Failure class passing its code up, a variant nested in an error type, zod literals under code keys', () => {
+  const dart = `${WA}final class WindowClosed extends GraphFailure { const WindowClosed() : super(131047); }\n`;
+  assert.deepEqual(codes(dart, 'dart'), [131047]);
+  const ts = `${WA}const Throttled = GraphError.extend({ code: z.literal(131056) });\nconst Bad = z.object({\n  code: z.literal(100),\n  page: z.literal(4),\n});\nthrow new GraphError.TemplateRejected(100, 2388047, 'x');\nconst p = new Pager.Page(4, 10);\n`;
+  assert.deepEqual(codes(ts, 'javascript'), [131056, 100, 100, 2388047]);
+});

@@ -40,6 +40,9 @@ const ERRORISH_FN = /err|code|fail|retry|whatsapp|graph|meta|reject|raise|throw|
 /** An error's constructor or factory: `new WhatsAppError(`, `GraphException.of(`, `WaError.from(`. */
 const ERROR_FACTORY = /(?:(?:^|[^A-Za-z])(?:[Ee]rror|[Ee]rr|[Ee]xception|[Ff]ault)|[a-zA-Z](?:Error|Err|Exception|Fault|Failure))(?:\s*\.\s*(?:of|from|create|fromCode))?\s*$/;
 
+/** A variant nested in an error type: `GraphError.TemplateRejected(`, `WaException.RateLimited(`. */
+const ERROR_VARIANT = /[a-zA-Z](?:Error|Exception|Failure)\s*\.\s*[A-Z]\w*\s*$/;
+
 /** Assertion and equality helpers whose argument is compared with something. */
 const MATCHER_CALL =
   /(?:\.equals|Equals|\.Be|\.BeEquivalentTo|\beq|\beql\?|\bequal|isEqualTo|toBe|toEqual|toStrictEqual|toHaveProperty\([^()]*,|assertEquals|assertEqual|assert_equal|assertSame|AreEqual|Assert\.Equal|expectEquals|shouldBe|should\s*==|be)\s*\(\s*$/;
@@ -49,8 +52,9 @@ const MATCHER_CALL =
  * status far more often than Meta's AuthException, so 0-2 on a bare `code` also need another
  * code compared on the same line (`code === 190 || code === 0`).
  */
-function smallOk(ctx: Ctx, subject: string): boolean {
+function smallOk(ctx: Ctx, named: string): boolean {
   if (!ctx.scan.wa) return false;
+  const subject = capturedSubject(ctx, named);
   const own = OWN_CODE.test(subject) && inErrorClass(ctx.scan.text, ctx.lineStart);
   if (!own && !isErrorCodeSubject(ctx.scan, ctx.lineStart, subject) && !(isCodeExpr(subject) && comparedWithDistinctive(ctx, subject))) return false;
   // (no subcode is 0: `e.Subcode != 0` tests for one being there)
@@ -61,6 +65,16 @@ function smallOk(ctx: Ctx, subject: string): boolean {
     const n = Number(m.replace(/\D/g, ''));
     return n > 2 && ctx.scan.catalog.has(n);
   });
+}
+
+/**
+ * What a Python capture pattern's name stands for: the `match` subject above, for `code` in
+ * `case code if 200 <= code < 300:` under `match status_code:`; any other name as it is.
+ */
+function capturedSubject(ctx: Ctx, name: string): string {
+  if (ctx.scan.family !== 'python') return name;
+  const capture = /^\s*case\s+([A-Za-z_]\w*)\s+if\b/.exec(ctx.scan.text.slice(ctx.lineStart, Math.min(ctx.lineEnd, ctx.lineStart + 200)));
+  return capture && capture[1] === name.trim() ? switchSubject(ctx.scan.text, ctx.lineStart) : name;
 }
 
 /** The switch around the line is on an error's code: `switch (err.code)`, Ruby `case @code` in a class that set it from an error. */
@@ -94,13 +108,16 @@ function comparedWithDistinctive(ctx: Ctx, subject: string): boolean {
 /** An object's own code: `this.code`, `self.code`, `$this->getCode()`, Ruby `@code`. */
 const OWN_CODE = /^\s*(?:this\s*\.|self\s*\.|\$this\s*->|@)\s*(?:code|getCode\s*\(\s*\)|_code)\s*$/;
 
-/** The nearest class declared above the line is an error class (`class GraphApiError extends Error`). */
-function inErrorClass(text: string, lineStart: number): boolean {
-  const window = text.slice(Math.max(0, lineStart - BACK_REACH), lineStart);
+/**
+ * The nearest class declared before `until` (a line's start, or the number itself for a one-line
+ * class) is an error class (`class GraphApiError extends Error`, Dart's `extends GraphFailure`).
+ */
+function inErrorClass(text: string, until: number): boolean {
+  const window = text.slice(Math.max(0, until - BACK_REACH), until);
   const at = window.lastIndexOf('class ');
   if (at === -1) return false;
   const decl = /^class\s+([A-Za-z_]\w*)([^{\n]*)/.exec(window.slice(at, at + 200));
-  return decl !== null && /(?:Error|Exception|Fault)\b/.test((decl[1] as string) + (decl[2] as string));
+  return decl !== null && /(?:Error|Exception|Fault|Failure)\b/.test((decl[1] as string) + (decl[2] as string));
 }
 
 /** Settings that sit next to codes in constant blocks: `maxIdleConns`, `DEFAULT_TIMEOUT`, `numWorkers`. */
@@ -460,8 +477,12 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   // Alternatives: Python `case 132000 | 132012:`, a TypeScript union `type WaCode = 131026 | 131047`.
   // Alternatives in a pattern on a named field: Python `case GraphError(code=0 | 190)`, `case {"code": 131026 | 131049}`, C# `{ Code: 190 or 0 }`.
   // (perf: the pattern only after a left that ends with `|`, `or` or `and`)
-  const alternatives = /(?:\||\bor|\band)$/.test(left) ? /([A-Za-z_$][\w$]*)['"]?\s*[=:]\s*(?:(?:[<>]=?\s*)?[\w.]+\s*(?:\|\|?|\bor\b|\band\b)\s*)+$/.exec(left) : null;
+  // (Dart's in brackets: `{'code': (4 || 80007 || 130429) && final int c}`)
+  const alternatives = /(?:\||\bor|\band)$/.test(left) ? /([A-Za-z_$][\w$]*)['"]?\s*[=:]\s*\(?\s*(?:(?:[<>]=?\s*)?[\w.]+\s*(?:\|\|?|\bor\b|\band\b)\s*)+$/.exec(left) : null;
   if (alternatives && isCodeExpr(alternatives[1] as string)) return strong || (scan.wa && isErrorCodeExpr(alternatives[1] as string));
+  // (and the first of them: `case {"code": 368 | 131031}:`)
+  const firstAlternative = /^\s*(?:\|\|?|or\b)\s*\d/.test(right) ? /([A-Za-z_$][\w$]*)['"]?\s*[=:]\s*\(?\s*$/.exec(left) : null;
+  if (firstAlternative && isCodeExpr(firstAlternative[1] as string) && !isNonCodeName(firstAlternative[1] as string)) return strong || (scan.wa && isErrorCodeExpr(firstAlternative[1] as string));
   if (/[^|]\|$/.test(left)) {
     const union = /^(?:export\s+)?type\s+([A-Za-z_$][\w$]*)\s*=[\s\d_|]*$/.exec(lineHead);
     if (union) return unionMember(ctx, union[1] as string);
@@ -620,7 +641,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (cell !== undefined) return isCodeColumn(cell) && !isNonCodeName(cell) && ctx.code !== 0 ? strong || scan.wa : false;
     // Indexing (`arr[0]`, `row[131047]`) and calls of numeric helpers are not lists of codes.
     // (but a lookup in a map keyed by codes above, in a WhatsApp file, reads a code: `friendly[131047]`)
-    if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield|if|elsif|unless|and|or|not|then|else|const|new|final|var|let|val)$/.test(before)) return strong && scan.fileWa && items.trim() === '' && keyedByCodesAbove(scan, ctx, /([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '');
+    // (Python's `Literal[4, 80007]` is a type listing values, not an index)
+    if (opener === '[' && /[\w$)\]]$/.test(before) && !/\b(?:in|return|of|case|when|yield|if|elsif|unless|and|or|not|then|else|const|new|final|var|let|val|Literal)$/.test(before)) return strong && scan.fileWa && items.trim() === '' && keyedByCodesAbove(scan, ctx, /([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '');
     // A row of a table whose columns are named (a Go test table under its struct, pytest's
     // `parametrize("code, retry", [`, Ruby's `.each do |code, action|`): the column's name decides.
     const column = columnName(scan.text, Math.max(ctx.lineStart, ctx.at - WINDOW) + open, ctx.at, ctx.lineStart, ctx.lineEnd, BACK_REACH, FORWARD_REACH);
@@ -699,7 +721,11 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       if (!strong && scan.wa && items.trim() === '' && /[a-z]Code$|_code$/.test(before) && !isNonCodeName(lastName(before)) && /err|fail|exception|graph|whatsapp/i.test(before.slice(-60))) return true;
       // `new WhatsAppError(100, ...)`, `GraphException.of(100, 2388091)`: the code is the first argument.
       // (a whole word or a camel-case part: not the "fault" of `default(0)`)
-      if (items.trim() === '' && scan.wa && ERROR_FACTORY.test(before)) return true;
+      // (a variant nested in an error type too: `new GraphError.TemplateRejected(100, 2388047, ...)`)
+      if (items.trim() === '' && scan.wa && (ERROR_FACTORY.test(before) || ERROR_VARIANT.test(before))) return true;
+      // A schema's literal under a key named for a code: zod's `code: z.literal(131056)`.
+      const schemaKey = items.trim() === '' ? /([A-Za-z_$][\w$]*)['"]?\s*:\s*[\w$.]*\.literal\s*$/.exec(before) : null;
+      if (schemaKey && isCodeExpr(schemaKey[1] as string) && !isNonCodeName(schemaKey[1] as string)) return strong || scan.wa;
       // (or second after its message, as PHP's `new WhatsAppException('...', 368)` takes it; a 0 there is "no code")
       if (scan.wa && ctx.code !== 0 && ERROR_FACTORY.test(before) && /^\s*(?:"[^"\n]*"|'[^'\n]*')\s*,\s*$/.test(items) && /^\s*[,)]/.test(right)) return true;
       const inTest = /(?:\bin|\bnot\s+in)$/.test(before);
@@ -730,7 +756,7 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
         if (!strong) return scan.wa && (quotedTitleFollows(scan, ctx, right) || (items.trim() === '' && /\b([A-Za-z_$][\w$]*)\s*\.\s*[Ii]s[A-Z]\w*\s*$/.test(before) && isCodeListName(/([A-Za-z_$][\w$]*)\s*\.\s*[Ii]s[A-Z]\w*\s*$/.exec(before)?.[1] ?? '')));
         const callee = /([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '';
         // (`super('Rate limit hit', 130429)` in an error class passes the code to its parent)
-        const errorish = (scan.wa ? ERRORISH_FN : ERROR_FN).test(callee) || /^[Ii]s[A-Z_]/.test(callee) || ERROR_FACTORY.test(before) || (/^(?:super|base|__construct)$/.test(callee) && inErrorClass(scan.text, ctx.lineStart));
+        const errorish = (scan.wa ? ERRORISH_FN : ERROR_FN).test(callee) || /^[Ii]s[A-Z_]/.test(callee) || ERROR_FACTORY.test(before) || (/^(?:super|base|__construct)$/.test(callee) && inErrorClass(scan.text, ctx.at));
         if (errorish && items.split(',').length <= 2) return true;
         // `Is(err, 131026)`, `errors.Is(e, 131047)`: the code beside the error it is tested against.
         // (`Is(&env.Error, 131051)`: any expression ending in an error's name)
