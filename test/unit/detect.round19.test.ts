@@ -76,3 +76,25 @@ test('error variants: a Failure class passing its code up, a variant nested in a
   const ts = `${WA}const Throttled = GraphError.extend({ code: z.literal(131056) });\nconst Bad = z.object({\n  code: z.literal(100),\n  page: z.literal(4),\n});\nthrow new GraphError.TemplateRejected(100, 2388047, 'x');\nconst p = new Pager.Page(4, 10);\n`;
   assert.deepEqual(codes(ts, 'javascript'), [131056, 100, 100, 2388047]);
 });
+
+test('plain-text logs: tallies, print_r dumps, pprint dicts, sentences', () => {
+  assert.deepEqual(codes('INFO wa.sender: failures by code: 131056=2 131047=1\nINFO pool: workers by id: 131047=2\n'), [131056, 131047]);
+  assert.deepEqual(codes('# WhatsApp daily\n  131047 x 412\n  131026 x 17\n'), [131047, 131026]);
+  assert.deepEqual(codes('[2026-03-02] local.ERROR: WhatsApp send failed\n    [code] => 132012\n    [page] => 4\n'), [132012]);
+  const pprint = "ERROR graph error, response body:\n{'error': {'message': 'Invalid parameter',\n           'type': 'OAuthException',\n           'code': 100,\n           'fbtrace_id': 'A1b2'}}\n";
+  assert.deepEqual(codes(pprint), [100]);
+  assert.deepEqual(codes('# WhatsApp incident\n10:12  Retry policy treated 131047 as retryable.\n10:14  ticket 131026 closed\n'), [131047]);
+  assert.deepEqual(codes('info: [campaign]     131026  (Message Undeliverable)   61\n'), [131026]);
+});
+
+test("Graph's marker before its message makes a log about WhatsApp; a pull request's does not", () => {
+  assert.deepEqual(codes('FAIL send_test: GraphError (#131030) Recipient not in allowed list\nFAIL perms: (#10) Application does not have permission\n'), [131030, 10]);
+  assert.deepEqual(codes('FAIL perms: (#10) Application does not have permission\n'), [], 'a small code alone needs the context');
+  const changelog = '/**\n *   - Fix race in flag cache refresh (#131047)\n *   - Bump rollout to 100% (#131056)\n */\nexport const flags = {};\n';
+  assert.deepEqual(codes(changelog, 'javascript'), []);
+});
+
+test("Redis's pid:role prefix is no key of a map keyed by codes; Datadog's @ columns are columns", () => {
+  assert.deepEqual(codes('131047:C 02 Mar 2026 10:15:00.131 * DB saved on disk\n131047:M 02 Mar 2026 * Ready\n'), []);
+  assert.deepEqual(codes('timestamp,service,@wa.error.code,@wa.error.subcode\n2026-03-02,wa-notifier,100,2388040\n'), [100, 2388040]);
+});

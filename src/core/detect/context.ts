@@ -9,11 +9,13 @@ export interface FileContext {
 }
 
 /**
- * Words that only show up around WhatsApp Cloud API / Graph errors. One case-insensitive pass
+ * Words that only show up around WhatsApp Cloud API / Graph errors (and Graph's own marker of a
+ * WhatsApp code before its message, `(#131047) Re-engagement message`, in a CI log that names
+ * nothing else; a pull request's `(#131047)` ends its line). One case-insensitive pass
  * that stops at the first hit; no backtracking beyond the fixed alternatives.
  */
 const WHATSAPP_WORDS =
-  /whatsapp|wamid\.|graph\.facebook\.com|messaging_product|fbtrace|oauthexception|error_subcode|errorsubcode|error_data|\bwaba\b|wa_id|phone_number_id|business_account|pywa|heyooo?\b/i;
+  /whatsapp|wamid\.|graph\.facebook\.com|messaging_product|fbtrace|oauthexception|error_subcode|errorsubcode|error_data|\bwaba\b|wa_id|phone_number_id|business_account|pywa|heyooo?\b|\(#13\d{4}\) ?[A-Za-z]/i;
 
 /**
  * How much of a text is read for its context. Files that are about WhatsApp say so early (imports,

@@ -13,7 +13,8 @@ import { isCodeExpr, isNonCodeName } from './names';
 
 /** A line that may be a header: two or more word-like fields between delimiters. */
 // (padding is spaces only and each run of it has one place in the pattern: no backtracking on long blank runs)
-const HEADER_LINE = /^\uFEFF? *(?:\| *)?"?[A-Za-z_][\w.-]*(?: [\w.-]+)*"? *(?:[,\t|;] *"?[A-Za-z_][\w.-]*(?: [\w.-]+)*"? *)+(?:\| *)?\r?$/gm;
+// (Datadog's exports name attributes with `@`: `@wa.error.code`)
+const HEADER_LINE = /^\uFEFF? *(?:\| *)?"?@?[A-Za-z_][\w.-]*(?: [\w.-]+)*"? *(?:[,\t|;] *"?@?[A-Za-z_][\w.-]*(?: [\w.-]+)*"? *)+(?:\| *)?\r?$/gm;
 
 /** The delimiter of a line: a tab, a `|`, or a comma or semicolon that splits it in three or more. */
 function delimiterOf(line: string): string | undefined {
@@ -85,7 +86,7 @@ function tableAt(text: string, start: number, end: number): Table | undefined {
   const delimiter = delimiterOf(line) ?? (line.includes(',') ? ',' : line.includes(';') ? ';' : undefined);
   if (!delimiter) return undefined;
   const names = line.split(delimiter).map((f) => f.trim().replace(/^["']|["']$/g, ''));
-  return names.length >= 2 && names.every((n) => /^[A-Za-z_][\w .-]{0,60}$/.test(n)) ? { delimiter, names } : undefined;
+  return names.length >= 2 && names.every((n) => /^@?[A-Za-z_][\w .-]{0,60}$/.test(n)) ? { delimiter, names } : undefined;
 }
 
 /** Moves the cursor to `lineStart`, reading each line in between once. */
@@ -148,7 +149,7 @@ export function columnOf(text: string, lineStart: number, line: string, s: numbe
 
 /** Whether a column name says "error code". */
 export function isCodeColumnName(name: string): boolean {
-  const normal = name.replace(/[ .-]+/g, '_');
+  const normal = name.replace(/^@/, '').replace(/[ .-]+/g, '_');
   return isCodeExpr(normal) && !isNonCodeName(normal);
 }
 

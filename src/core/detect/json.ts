@@ -86,8 +86,8 @@ const NAMED_CODE_KEY: KeyInfo = { name: 'error_code', flags: 0, code: true, subc
 /** The same for named subcodes (`graph_subcode`, `errorSubCode`): only distinctive values count there. */
 const NAMED_SUBCODE_KEY: KeyInfo = { name: 'error_subcode', flags: 0, code: false, subcode: true, message: false, type: false, prose: false, logText: false };
 
-/** First letters (lower-cased) of the names `isCodeExpr` accepts before "code": api, error, fb, fail, graph, meta, reason, wa. */
-const NAMED_CODE_STARTS = [97, 101, 102, 103, 109, 114, 119];
+/** First letters (lower-cased) of the names `isCodeExpr` accepts before "code": api, error, fb, fail, graph, meta, reason, wa, and x- headers. */
+const NAMED_CODE_STARTS = [97, 101, 102, 103, 109, 114, 119, 120];
 
 /** NAMED_CODE_KEY for a key outside the list that names an error code (`graphCode`), else undefined. */
 function namedCodeKey(f: Frame, text: string, s: number, e: number): KeyInfo | undefined {

@@ -52,11 +52,12 @@ const CHECK_EVERY = 256;
 /** A legend row's start: the line's start, a bullet or a table's bar. */
 const LEGEND_START = /^\s*(?:[-*•|]\s*)?$/;
 /** A legend row after its code: columns, a dash, arrow or colon and a gloss, or another code (`131026, 131049 -> ...`). */
-const LEGEND_REST = /^(?:\s{2,}\S|\s+(?:[-–—:|]|->|=>)\s|[:|]\s|\s*[/,]\s*\d{5,7}\b)/;
+// (or a tally: `  131047 x 412`)
+const LEGEND_REST = /^(?:\s{2,}\S|\s+(?:[-–—:|]|->|=>)\s|[:|]\s|\s*[/,]\s*\d{5,7}\b|\s*[x×]\s*\d+\b)/;
 /** Words a sentence puts before a code it names: `bursts of 131056`, `breaker on 131048`, `because of 131026`. */
-const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly)\s+|\(\s*)$/i;
+const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?)\s+|\(\s*)$/i;
 /** After a code a sentence names: words, `/` and another code, punctuation closing a clause, the end. */
-const SENTENCE_RIGHT = /^(?:$|\s+[a-z]|\s*\/\s*\d{5,7}\b|[,.;:)](?:\s|$))/;
+const SENTENCE_RIGHT = /^(?:$|\s+[a-z]|\s*\/\s*\d{5,7}\b|[,.;:)](?:\s|$)|\)[,.;:](?:\s|$))/;
 /** Another catalog-shaped code just before: `130429 / 131056`. */
 const CODE_BEFORE = /\b(\d{5,7})\s*\/\s*$/;
 
@@ -112,7 +113,8 @@ export function titleFollows(catalog: Catalog, code: number, right: string): boo
   const entry = catalog.get(code);
   if (!entry) return false;
   // (`(131047) Title`, `[190] OAuthException`, `131047 - Title`, `368, "Title"`)
-  const after = right.replace(/^[)\]]?\s*[:\-–—,]?\s*["']?/, '').toLowerCase();
+  // (`131026  (Message Undeliverable)` in a tally)
+  const after = right.replace(/^[)\]]?\s*[:\-–—,]?\s*\(?["']?/, '').toLowerCase();
   if (after.startsWith('oauthexception')) return true;
   return [entry.title, ...entry.variants].some((t) => t.length >= 4 && after.startsWith(t.toLowerCase()));
 }
@@ -247,8 +249,9 @@ function codeKeysAround(scan: LineScan, lineStart: number, row: RegExp): number 
   return n;
 }
 
-/** Keys only Graph's error objects have, as YAML siblings of a `code:` line. */
-const GRAPH_SIBLING = /^\s*(?:type:\s*["']?OAuthException|fbtrace_id:|error_subcode:|error_user_(?:title|msg):|is_transient:)/;
+/** Keys only Graph's error objects have, as YAML (or pprint) siblings of a `code:` line. */
+// (quoted too, as Python's pprint writes a dict across lines: `'type': 'OAuthException',`)
+const GRAPH_SIBLING = /^\s*["']?(?:type["']?:\s*["']?OAuthException|fbtrace_id["']?:|error_subcode["']?:|error_user_(?:title|msg)["']?:|is_transient["']?:)/;
 
 /** A YAML line's sibling keys (same indent, within 6 lines) are those of a Graph error object. */
 function graphSiblings(text: string, lineStart: number, line: string): boolean {
@@ -306,14 +309,18 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   }
   // `131047: "Re-engagement message"` (a YAML or properties map keyed by codes).
   // (a small key among distinctive ones in a WhatsApp file: `"100": ALERT_ENGINEERING` under `"131047": ...`)
-  if (/^\s*["']?$/.test(line.slice(0, s)) && /^["']?\s*[:=]/.test(right)) return strong || (scan.wa && codeKeysAround(scan, ctx.lineStart, KEYED_ROW) >= 2);
+  // (YAML's colon is followed by a blank: `131047:C 02 Mar ...` is Redis's pid and role)
+  if (/^\s*["']?$/.test(line.slice(0, s)) && /^["']?\s*(?::(?:\s|$)|=)/.test(right)) return strong || (scan.wa && codeKeysAround(scan, ctx.lineStart, KEYED_ROW) >= 2);
   // Spring's XML maps keyed by codes: `<entry key="131047" value-ref="templateFallbackHandler"/>`.
   if (/<entry\s+key=["']$/.test(left) && /^["']/.test(right)) return (strong && wa) || (scan.wa && codeKeysAround(scan, ctx.lineStart, ENTRY_ROW) >= 2);
 
+  // A tally by code: `failures by code: 131056=2 131047=1`.
+  if (/^=\d+(?![\d.])/.test(right) && /\bby[ _]?(?:error[ _]?)?code\b/i.test(left)) return strong || wa;
   // `retryable_codes: [130429, 131056]`, `WA_RETRY_CODES=130429,131056`.
   // (query syntax too: PromQL `{error_code=~"131026|131049"}`, SQL `error_code IN (131047, 131026)`)
   // (and `==` of jq and rule engines, Datadog's `@error.code:(132000 OR 132001)`, Logstash's `[wa][error_code] in [...]`)
-  const list = /([A-Za-z_][\w.\-]*)["']?\]?\s*(?:={1,3}|:|=~|!~|!=|\s+(?:IN|in)\s+)\s*\\?["']?[\[(]?\s*(?:\\?["']?\d+\\?["']?(?:\s*[,|]\s*|\s+(?:OR\s+)?))*\\?["']?$/.exec(left);
+  // (and PHP's print_r: `[code] => 132012`)
+  const list = /([A-Za-z_][\w.\-]*)["']?\]?\s*(?:=>|={1,3}|:|=~|!~|!=|\s+(?:IN|in)\s+)\s*\\?["']?[\[(]?\s*(?:\\?["']?\d+\\?["']?(?:\s*[,|]\s*|\s+(?:OR\s+)?))*\\?["']?$/.exec(left);
   if (list) {
     const key = list[1] as string;
     if (isNonCodeName(key) && !isCodesName(key)) return false;
@@ -355,7 +362,7 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   const pair = /["']([A-Za-z_][\w.]*)["']\s*,\s*["']?$/.exec(left);
   if (pair && /^["']?\s*\]/.test(right) && isCodeExpr(pair[1] as string) && !isNonCodeName(pair[1] as string)) return strong ? /err|graph|whatsapp|wa_/i.test(pair[1] as string) || wa : wa && /err/i.test(pair[1] as string);
   // `error 131047`, `Error: 131047`, `error code 131047`, `failed with 131047`.
-  const said = /\b(error|err|code|subcode|errcode|error_code|errors|fail(?:ed|s|ing)? with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
+  const said = /\b(error|err|code|codes|subcode|errcode|error_code|errors|fail(?:ed|s|ing)? with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
   // What Meta did, in a WhatsApp file's prose: `Meta now rejects with 131050.`, `load test hit 130429 at 80 mps`.
   if (!said && strong && scan.wa && /\b(?:reject(?:s|ed)?(?:\s+with)?|return(?:s|ed)\s+(?:error\s+)?|hit|got)\s+$/i.test(left) && !oneTimeCodeLine(scan, line, code) && !/^\s*(?:(?:ms|s|secs?|seconds|times|requests|rows|messages|users)\b|%)/i.test(right)) return true;
   if (said) {
@@ -413,7 +420,7 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
 function inCodeColumn(ctx: LineCtx, s: number, e: number, code: number): boolean {
   const name = columnOf(ctx.scan.text, ctx.lineStart, ctx.line, s, e);
   // (a column named for Graph's codes is evidence of its own: `graph_code` beside `graph_subcode`)
-  return name !== undefined && isCodeColumnName(name) && (isDistinctive(code) || ctx.scan.wa || ctx.lineWa || /graph|whatsapp|^wa[_ ]/i.test(name));
+  return name !== undefined && isCodeColumnName(name) && (isDistinctive(code) || ctx.scan.wa || ctx.lineWa || /graph|whatsapp|^@?wa[_ .]/i.test(name));
 }
 
 /** The key a log line writes before an object (`err: {`, `error={`, `"error": {`), as offsets into the text. */
