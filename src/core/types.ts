@@ -55,6 +55,11 @@ export interface Finding {
   readonly codes?: readonly number[];
   /** For `title-match`: the matched literal text (without quotes). */
   readonly text?: string;
+  /**
+   * For `title-match`: the code expression that goes with what the text is compared with
+   * (`failed.code` for `failed.title`), when the comparison tells; the advice then names it.
+   */
+  readonly codeExpr?: string;
 }
 
 /** The language families the detectors know. */

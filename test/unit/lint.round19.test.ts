@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { builtinCatalog } from '../../src/core/catalog/catalog';
-import { scanTitles } from '../../src/core/lint';
+import { scanTitles, titleMatchMessage } from '../../src/core/lint';
 import { titleMatcher } from '../../src/core/lint/titleMatcher';
 import type { LanguageFamily } from '../../src/core/types';
 
@@ -116,5 +116,15 @@ describe('request input', () => {
     assert.deepEqual(lines(rb, 'ruby'), []);
     const py = ['from flask import request', 'if request.args.get("reason") == "Re-engagement message":', '    rows = rows.filter(code=131047)'].join('\n');
     assert.deepEqual(lines(py, 'python'), []);
+  });
+});
+
+describe('the advice names the code of what is compared', () => {
+  test('the receiver read from the comparison, else an illustrative one', () => {
+    const message = (text: string, family: LanguageFamily): string[] => scanTitles(text, family, catalog).map((f) => titleMatchMessage(f, catalog, family).replace(/^.*compare the error code instead: /, ''));
+    assert.deepEqual(message('# WhatsApp\nif "Re-engagement message" in failed.title:\n    resend(failed)\n', 'python'), ['failed.code == 131047.']);
+    assert.deepEqual(message('if (err.response.data.error.message.includes("Re-engagement message")) retry();\n', 'javascript'), ['err.response.data.error.code === 131047.']);
+    assert.deepEqual(message('<?php // WhatsApp\nif (Str::contains($e->getMessage(), "Re-engagement message")) { $this->fallback(); }\n', 'php'), ['$e->getCode() === 131047.']);
+    assert.deepEqual(message('// WhatsApp\nif (text.includes("Re-engagement message")) fallback();\n', 'javascript'), ['err.code === 131047.']);
   });
 });

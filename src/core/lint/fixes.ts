@@ -5,6 +5,9 @@ import { DIRECTIVE, lineCommentToken } from './suppress';
 import { looksLikeSqlScript } from './sqlScript';
 import { maskText } from './titleScan';
 import { chainStart, enclosingOpen, matchingClose } from './usage';
+import { codeAccessor } from './codeAccessor';
+
+export { codeAccessor } from './codeAccessor';
 
 /** A replacement of `text.slice(start, end)` by `newText` (UTF-16 offsets into the scanned text). */
 export interface TextEdit {
@@ -48,42 +51,6 @@ const POSITION_METHODS = new Set(['indexOf', 'IndexOf', 'find', 'search', 'strpo
 const TEXT_FIRST_FUNCTIONS = /(?:\bstrings\.(?:Contains|HasPrefix|HasSuffix|EqualFold|Index)|\bstr_contains|\bstr_starts_with|\bstr_ends_with|\bstrpos|\bstripos|\bmb_strpos|\bmb_stripos|\bRegex\.IsMatch|\bStringUtils\.(?:contains|containsIgnoreCase|equals|equalsIgnoreCase|startsWith))\s*\($/;
 /** Functions taking (pattern, text): `re.search(r"...", msg)`, `preg_match('/.../', $msg)`. */
 const PATTERN_FIRST_FUNCTIONS = /(?:\bre\.(?:search|match|fullmatch)|\bpreg_match|\bregexp\.MatchString)\s*\($/;
-
-/** Calls that only change case or trim, peeled off the receiver. */
-const CASE_CALL = /(?:\?\.|\.)(?:toLowerCase|toUpperCase|toLocaleLowerCase|toLocaleUpperCase|trim|lower|upper|strip|casefold|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|Trim|lowercase|uppercase|toString|orEmpty)\(\s*\)$|\.(?:downcase|upcase|strip|to_s)$|!!$/;
-const CASE_WRAPPER = /^(?:strings\.ToLower|strings\.ToUpper|strtolower|strtoupper|mb_strtolower|String|)\(((?:[^()]|\([^()]*\))+)\)$/;
-/** A default for a missing text: `(err.message || '')`, `(e.get("message") or "")`, `err.message ?? ""`. */
-const EMPTY_DEFAULT = /\s*(?:\|\||\?\?|\?:|\bor\b)\s*(?:''|""|``)$/;
-
-/** The code expression for a receiver that ends in a title or message accessor; undefined when unclear. */
-export function codeAccessor(receiver: string): string | undefined {
-  let r = receiver.trim();
-  for (let k = 0; k < 4; k++) {
-    const w = CASE_WRAPPER.exec(r);
-    if (w) r = (w[1] as string).trim().replace(EMPTY_DEFAULT, '');
-    const next = r.replace(CASE_CALL, '');
-    if (next === r && !w) break;
-    r = next;
-  }
-  const rules: readonly [RegExp, string][] = [
-    [/(\?\.|\.)(?:error_data(?:\?\.|\.))?(?:message|title|error_user_title|error_user_msg|errorUserTitle|errorUserMsg|details)$/, '$1code'],
-    [/\.(?:Message|Title|ErrorUserTitle|ErrorUserMsg)$/, '.Code'],
-    [/(\.|->)get(?:Message|Title|ErrorUserTitle|ErrorUserMsg)\(\s*\)$/, '$1getCode()'],
-    [/\.(?:message|title)\(\s*\)$/, '.code()'],
-    [/->(?:message|title)$/, '->code'],
-    [/\[\s*(['"])(?:message|title|error_user_title|error_user_msg)\1\s*\]$/, '[$1code$1]'],
-    [/\[\s*:(?:message|title)\s*\]$/, '[:code]'],
-    [/\.get\(\s*(['"])(?:message|title|error_user_title)\1\s*(?:,[^()]*)?\)$/, '.get($1code$1)'],
-  ];
-  for (const [re, to] of rules) {
-    if (re.test(r)) {
-      const out = r.replace(re, to);
-      // The object itself must be a plain expression (`err`, `e.response.data.error`, `$e`), not a call of something unknown.
-      return /^[\w$]/.test(out) && out.length < 200 ? out : undefined;
-    }
-  }
-  return undefined;
-}
 
 /** End of the member chain starting at `from` (after spaces): `e["message"]`, `err.Error()`, `str(e)`. */
 function chainEnd(s: string, from: number): number {

@@ -35,26 +35,30 @@ export function titleMatchMessage(finding: Finding, catalog: Catalog, family: La
   const names = codes.map((c) => `${c} ${catalog.get(c)?.title ?? ''}`.trim());
   const quoted = finding.text !== undefined ? `"${finding.text.length > 60 ? `${finding.text.slice(0, 57)}...` : finding.text}"` : 'This text';
   const what = names.length === 1 ? `the title of ${names[0]}` : `the titles of ${names.join(', ')}`;
-  return `${quoted} matches ${what}: titles change (and will be deprecated); compare the error code instead: ${codeCheck(codes, family)}.`;
+  return `${quoted} matches ${what}: titles change (and will be deprecated); compare the error code instead: ${codeCheck(codes, family, finding.codeExpr)}.`;
 }
 
-/** How the advice reads in each language: the receiver is illustrative, the comparison is idiomatic. */
-const CODE_CHECKS: Record<LanguageFamily, { one: (code: number) => string; many: (codes: string) => string }> = {
-  javascript: { one: (c) => `err.code === ${c}`, many: (l) => `[${l}].includes(err.code)` },
-  python: { one: (c) => `error["code"] == ${c}`, many: (l) => `error["code"] in (${l})` },
-  go: { one: (c) => `apiErr.Code == ${c}`, many: (l) => `slices.Contains([]int{${l}}, apiErr.Code)` },
-  java: { one: (c) => `e.getCode() == ${c}`, many: (l) => `Set.of(${l}).contains(e.getCode())` },
-  kotlin: { one: (c) => `e.code == ${c}`, many: (l) => `e.code in setOf(${l})` },
-  php: { one: (c) => `$error['code'] === ${c}`, many: (l) => `in_array($error['code'], [${l}], true)` },
-  ruby: { one: (c) => `error['code'] == ${c}`, many: (l) => `[${l}].include?(error['code'])` },
-  csharp: { one: (c) => `ex.Code == ${c}`, many: (l) => `new[] { ${l} }.Contains(ex.Code)` },
-  dart: { one: (c) => `e.code == ${c}`, many: (l) => `[${l}].contains(e.code)` },
-  json: { one: (c) => `code == ${c}`, many: (l) => `code in (${l})` },
+/**
+ * How the advice reads in each language: the comparison is idiomatic, and its receiver is the
+ * finding's own code expression when the lint could tell it, else an illustrative one.
+ */
+const CODE_CHECKS: Record<LanguageFamily, { receiver: string; one: (r: string, code: number) => string; many: (r: string, codes: string) => string }> = {
+  javascript: { receiver: 'err.code', one: (r, c) => `${r} === ${c}`, many: (r, l) => `[${l}].includes(${r})` },
+  python: { receiver: 'error["code"]', one: (r, c) => `${r} == ${c}`, many: (r, l) => `${r} in (${l})` },
+  go: { receiver: 'apiErr.Code', one: (r, c) => `${r} == ${c}`, many: (r, l) => `slices.Contains([]int{${l}}, ${r})` },
+  java: { receiver: 'e.getCode()', one: (r, c) => `${r} == ${c}`, many: (r, l) => `Set.of(${l}).contains(${r})` },
+  kotlin: { receiver: 'e.code', one: (r, c) => `${r} == ${c}`, many: (r, l) => `${r} in setOf(${l})` },
+  php: { receiver: "$error['code']", one: (r, c) => `${r} === ${c}`, many: (r, l) => `in_array(${r}, [${l}], true)` },
+  ruby: { receiver: "error['code']", one: (r, c) => `${r} == ${c}`, many: (r, l) => `[${l}].include?(${r})` },
+  csharp: { receiver: 'ex.Code', one: (r, c) => `${r} == ${c}`, many: (r, l) => `new[] { ${l} }.Contains(${r})` },
+  dart: { receiver: 'e.code', one: (r, c) => `${r} == ${c}`, many: (r, l) => `[${l}].contains(${r})` },
+  json: { receiver: 'code', one: (r, c) => `${r} == ${c}`, many: (r, l) => `${r} in (${l})` },
   // (the only plain texts linted are SQL scripts)
-  text: { one: (c) => `error_code = ${c}`, many: (l) => `error_code IN (${l})` },
+  text: { receiver: 'error_code', one: (r, c) => `${r} = ${c}`, many: (r, l) => `${r} IN (${l})` },
 };
 
-function codeCheck(codes: readonly number[], family: LanguageFamily): string {
+function codeCheck(codes: readonly number[], family: LanguageFamily, codeExpr: string | undefined): string {
   const form = CODE_CHECKS[family];
-  return codes.length === 1 ? form.one(codes[0] as number) : codes.length > 1 ? form.many(codes.join(', ')) : 'the error code';
+  const r = codeExpr ?? form.receiver;
+  return codes.length === 1 ? form.one(r, codes[0] as number) : codes.length > 1 ? form.many(r, codes.join(', ')) : 'the error code';
 }

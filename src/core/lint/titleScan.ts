@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import { CONTEXT_HEAD, whatsAppWordEnd, type FileContext } from '../detect/context';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
 import { BracketPairs } from './brackets';
+import { codeExprOf } from './codeAccessor';
 import type { TextChange } from '../textChange';
 import { isCodeFamily, lex, lexFrom, type Lexed, type Literal, type Span } from './lexer';
 import { DIRECTIVE, dropSuppressed } from './suppress';
@@ -440,7 +441,8 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       // A test's assertion spelled as a condition: `if !strings.Contains(got, "...") { t.Errorf(...) }`.
       // (Last: it reads the branch, and most literals are settled before.)
       if (site.at === undefined && onlyFailsTest(scan, lit.end)) continue;
-      const finding: Finding = { kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: text.slice(lit.bodyStart, lit.bodyEnd) };
+      const codeExpr = codeExprOf(site.subject);
+      const finding: Finding = { kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: text.slice(lit.bodyStart, lit.bodyEnd), ...(codeExpr ? { codeExpr } : {}) };
       if (everyday && !whatsapp()) pending.push(finding);
       else {
         ownEvidence ||= !everyday;
