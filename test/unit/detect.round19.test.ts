@@ -98,3 +98,9 @@ test("Redis's pid:role prefix is no key of a map keyed by codes; Datadog's @ col
   assert.deepEqual(codes('131047:C 02 Mar 2026 10:15:00.131 * DB saved on disk\n131047:M 02 Mar 2026 * Ready\n'), []);
   assert.deepEqual(codes('timestamp,service,@wa.error.code,@wa.error.subcode\n2026-03-02,wa-notifier,100,2388040\n'), [100, 2388040]);
 });
+
+test('a small code after words of its own title, in a WhatsApp log; not another system\'s', () => {
+  const log = '# WhatsApp sender\n[WA] access token expired (code 190), rotating\ndb: connection reset (code 4)\n';
+  assert.deepEqual(codes(log), [190]);
+  assert.deepEqual(codes('[auth] access token expired (code 190)\n'), [], 'a small code needs a WhatsApp file');
+});

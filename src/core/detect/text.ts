@@ -378,6 +378,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     // ("errors" before a small number counts them: CoreDNS's `plugin/errors: 2 graph.facebook.com.`)
     if (/^(?:ERROR|ERR)$/.test(said[1] as string) || /^(?:subcode|errors)$/i.test(said[1] as string) || /^\s*(?:---|\[)/.test(right)) return false;
     if (/^error_code$/i.test(said[1] as string)) return wa && (titleFollows(scan.catalog, code, right) || /\b(?:graph|whatsapp|oauth|meta|waba)\b/i.test(line));
+    // (or after words of its own title, in a WhatsApp file: `access token expired (code 190)`)
+    if (scan.wa && /^code$/i.test(said[1] as string) && glossPrecedes(scan.catalog, code, left.replace(/\(?\s*code\s*[:#=]?\s*["']?$/i, ''))) return true;
     return (ctx.lineWa || (scan.wa && /\bgraph\b/i.test(line))) && /\b(?:graph|whatsapp|oauth|meta)\b/i.test(line);
   }
   // An exception named for Graph or WhatsApp and the code: `GraphError 190: Error validating access token`,
