@@ -56,10 +56,10 @@ export interface Finding {
   /** For `title-match`: the matched literal text (without quotes). */
   readonly text?: string;
   /**
-   * For `title-match`: the code expression that goes with what the text is compared with
-   * (`failed.code` for `failed.title`), when the comparison tells; the advice then names it.
+   * For `title-match`: what the text is compared with, as the code around it reads (`in failed.title:`);
+   * the advice derives the code to compare instead from it (`failed.code`).
    */
-  readonly codeExpr?: string;
+  readonly subject?: string;
 }
 
 /** The language families the detectors know. */

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { FileContext } from '../detect/context';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
+import { codeExprOf } from './codeAccessor';
 import { scanTitleMatches } from './titleScan';
 
 export { rescanTitles, scanTitlesState, type TitleScanState } from './titleScan';
@@ -35,7 +36,7 @@ export function titleMatchMessage(finding: Finding, catalog: Catalog, family: La
   const names = codes.map((c) => `${c} ${catalog.get(c)?.title ?? ''}`.trim());
   const quoted = finding.text !== undefined ? `"${finding.text.length > 60 ? `${finding.text.slice(0, 57)}...` : finding.text}"` : 'This text';
   const what = names.length === 1 ? `the title of ${names[0]}` : `the titles of ${names.join(', ')}`;
-  return `${quoted} matches ${what}: titles change (and will be deprecated); compare the error code instead: ${codeCheck(codes, family, finding.codeExpr)}.`;
+  return `${quoted} matches ${what}: titles change (and will be deprecated); compare the error code instead: ${codeCheck(codes, family, finding.subject === undefined ? undefined : codeExprOf(finding.subject))}.`;
 }
 
 /**

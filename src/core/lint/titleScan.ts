@@ -2,7 +2,6 @@ import type { Catalog } from '../catalog/catalog';
 import { CONTEXT_HEAD, whatsAppWordEnd, type FileContext } from '../detect/context';
 import type { CancelToken, Finding, LanguageFamily } from '../types';
 import { BracketPairs } from './brackets';
-import { codeExprOf } from './codeAccessor';
 import type { TextChange } from '../textChange';
 import { isCodeFamily, lex, lexFrom, type Lexed, type Literal, type Span } from './lexer';
 import { DIRECTIVE, dropSuppressed } from './suppress';
@@ -441,8 +440,8 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       // A test's assertion spelled as a condition: `if !strings.Contains(got, "...") { t.Errorf(...) }`.
       // (Last: it reads the branch, and most literals are settled before.)
       if (site.at === undefined && onlyFailsTest(scan, lit.end)) continue;
-      const codeExpr = codeExprOf(site.subject);
-      const finding: Finding = { kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: text.slice(lit.bodyStart, lit.bodyEnd), ...(codeExpr ? { codeExpr } : {}) };
+      // (the subject is kept as found: the advice reads the code from it only when it is shown)
+      const finding: Finding = { kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: text.slice(lit.bodyStart, lit.bodyEnd), subject: site.subject };
       if (everyday && !whatsapp()) pending.push(finding);
       else {
         ownEvidence ||= !everyday;
