@@ -128,3 +128,27 @@ describe('the advice names the code of what is compared', () => {
     assert.deepEqual(message('// WhatsApp\nif (text.includes("Re-engagement message")) fallback();\n', 'javascript'), ['err.code === 131047.']);
   });
 });
+
+describe('round 20: data code', () => {
+  test('pandas looks titles up with .map(DICT); Polars is_in and Spark rlike test a column', () => {
+    const py = '# WhatsApp failures\nTITLE_TO_CODE = {\n    "re-engagement message": 131047,\n    "media upload error": 131053,\n}\n\ndef backfill(df):\n    keys = df["error_title"].str.lower()\n    df["error_code"] = keys.map(TITLE_TO_CODE)\n    return df\n';
+    assert.deepEqual(lines(py, 'python'), [3, 4]);
+    const spark = '# WhatsApp failures\nthrottled = F.col("error_message").rlike("(?i)spam rate limit hit")\nwindow = pl.col("error_title").is_in(["Re-engagement message"])\n';
+    assert.deepEqual(lines(spark, 'python'), [2, 3]);
+  });
+
+  test("NumPy's where chooses between our labels: no filter", () => {
+    const py = '# WhatsApp\nbucket = np.where(\n    raw["error_message"].str.contains("Message Undeliverable"),\n    "undeliverable",\n    "other",\n)\n';
+    assert.deepEqual(lines(py, 'python'), [3]);
+  });
+
+  test('SQL filters written as functions, and Snowflake variant paths', () => {
+    const sql = "-- WhatsApp failures\nselect count(*)\nfrom events\nwhere regexp_contains(error_message, r'Message [Uu]ndeliverable')\n   or contains(customer_note, 'Message undeliverable');\nselect count_if(raw:whatsappApiError:message::string ilike '%pair rate limit hit%') from t;\n";
+    assert.deepEqual(lines(sql, 'text'), [4, 6]);
+  });
+
+  test('JSON rules naming their operator as a value: {"field", "op", "value"}', () => {
+    const json = '{\n  "service": "whatsapp-sender", "rules": [\n    { "match": { "field": "error.message", "op": "contains", "value": "Access token has expired" } },\n    { "match": { "field": "error.message", "op": "not_set", "value": "Re-engagement message" } },\n    { "match": { "field": "customer.text", "op": "contains", "value": "Re-engagement message" } }\n  ]\n}\n';
+    assert.deepEqual(lines(json, 'json'), [3]);
+  });
+});

@@ -27,14 +27,20 @@ const ERROR_TEXT = /(?:message|msg|title|details?|reason|error)$/i;
 const FIELD_KEY = /^(?:field|path|property|attribute|key|on|subject|target|source|selector)$/i;
 /** Keys of an object that is a condition: `"when": { ... }`. */
 const CONDITION_KEY = /^(?:when|match(?:es)?|if|conditions?|where|filter|criteria|matcher|test)$/i;
+/** Keys naming a rule's operator as a value: `"op": "contains"` beside `"value": "..."`. */
+const OP_KEY = /^(?:op|operator|comparator|comparison|predicate)$/i;
+/** Keys holding the operand of such a rule. */
+const VALUE_KEY = /^(?:value|values|operand|pattern|text|needle|expected)$/i;
 /** A first look: some key in the text compares or is a condition (a config without one is not walked). */
-const HINT = /"[\w.$-]*(?:contain|include|match|regex|pattern|with|equal|like|when|condition|filter|where|criteria)[\w.$-]*"\s*:/i;
+const HINT = /"[\w.$-]*(?:contain|include|match|regex|pattern|with|equal|like|when|condition|filter|where|criteria)[\w.$-]*"\s*:|"(?:op|operator)"\s*:/i;
 
 /** One object being walked: its key in the parent, and what it holds so far. */
 interface Frame {
   readonly key: string | undefined;
   /** String values of FIELD_KEY properties. */
   fields: string[];
+  /** The value of an OP_KEY property: the operator its VALUE_KEY operands are compared with. */
+  op?: string;
   /** Candidate values: offsets of the string with its key. */
   readonly values: { key: string; start: number; end: number; value: string }[];
 }
@@ -53,12 +59,15 @@ export function scanJsonRuleTitles(text: string, catalog: Catalog): Finding[] {
   const judge = (frame: Frame): void => {
     const beside = frame.fields.some((f) => ERROR_TEXT.test(f));
     const inCondition = frame.key !== undefined && CONDITION_KEY.test(frame.key);
+    // (`=~`, `~*`: regex operators written as symbols)
+    const byOp = frame.op !== undefined && (OPERATOR_KEY.test(frame.op) || /^(?:=~|~\*?|==?)$/.test(frame.op.trim()));
     for (const v of frame.values) {
-      const operator = OPERATOR_KEY.test(v.key);
+      const operand = byOp && VALUE_KEY.test(v.key);
+      const operator = OPERATOR_KEY.test(v.key) || operand;
       // (a field named beside decides what is compared: `"field": "customer.text"` is not error text)
       const ok = operator ? ERROR_TEXT.test(v.key.replace(OPERATOR_KEY, '').replace(/[_.-]$/, '')) || (frame.fields.length > 0 ? beside : inCondition) : inCondition && ERROR_TEXT.test(v.key);
       if (!ok) continue;
-      const match = /regexp?|pattern|match/i.test(v.key) ? matcher.matchRegex(v.value) : matcher.match(v.value);
+      const match = /regexp?|pattern|match|~/i.test(operand ? (frame.op as string) : v.key) ? matcher.matchRegex(v.value) : matcher.match(v.value);
       if (!match) continue;
       const finding: Finding = { kind: 'title-match', start: v.start, end: v.end, codes: match.codes, text: v.value };
       (isEveryday(match) ? everyday : distinctive).push(finding);
@@ -96,6 +105,7 @@ export function scanJsonRuleTitles(text: string, catalog: Catalog): Finding[] {
         property = undefined;
         if (!frame || key === undefined || typeof value !== 'string' || value.length > 300) return;
         if (FIELD_KEY.test(key)) frame.fields.push(value);
+        else if (OP_KEY.test(key)) frame.op = value;
         else if (/[a-z]/i.test(value)) frame.values.push({ key, start: offset, end: offset + length, value });
       },
     },

@@ -23,7 +23,10 @@ export function isErrorColumn(column: string): boolean {
  * A column compared in query text, with its operator: optionally wrapped in `LOWER(`/`UPPER(`/`TRIM(`,
  * optionally qualified (`f.errorTitle`). Starts at a word start, so each position is tried once.
  */
-const FILTER = /(?<![\w.$])(?:(?:lower|upper|trim)\s*\(\s*)?((?:[A-Za-z_]\w{0,60}\.)?[A-Za-z_]\w{0,60})\s*\)?\s*((?:not\s+)?(?:i?like|in|similar\s+to|regexp|rlike)\b|==?|!=|<>|!?~\*?)\s*/gi;
+// (Snowflake's variant paths too, with their cast: `raw:whatsappApiError:message::string ilike`)
+const FILTER = /(?<![\w.$:])(?:(?:lower|upper|trim)\s*\(\s*)?((?:[A-Za-z_]\w{0,60}[.:]){0,3}[A-Za-z_]\w{0,60})(?:::\w{1,20})?\s*\)?\s*((?:not\s+)?(?:i?like|in|similar\s+to|regexp|rlike)\b|==?|!=|<>|!?~\*?)\s*/gi;
+/** Filters written as functions of the column and the value: BigQuery `REGEXP_CONTAINS(error_message, r'...')`, Snowflake `CONTAINS(col, '...')`. */
+const FUNCTION_FILTER = /(?<![\w.$])(regexp_contains|regexp_like|rlike|contains|starts_?with|ends_?with)\s*\(\s*(?:(?:lower|upper|trim)\s*\(\s*)?((?:[A-Za-z_]\w{0,60}[.:]){0,3}[A-Za-z_]\w{0,60})(?:::\w{1,20})?\s*\)?\s*,\s*r?(?=['"])/gi;
 /** The operators of FILTER whose value is a regular expression: Postgres `~*`, MySQL `REGEXP`, `SIMILAR TO`. */
 const REGEX_OPERATOR = /~|regexp|rlike|similar/i;
 /** What may stand before a filter in query text: its start, a clause keyword, a boolean operator, a bracket. */
@@ -62,6 +65,14 @@ export function errorColumnValues(query: string, isColumn: (column: string) => b
       const q = query[at];
       const close = q === "'" || q === '"' ? query.indexOf(q, at + 1) : -1;
       if (close !== -1 && close - at <= 300 && isColumn(m[1] as string)) out.push({ column: m[1] as string, start: at, end: close + 1, regex: false });
+    }
+  }
+  if (/\b(?:regexp_\w+|rlike|contains|starts_?with|ends_?with)\s*\(/i.test(query)) {
+    FUNCTION_FILTER.lastIndex = 0;
+    for (let m = FUNCTION_FILTER.exec(query); m; m = FUNCTION_FILTER.exec(query)) {
+      const at = m.index + m[0].length;
+      const close = query.indexOf(query[at] as string, at + 1);
+      if (close !== -1 && close - at <= 300 && isColumn(m[2] as string) && ledIn(query, m.index)) out.push({ column: m[2] as string, start: at, end: close + 1, regex: /regexp|rlike/i.test(m[1] as string) });
     }
   }
   if (!QUERY_HINT.test(query)) return out;

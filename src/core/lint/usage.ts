@@ -70,6 +70,8 @@ const MATCH_CALLS = new Set([
   'fullmatch', 'findall', 'finditer', 'MustCompile', 'MatchString', 'Compile', 'IsMatch', 'Regex', 'startswith', 'endswith', 'find',
   '__contains__', 'containsMatchIn', 'isMatch', 'contains_key?', 'Match', 'Matches', 'compare', 'Compare', 'localeCompare', 'CompareOrdinal',
   'strcmp', 'strcasecmp', 'strncmp', 'strncasecmp', 'strnatcmp', 'strnatcasecmp', 'GeneratedRegex',
+  // (Polars' and Spark's column tests)
+  'is_in', 'rlike',
 ]);
 
 /**
@@ -596,6 +598,8 @@ function collectionUsedToMatch(text: string, s: string, name: string, defStart: 
     const before = use.before;
     const after = s.slice(use.afterAt, use.afterAt + 120);
     if (role === 'key' && KEYED_USE.test(after) && !TRANSLATION_USE.test(after)) return found(at, at + name.length + 80);
+    // pandas looks a series up in a dict by `.map(NAME)` / `.replace(NAME)`: `keys.map(TITLE_TO_CODE)`.
+    if (role === 'key' && /\.\s*(?:map|replace)\s*\(\s*$/.test(lead) && /^\s*\)/.test(s.slice(at + name.length, at + name.length + 20))) return found(at - lead.length, at + name.length);
     // Entries are keys only by convention: the lookup must be by error text.
     if (role === 'entry' && keyedByErrorText(text, s, use.afterAt)) return found(at, use.afterAt + 80);
     // A lookup by method reference in a chain that carries error text: `Optional.ofNullable(e.failureReason()).map(NAME::get)`.
@@ -1073,6 +1077,8 @@ function queryCallUse(scan: UsageScan, open: number, callee: string, at: number)
   if (!filter && !compares && !BINDING_CALLS.has(callee)) return undefined;
   if (at - open > 600) return undefined;
   const start = chainStart(scan.masked, open);
+  // (NumPy's `np.where(cond, a, b)` chooses between values: its labels are ours, not a filter's)
+  if (callee === 'where' && /^(?:np|numpy)\s*\.\s*where$/.test(scan.text.slice(start, open).trim())) return undefined;
   const args = scan.text.slice(open + 1, at);
   let column: string | undefined;
   const key = filter ? KEY_BEFORE.exec(args.slice(-80)) : null;
