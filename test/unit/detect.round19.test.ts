@@ -104,3 +104,14 @@ test('a small code after words of its own title, in a WhatsApp log; not another 
   assert.deepEqual(codes(log), [190]);
   assert.deepEqual(codes('[auth] access token expired (code 190)\n'), [], 'a small code needs a WhatsApp file');
 });
+
+test('round 20: pairs of a map named for codes, glossed small codes in comments, shop legends', () => {
+  const ts = "type Category = 'param' | 'window';\nconst BY_CODE = new Map<number, Category>([\n  [131008, 'param'],\n  [131047, 'window'],\n]);\n";
+  assert.deepEqual(codes(ts, 'javascript'), [131008, 131047]);
+  const skus = "const SKUS = new Map([\n  [131047, 'shirt'],\n  [131026, 'hat'],\n]);\n";
+  assert.deepEqual(codes(skus, 'javascript'), []);
+  const legend = '// fbtraceId and friends\n// 190 = token expired/invalid (subcode 463 = session expired)\n// 4 = retries left\n';
+  assert.deepEqual(codes(legend, 'javascript'), [190]);
+  const shop = '// 131047 = "Gift card" product\nif (product.get_product_id() === 131047) {}\n// 131026 = undeliverable\n';
+  assert.deepEqual(codes(shop, 'javascript'), [131026]);
+});

@@ -788,6 +788,15 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       const sampleData = (quoted && (/['"][^'"\d\s][^'"]*['"]/.test(members) || hasUnknownLongNumber(scan.catalog, members))) || (opener === '(' && /[A-Za-z_]\w*\s*\(|\s[-+*/]\s/.test(code));
       if ((scan.fileWa && !sampleData) || scan.text.startsWith('(#', ctx.at - 2)) return true;
       const aboutCodes = named.some((n) => isCodeListName(n) || isErrorWordName(n) || isCodeExpr(n));
+      // A pair in a list of pairs under a name for codes: `BY_CODE = new Map([` above `[131008, 'param'],`.
+      if (items.trim() === '' && named.length === 0 && (opener === '[' || opener === '(') && /^,\s*['"A-Za-z_]/.test(right)) {
+        const head = openerLineHead(scan.text, ctx.lineStart);
+        let outer = listOwner(head);
+        // (through the call that builds it: `BY_CODE = new Map<number, Category>([`)
+        if (outer.length === 0) outer = /([A-Za-z_$][\w$]*)\s*(?::[^=;]*)?=(?![=>])[^=;]*$/.exec(head)?.slice(1) ?? [];
+        // (a map named for its keys being codes counts: `BY_CODE`, `categoryByCode`)
+        if (outer.some((n) => isCodeListName(n) || isErrorWordName(n) || isCodeExpr(n) || /(?:^|_)by_?codes?$|ByCodes?$/i.test(n)) && !outer.some((n) => isNonCodeName(n) && !isCodesName(n))) return true;
+      }
       // (a list of catalog codes and nothing else: ids, PIN codes and SKUs can be that too, so the
       // file must have shown codes, or the list's name or its neighbourhood speak of errors)
       if (group().allCodes && (membership || MEMBERSHIP_OF_CODE.test(right) || scan.wa || aboutCodes || (named.length === 0 && ERROR_WORDS.test(nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at))))) return true;

@@ -67,7 +67,8 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (!ctx.strong && ctx.scan.wa && /\d{5,7}\s*\([^()]{2,60}\)\s*(?:,|and|or)\s*$/.test(comment) && /^\s*\(\s*[A-Za-z]/.test(right)) return true;
   // (a legend's comment has the line to itself: `pin !== 131001, // 131001: too many refusals` glosses the code before it)
   const ownLine = /^\s*$/.test(ctx.scan.text.slice(ctx.lineStart, Math.max(ctx.lineStart, ctx.at - comment.length)));
-  if (ctx.strong) return ctx.scan.wa || COMMENT_ERROR_WORD.test(comment) || COMMENT_ERROR_WORD.test(right.slice(0, 80)) || (ownLine && /^[\s*#/-]*$/.test(comment) && /^\s*[:=\-–—]/.test(right)) || titleFollows(ctx.scan.catalog, ctx.code, right);
+  // (a legend's gloss that names a thing of the shop's is that thing's number: `// 131047 = "Gift card" product`)
+  if (ctx.strong) return ctx.scan.wa || COMMENT_ERROR_WORD.test(comment) || COMMENT_ERROR_WORD.test(right.slice(0, 80)) || (ownLine && /^[\s*#/-]*$/.test(comment) && /^\s*[:=\-–—]/.test(right) && !SHOP_THING.test(right.slice(0, 60))) || titleFollows(ctx.scan.catalog, ctx.code, right);
   if (!ctx.scan.wa) return false;
   if (/\b(?:error|code|subcode|codes)\s*[:=#]?\s*$/i.test(comment)) return true;
   // A small code in a parenthesised list of codes in a sentence about errors: `throttling codes (4, 80007, 130429)`.
@@ -91,7 +92,8 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   // (or a table's row: `190      token expired      page on-call`, columns apart by two spaces or more)
   if (/^[\s*#/-]*$/.test(comment) && (/^\s*(?::|=|--?|–|—|-\d+\s*[:=]|\/\s*\d+\s*[:=]|\(\s*[A-Za-z])\s*\S/.test(right) || /^\s{2,}[A-Za-z]/.test(right)) && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code)) return true;
   // A legend within a sentence about Graph errors: `# Graph throttling: 4 = app-level, 613 = ...`.
-  return /(?:^[\s*#/-]*|[:;,.]\s*)$/.test(comment) && /^\s*(?:=|is\b|--?|–|—)\s*\S/.test(right) && /\b(?:graph|whatsapp|oauth\w*|throttl\w*|rate[ -]?limit\w*|codes?|errors?|permission\w*)\b/i.test(comment + right.slice(0, 80));
+  // (or glossed by what it means: `// 190 = token expired/invalid (subcode 463 = session expired)`)
+  return /(?:^[\s*#/-]*|[:;,.]\s*)$/.test(comment) && /^\s*(?:=|is\b|--?|–|—)\s*\S/.test(right) && /\b(?:graph|whatsapp|oauth\w*|throttl\w*|rate[ -]?limit\w*|codes?|subcodes?|errors?|permission\w*|token|expired)\b/i.test(comment + right.slice(0, 80));
 }
 
 /** Words (or nothing), then the number: the start of a sentence in a string (`e.g.`, `{share}% of` too). */
@@ -106,6 +108,9 @@ export const TEST_TABLE = /@(?:CsvSource|ValueSource|MethodSource)|\b(?:InlineDa
 export const OTHER_NUMBER_WORD = /\b(?:otp|pin|pincode|kode[_ ]?pos|cep|plz|c[oó]digo de pruebas|passcode|password|verif\w*|your\s+code|promo\w*|coupon|voucher|discount|order|invoice|amount|total|price|phone|tel|room|table|seat|ref|reference)\b/i;
 
 /** What a small Graph code means, in the words before it in parentheses. */
+/** Things a shop numbers, named in a legend's gloss. */
+const SHOP_THING = /\b(?:product|sku|order|invoice|item|customer|gift ?card|coupon|category|store|warehouse|price|plan)s?\b/i;
+
 const SMALL_GLOSS = /\b(?:token|expired|permission\w*|throttl\w*|rate[ -]?limit\w*|call limit|blocked|restricted|locked|spam|undeliverable|policy|invalid parameter|auth\w*)\b[^()]*\($/i;
 
 /** Judge a code inside prose in a string literal ("failed with (#131047) ..."). */
