@@ -115,3 +115,12 @@ test('round 20: pairs of a map named for codes, glossed small codes in comments,
   const shop = '// 131047 = "Gift card" product\nif (product.get_product_id() === 131047) {}\n// 131026 = undeliverable\n';
   assert.deepEqual(codes(shop, 'javascript'), [131026]);
 });
+
+test('round 20: constants named for their title, Kotlin pairs from On-Premises codes, SQL BETWEEN', () => {
+  const rb = '# WhatsApp\nclass TokenRefresher\n  TOKEN_EXPIRED = 190\n  MAX_RETRIES = 4\nend\nINVALID_PARAMETER = 100\nPAGE_SIZE = 100\n';
+  assert.deepEqual(codes(rb, 'ruby'), [190, 100]);
+  assert.deepEqual(codes('TOKEN_EXPIRED = 190\n', 'ruby'), [], 'a small code needs a WhatsApp file');
+  const kt = `${WA}val LEGACY = mapOf(\n    470 to 131047,\n    1026 to 131026,\n)\nval sizes = mapOf(3 to 4)\n`;
+  assert.deepEqual(codes(kt, 'kotlin'), [131047, 131026]);
+  assert.deepEqual(codes("-- WhatsApp report\nselect case when error_code between 132000 and 132016 then 'template' end from s;\n"), [132000, 132016]);
+});

@@ -43,6 +43,21 @@ const ERROR_FACTORY = /(?:(?:^|[^A-Za-z])(?:[Ee]rror|[Ee]rr|[Ee]xception|[Ff]aul
 /** A variant nested in an error type: `GraphError.TemplateRejected(`, `WaException.RateLimited(`. */
 const ERROR_VARIANT = /[a-zA-Z](?:Error|Exception|Failure)\s*\.\s*[A-Z]\w*\s*$/;
 
+/**
+ * A name made of two or more words of the code's catalog title (or a variant): `TOKEN_EXPIRED`
+ * for 190 "Access token has expired", `invalidParameter` for 100.
+ */
+function namedForTitle(catalog: Catalog, code: number, name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[_\W]+/).filter((w) => w.length > 0);
+  if (words.length < 2) return false;
+  const entry = catalog.get(code);
+  if (!entry) return false;
+  return [entry.title, ...entry.variants].some((t) => {
+    const title = new Set(t.toLowerCase().match(/[a-z]+/g) ?? []);
+    return words.every((w) => title.has(w));
+  });
+}
+
 /** Assertion and equality helpers whose argument is compared with something. */
 const MATCHER_CALL =
   /(?:\.equals|Equals|\.Be|\.BeEquivalentTo|\beq|\beql\?|\bequal|isEqualTo|toBe|toEqual|toStrictEqual|toHaveProperty\([^()]*,|assertEquals|assertEqual|assert_equal|assertSame|AreEqual|Assert\.Equal|expectEquals|shouldBe|should\s*==|be)\s*\(\s*$/;
@@ -557,6 +572,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     return !namedForOtherKeys(mapNames(ctx, left)) && !keyedByOther(mapNames(ctx, left, true));
   }
 
+  // The value of a Kotlin pair from another number, in a WhatsApp file: `470 to 131047` (On-Premises to Cloud API codes).
+  if (strong && scan.wa && /(?:^|[(,{\s])\d+\s+to\s*$/.test(left) && /^\s*(?:[,)]|$)/.test(right)) return true;
+
   // Assignment or property: `RE_ENGAGEMENT = 131047`, `code: 100`, `'code' => 131047`, `code=131047`.
   const assign = /(?:[^=!<>:]|^)(?:=|:=|:|=>)$/.exec(left);
   if (assign && !/\?[^:]*:$/.test(left)) {
@@ -579,6 +597,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const expr = exprBefore(lhs);
     if (isErrorCodeExpr(expr) && lastSegment(expr) !== 'code') return true;
     if (/code$/i.test(last) && /err|fail|retry|throttl|rate|limit|auth|token|perm|spam|block|graph|meta|whatsapp/i.test(last) && !isNonCodeName(last)) return true;
+    // A constant named for the code's own title: `TOKEN_EXPIRED = 190` ("Access token has expired"), `INVALID_PARAMETER = 100`.
+    if (MEMBER_LINE.test(left) && namedForTitle(scan.catalog, ctx.code, last)) return true;
     const near = nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at);
     // A bare `code: 100` needs a Graph error object around it (a test mock, an SDK type).
     // (or rows of a table of codes: `{name: "throttled", code: 4}` under `{..., code: 131056}`).

@@ -320,7 +320,7 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   // (query syntax too: PromQL `{error_code=~"131026|131049"}`, SQL `error_code IN (131047, 131026)`)
   // (and `==` of jq and rule engines, Datadog's `@error.code:(132000 OR 132001)`, Logstash's `[wa][error_code] in [...]`)
   // (and PHP's print_r: `[code] => 132012`)
-  const list = /([A-Za-z_][\w.\-]*)["']?\]?\s*(?:=>|={1,3}|:|=~|!~|!=|\s+(?:IN|in)\s+)\s*\\?["']?[\[(]?\s*(?:\\?["']?\d+\\?["']?(?:\s*[,|]\s*|\s+(?:OR\s+)?))*\\?["']?$/.exec(left);
+  const list = /([A-Za-z_][\w.\-]*)["']?\]?\s*(?:=>|={1,3}|:|=~|!~|!=|\s+(?:IN|in|BETWEEN|between)\s+)\s*\\?["']?[\[(]?\s*(?:\\?["']?\d+\\?["']?(?:\s*[,|]\s*|\s+(?:OR\s+)?))*\\?["']?$/.exec(left);
   if (list) {
     const key = list[1] as string;
     if (isNonCodeName(key) && !isCodesName(key)) return false;
