@@ -124,3 +124,21 @@ test('round 20: constants named for their title, Kotlin pairs from On-Premises c
   assert.deepEqual(codes(kt, 'kotlin'), [131047, 131026]);
   assert.deepEqual(codes("-- WhatsApp report\nselect case when error_code between 132000 and 132016 then 'template' end from s;\n"), [132000, 132016]);
 });
+
+test('round 20: data at rest — spreadsheet headings, TSV rows ending empty, generic code columns, psql pid columns', () => {
+  const csv = '# WhatsApp support tracker\nTicket,Order #,Meta error code,Root cause / notes\nT-1,131188,131049,Promo not received\nT-2,131189,4,throttled\n';
+  assert.deepEqual(codes(csv), [131049, 4]);
+  const tsv = '# WhatsApp escalations\nid\towner\tmeta_code\tticket\nESC-41\teng-jon\t131056\t\nESC-42\teng-ana\t131047\tMETA-9\n';
+  assert.deepEqual(codes(tsv), [131056, 131047]);
+  const carrier = 'tracking_no,carrier,order_id,code,description,notify_via\n1Z9,UPS,131047,4,Parcel damaged in transit,whatsapp\n1Z8,UPS,131048,10,Address unknown,email\n';
+  assert.deepEqual(codes(carrier), [], 'a column named just code, beside a whatsapp cell');
+  const graph = 'wamid,status,code,title\nwamid.A,failed,131047,Re-engagement message\nwamid.B,failed,4,Application request limit reached\n';
+  assert.deepEqual(codes(graph), [131047, 4], 'the same column holding Graph codes');
+  const psql = ' pid    | usename | state\n--------+---------+------\n 131047 | wa_app  | idle in transaction\n(1 row)\nDETAIL: Key (wamid)=(wamid.X) already exists.\n';
+  assert.deepEqual(codes(psql), []);
+});
+
+test('round 20: report sentences and Mongo canonical JSON', () => {
+  assert.deepEqual(codes('# WhatsApp weekly\nSends returned 132015 from Thursday.\n29 failures with 132001 on Monday.\n'), [132015, 132001]);
+  assert.deepEqual(codes('{"errors":[{"code":{"$numberInt":"131026"},"title":"Message undeliverable"}]}\n{"errors":[]}\n', 'json'), [131026]);
+});

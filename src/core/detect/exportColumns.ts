@@ -14,7 +14,8 @@ import { isCodeExpr, isNonCodeName } from './names';
 /** A line that may be a header: two or more word-like fields between delimiters. */
 // (padding is spaces only and each run of it has one place in the pattern: no backtracking on long blank runs)
 // (Datadog's exports name attributes with `@`: `@wa.error.code`)
-const HEADER_LINE = /^\uFEFF? *(?:\| *)?"?@?[A-Za-z_][\w.-]*(?: [\w.-]+)*"? *(?:[,\t|;] *"?@?[A-Za-z_][\w.-]*(?: [\w.-]+)*"? *)+(?:\| *)?\r?$/gm;
+// (and a spreadsheet's headings: `Order #`, `Root cause / notes`, `Created At: Day`, `Amount (EUR)`)
+const HEADER_LINE = /^\uFEFF? *(?:\| *)?"?@?[A-Za-z_][\w.#/:()-]*(?: [\w.#/:()-]+)*"? *(?:[,\t|;] *"?@?[A-Za-z_][\w.#/:()-]*(?: [\w.#/:()-]+)*"? *)+(?:\| *)?\r?$/gm;
 
 /** The delimiter of a line: a tab, a `|`, or a comma or semicolon that splits it in three or more. */
 function delimiterOf(line: string): string | undefined {
@@ -28,12 +29,16 @@ function isRule(line: string): boolean {
   return /^[\s\-+|=:]+$/.test(line) && /[-=]/.test(line);
 }
 
-/** A row's extent without the borders of a bordered table (`| 131047 | 12 |`). */
+/**
+ * A row's extent without the borders of a bordered table (`| 131047 | 12 |`). A TSV row keeps its
+ * tabs: an empty last field (`...\teng-jon\t3\t`) is still a field.
+ */
 function rowBounds(text: string, start: number, end: number, delimiter: string): [number, number] {
   let s = start;
   let e = end;
-  while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
-  while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
+  const tabs = delimiter !== '\t';
+  while (s < e && (text.charCodeAt(s) === 32 || (tabs && text.charCodeAt(s) === 9))) s++;
+  while (e > s && (text.charCodeAt(e - 1) === 32 || (tabs && text.charCodeAt(e - 1) === 9) || text.charCodeAt(e - 1) === 13)) e--;
   if (delimiter === '|' && text.charCodeAt(s) === 124) s++;
   if (delimiter === '|' && e > s && text.charCodeAt(e - 1) === 124) e--;
   return [s, e];
@@ -86,7 +91,7 @@ function tableAt(text: string, start: number, end: number): Table | undefined {
   const delimiter = delimiterOf(line) ?? (line.includes(',') ? ',' : line.includes(';') ? ';' : undefined);
   if (!delimiter) return undefined;
   const names = line.split(delimiter).map((f) => f.trim().replace(/^["']|["']$/g, ''));
-  return names.length >= 2 && names.every((n) => /^@?[A-Za-z_][\w .-]{0,60}$/.test(n)) ? { delimiter, names } : undefined;
+  return names.length >= 2 && names.every((n) => /^@?[A-Za-z_][\w .#/:()-]{0,60}$/.test(n)) ? { delimiter, names } : undefined;
 }
 
 /** Moves the cursor to `lineStart`, reading each line in between once. */
@@ -145,6 +150,38 @@ export function columnOf(text: string, lineStart: number, line: string, s: numbe
   if (!/^\s*["']?$/.test(line.slice(Math.max(rowStart, before === -1 ? 0 : before + d.length), s)) || !/^["']?\s*$/.test(line.slice(e, after === -1 || after > rowEnd ? rowEnd : after))) return undefined;
   if (fieldCount(line, rowStart, rowEnd, d) !== table.names.length) return undefined;
   return table.names[fieldCount(line, rowStart, s, d) - 1];
+}
+
+/**
+ * The numbers in column `name` of the rows within `reach` lines of the row at `lineStart` (of the
+ * table `columnOf` just placed that row in), for telling a column of Graph codes from another's.
+ */
+export function columnNumbersAround(text: string, lineStart: number, name: string, reach: number): number[] {
+  const table = cursor?.text === text ? cursor.table : undefined;
+  const index = table ? table.names.indexOf(name) : -1;
+  if (!table || index === -1) return [];
+  const out: number[] = [];
+  const take = (from: number, to: number): void => {
+    const [rs, re] = rowBounds(text, from, to, table.delimiter);
+    // (rows with quoted fields are left out: a quote may hold the delimiter)
+    const row = text.slice(rs, re);
+    if (row.includes('"')) return;
+    const field = row.split(table.delimiter)[index]?.trim();
+    if (field !== undefined && /^\d{1,7}$/.test(field)) out.push(Number(field));
+  };
+  let up = lineStart;
+  for (let k = 0; k < reach && up > 0; k++) {
+    const prev = text.lastIndexOf('\n', up - 2) + 1;
+    take(prev, up - 1);
+    up = prev;
+  }
+  let down = text.indexOf('\n', lineStart);
+  for (let k = 0; k < reach && down !== -1; k++) {
+    const next = text.indexOf('\n', down + 1);
+    take(down + 1, next === -1 ? text.length : next);
+    down = next;
+  }
+  return out;
 }
 
 /** Whether a column name says "error code". */

@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { CancelToken, Finding } from '../types';
 import { mentionsWhatsApp } from './context';
 import { escapedEnd, escapingAt, unescapeJson } from './escaped';
-import { columnOf, isCodeColumnName, opensCodeExport } from './exportColumns';
+import { columnNumbersAround, columnOf, isCodeColumnName, opensCodeExport } from './exportColumns';
 import { jsonEnv, walkJson, type JsonEnv } from './json';
 import { isCodeExpr, isCodesName, isDistinctive, isErrorishName, isNonCodeName, lastSegment } from './names';
 
@@ -32,7 +32,8 @@ const TEXT_TRIGGER = /\(#|code|CODE|Code|err|ERR|Err|(?<![\w.])\d{5,7}(?!\w)|^[ 
  * or a `(#NNN)` message can hold a finding. `status_code` and `http_code` are ruled out here, so a
  * log's ordinary request lines are never walked.
  */
-const JSON_TRIGGER = /\(#\d|(?:code|Code|CODE)(?<!(?:status|Status|http|Http)_?(?:code|Code))[sS]?\\{0,3}["']?\s*(?::|=>|=)\s*[[{]?\s*\\{0,3}["']?\d/g;
+// (and Mongo's canonical extended JSON: `"code":{"$numberInt":"131026"}`)
+const JSON_TRIGGER = /\(#\d|(?:code|Code|CODE)(?<!(?:status|Status|http|Http)_?(?:code|Code))[sS]?\\{0,3}["']?\s*(?::|=>|=)\s*(?:[[{]?\s*\\{0,3}["']?\d|\{\s*"\$number)/g;
 /** A number in plain text: not inside a word, path, version, date, time or `file:line:col`. */
 // (a code and its subcode joined by a slash are two numbers: `Graph API error 100/2388040`; paths are not)
 // (and after a terminal colour: `code: \x1b[33m131047\x1b[39m`)
@@ -362,9 +363,9 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   const pair = /["']([A-Za-z_][\w.]*)["']\s*,\s*["']?$/.exec(left);
   if (pair && /^["']?\s*\]/.test(right) && isCodeExpr(pair[1] as string) && !isNonCodeName(pair[1] as string)) return strong ? /err|graph|whatsapp|wa_/i.test(pair[1] as string) || wa : wa && /err/i.test(pair[1] as string);
   // `error 131047`, `Error: 131047`, `error code 131047`, `failed with 131047`.
-  const said = /\b(error|err|code|codes|subcode|errcode|error_code|errors|fail(?:ed|s|ing)? with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
+  const said = /\b(error|err|code|codes|subcode|errcode|error_code|errors|fail(?:ed|s|ing|ures?)? with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
   // What Meta did, in a WhatsApp file's prose: `Meta now rejects with 131050.`, `load test hit 130429 at 80 mps`.
-  if (!said && strong && scan.wa && /\b(?:reject(?:s|ed)?(?:\s+with)?|return(?:s|ed)\s+(?:error\s+)?|hit|got)\s+$/i.test(left) && !oneTimeCodeLine(scan, line, code) && !/^\s*(?:(?:ms|s|secs?|seconds|times|requests|rows|messages|users)\b|%)/i.test(right)) return true;
+  if (!said && strong && scan.wa && /\b(?:reject(?:s|ed)?(?:\s+with)?|return(?:s|ed)(?:\s+error)?|hit|got)\s+$/i.test(left) && !oneTimeCodeLine(scan, line, code) && !/^\s*(?:(?:ms|s|secs?|seconds|times|requests|rows|messages|users)\b|%)/i.test(right)) return true;
   if (said) {
     // One-time, order and promo codes: `verification code 131047`, `entered code 131056`.
     if (OTHER_CODE_BEFORE.test(left)) return false;
@@ -400,14 +401,15 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   // A field beside a field holding the code's own title: `cloud: 131047` above `title: Re-engagement message`.
   if (strong && /^\s*(?:-\s+)?["']?[\w-]+["']?\s*[:=]\s*["']?$/.test(line.slice(0, s)) && /^["']?\s*(?:#.*)?$/.test(right) && titleFieldAround(scan, code, ctx.lineStart)) return true;
   // A code followed by its title: `131047 Re-engagement message`, WATI's `131037 OAuthException!`.
-  if (titleFollows(scan.catalog, code, right)) return strong || wa;
+  // (a title may run past the 100 characters read: 131050's has 125)
+  if (titleFollows(scan.catalog, code, right.length < 100 ? right : uncoloured(line.slice(e, e + 200)))) return strong || wa;
   // A distinctive code standing alone in a WhatsApp file's prose or table: a runbook's legend row
   // (`  131047  24h window closed`), a bullet (`- Circuit breaker on 131048`), a sentence (`bursts of
   // 131056 pair rate limit`, `(131048 is not retryable)`); not a value of a field, an id, a path,
   // a quantity or someone's order number.
   // A small code opening a legend row among rows of distinctive codes: `190      token expired` under `131047   window closed`.
   if (!strong && scan.wa && /^\s*$/.test(line.slice(0, s)) && /^ {2,}[A-Za-z]/.test(right) && !NOT_A_CODE_AFTER.test(right) && legendRowsAround(scan, ctx.lineStart)) return true;
-  if (strong && scan.wa && !line.includes('\t') && inProse(scan, line.slice(0, s), left, right) && !NOT_A_CODE_BEFORE.test(left.slice(-24)) && !oneTimeCodeLine(scan, line, code) && !NOT_A_CODE_AFTER.test(right)) return true;
+  if (strong && scan.wa && !line.includes('\t') && inProse(scan, line.slice(0, s), left, right) && !NOT_A_CODE_BEFORE.test(left.slice(-24)) && !oneTimeCodeLine(scan, line, code) && !NOT_A_CODE_AFTER.test(right) && !inOtherColumn(ctx, s, e)) return true;
   // A comment line about a code: `# 131047: outside the 24h window`.
   // (SQL's `--` comments too: `--   131047 = outside the 24h window`; XML's `<!-- 131047 -> ... -->`)
   // (not the value of another field on it: a MySQL slow log's `# Query_time: 4.3  Rows_examined: 131047`)
@@ -421,8 +423,19 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
  */
 function inCodeColumn(ctx: LineCtx, s: number, e: number, code: number): boolean {
   const name = columnOf(ctx.scan.text, ctx.lineStart, ctx.line, s, e);
+  if (name === undefined || !isCodeColumnName(name)) return false;
   // (a column named for Graph's codes is evidence of its own: `graph_code` beside `graph_subcode`)
-  return name !== undefined && isCodeColumnName(name) && (isDistinctive(code) || ctx.scan.wa || ctx.lineWa || /graph|whatsapp|^@?wa[_ .]/i.test(name));
+  if (isDistinctive(code) || /graph|whatsapp|^@?wa[_ .]/i.test(name)) return true;
+  if (!ctx.scan.wa && !ctx.lineWa) return false;
+  // A column named just `code` is anyone's (a carrier's, an SMS gateway's, beside a `notify_via`
+  // cell that says whatsapp): its small codes count when its rows around hold Graph's distinctive ones.
+  return !/^"?code"?$/i.test(name.trim()) || columnNumbersAround(ctx.scan.text, ctx.lineStart, name, 12).some((n) => isDistinctive(n) && ctx.scan.catalog.has(n));
+}
+
+/** The number is a field of a table column named for something else: psql's `pid | usename | ...`. */
+function inOtherColumn(ctx: LineCtx, s: number, e: number): boolean {
+  const name = columnOf(ctx.scan.text, ctx.lineStart, ctx.line, s, e);
+  return name !== undefined && !isCodeColumnName(name) && isNonCodeName(name.trim());
 }
 
 /** The key a log line writes before an object (`err: {`, `error={`, `"error": {`), as offsets into the text. */
