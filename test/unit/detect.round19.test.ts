@@ -142,3 +142,8 @@ test('round 20: report sentences and Mongo canonical JSON', () => {
   assert.deepEqual(codes('# WhatsApp weekly\nSends returned 132015 from Thursday.\n29 failures with 132001 on Monday.\n'), [132015, 132001]);
   assert.deepEqual(codes('{"errors":[{"code":{"$numberInt":"131026"},"title":"Message undeliverable"}]}\n{"errors":[]}\n', 'json'), [131026]);
 });
+
+test("round 20: pg_dump's COPY column list heads its tab-separated rows", () => {
+  const dump = '-- WhatsApp failures, pg_dump\nCOPY public.wa_failure_daily (day, error_code, failures, retried) FROM stdin;\n2024-03-10\t131026\t368\t0\n2024-03-10\t4\t12\t1\n\\.\n\nCOPY public.orders (id, total, qty) FROM stdin;\n131047\t100\t4\n\\.\n';
+  assert.deepEqual(codes(dump), [131026, 4]);
+});

@@ -15,7 +15,8 @@ import { isCodeExpr, isNonCodeName } from './names';
 // (padding is spaces only and each run of it has one place in the pattern: no backtracking on long blank runs)
 // (Datadog's exports name attributes with `@`: `@wa.error.code`)
 // (and a spreadsheet's headings: `Order #`, `Root cause / notes`, `Created At: Day`, `Amount (EUR)`)
-const HEADER_LINE = /^\uFEFF? *(?:\| *)?"?@?[A-Za-z_][\w.#/:()-]*(?: [\w.#/:()-]+)*"? *(?:[,\t|;] *"?@?[A-Za-z_][\w.#/:()-]*(?: [\w.#/:()-]+)*"? *)+(?:\| *)?\r?$/gm;
+// (and pg_dump's `COPY public.wa_failures (day, error_code, failures) FROM stdin;`, whose rows are tab-separated)
+const HEADER_LINE = /^\uFEFF? *(?:\| *)?"?@?[A-Za-z_][\w.#/:()-]*(?: [\w.#/:()-]+)*"? *(?:[,\t|;] *"?@?[A-Za-z_][\w.#/:()-]*(?: [\w.#/:()-]+)*"? *)+(?:\| *)?\r?$|^COPY [\w."]+ \([^)\n]+\) FROM stdin;?\r?$/gm;
 
 /** The delimiter of a line: a tab, a `|`, or a comma or semicolon that splits it in three or more. */
 function delimiterOf(line: string): string | undefined {
@@ -86,6 +87,8 @@ let cursor: Cursor | undefined;
 
 /** The table a header line opens (its fields and delimiter), or undefined when its fields are not all names. */
 function tableAt(text: string, start: number, end: number): Table | undefined {
+  const copy = /^COPY [\w."]+ \(([^)\n]+)\) FROM stdin/.exec(text.slice(start, end));
+  if (copy) return { delimiter: '\t', names: (copy[1] as string).split(',').map((n) => n.trim().replace(/^"|"$/g, '')) };
   // (bordered tables: `| error_code | count |`)
   const line = text.slice(start, end).replace(/^\uFEFF/, '').replace(/\r$/, '').trim().replace(/^\|(.*)\|$/, '$1');
   const delimiter = delimiterOf(line) ?? (line.includes(',') ? ',' : line.includes(';') ? ';' : undefined);
