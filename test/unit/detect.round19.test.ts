@@ -147,3 +147,9 @@ test("round 20: pg_dump's COPY column list heads its tab-separated rows", () => 
   const dump = '-- WhatsApp failures, pg_dump\nCOPY public.wa_failure_daily (day, error_code, failures, retried) FROM stdin;\n2024-03-10\t131026\t368\t0\n2024-03-10\t4\t12\t1\n\\.\n\nCOPY public.orders (id, total, qty) FROM stdin;\n131047\t100\t4\n\\.\n';
   assert.deepEqual(codes(dump), [131026, 4]);
 });
+
+test('round 21: a log that shows distinctive codes is judged as a WhatsApp file for its small ones', () => {
+  const log = 'ci: send_template failed code=131056 pair limit\nci: send failed code=100 subcode=2388040 msg="(#100) Invalid parameter"\n';
+  assert.deepEqual(codes(log), [131056, 100, 2388040, 100]);
+  assert.deepEqual(codes('worker: send failed code=100 took=3ms\n'), [], 'without a distinctive code the small one stays alone');
+});

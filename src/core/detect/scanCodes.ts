@@ -3,6 +3,7 @@ import type { CancelToken, Finding, LanguageFamily } from '../types';
 import { fileContext, type FileContext } from './context';
 import { scanSource } from './source';
 import { scanDocument, scanLines } from './text';
+import { isDistinctive } from './names';
 
 export interface ScanOptions {
   /** Checked between chunks; a cancelled scan returns what it has found so far. */
@@ -35,13 +36,20 @@ export function scanCodes(text: string, family: LanguageFamily, catalog: Catalog
   const out: Finding[] = [];
   const wa = opts.context?.whatsapp === true || fileContext(text).whatsapp;
   const base = { text, catalog, wa, token: opts.token };
-  if (family === 'json') {
-    // A piece of JSON without brackets (one line of a pretty-printed file, for a hover) reads as text.
-    if (!/[{[]/.test(text)) scanLines(base, out, false);
-    else if (isJsonLines(text)) scanLines(base, out, true);
-    else scanDocument(base, out);
-  } else if (family === 'text') {
-    scanLines(base, out, false);
+  if (family === 'json' || family === 'text') {
+    const scan = (b: typeof base): void => {
+      // A piece of JSON without brackets (one line of a pretty-printed file, for a hover) reads as text.
+      if (family === 'text' || !/[{[]/.test(text)) scanLines(b, out, false);
+      else if (isJsonLines(text)) scanLines(b, out, true);
+      else scanDocument(b, out);
+    };
+    scan(base);
+    // Distinctive codes found in a log whose words never said WhatsApp (a CI log, a gateway's) show
+    // what it is about: its small codes are judged again as a WhatsApp file's, as source files' are.
+    if (!wa && out.some((f) => f.code !== undefined && isDistinctive(f.code) && catalog.has(f.code)) && !opts.token?.isCancellationRequested) {
+      out.length = 0;
+      scan({ ...base, wa: true });
+    }
   } else {
     scanSource({ ...base, family, fileWa: wa }, out);
   }
