@@ -153,3 +153,12 @@ test('round 21: a log that shows distinctive codes is judged as a WhatsApp file 
   assert.deepEqual(codes(log), [131056, 100, 2388040, 100]);
   assert.deepEqual(codes('worker: send failed code=100 took=3ms\n'), [], 'without a distinctive code the small one stays alone');
 });
+
+test('round 21: observability JSON — attributes named for codes, aggregation buckets, Datadog facets', () => {
+  const jaeger = '{"spans":[{"tags":[{"key":"wa.error.code","type":"int64","value":131026},{"key":"kafka.error_code","type":"int64","value":10},{"key":"wa.error.code","value":{"intValue":"131056"}},{"key":"whatsapp.error.code","value":{"intValue":"0"}},{"key":"graph.error_code","value":"190"}]}]}';
+  assert.deepEqual(codes(jaeger, 'json'), [131026, 131056, 190]);
+  assert.deepEqual(codes('[{"field":"error.code","value":"131047"},{"field":"@timestamp","value":"2024"},{"field":"http.status_code","value":"200"}]', 'json'), [131047]);
+  const es = '{"aggregations": {"failed_by_error_code": {"buckets": [{"key": 131047, "doc_count": 41207}]}, "by_zip_code": {"buckets": [{"key": 131026, "doc_count": 2}]}, "by_status": {"buckets": [{"key": 200, "doc_count": 9}]}}}';
+  assert.deepEqual(codes(es, 'json'), [131047]);
+  assert.deepEqual(codes('{"by":{"@wa.error.code":131048},"count":1}', 'json'), [131048]);
+});

@@ -67,8 +67,8 @@ test('BSP wrappers explain small codes by their own message, even on one line', 
 test('text logs: a bare code=100 counts beside a subcode or its own title', () => {
   const log = `${WA}job rejected code=100 msg="Invalid parameter"\nhealth code=100 ok\n`;
   assert.deepEqual(codes(log, 'text'), [100]);
-  // Without WhatsApp words in the file only the distinctive subcode is sure.
-  assert.deepEqual(codes('submit failed code=100 subcode=2388040', 'text'), [2388040]);
+  // Without WhatsApp words in the file, the distinctive subcode shows what the log is about.
+  assert.deepEqual(codes('submit failed code=100 subcode=2388040', 'text'), [100, 2388040]);
   assert.deepEqual(codes(`${WA}submit failed code=100 subcode=2388040`, 'text'), [100, 2388040]);
 });
 

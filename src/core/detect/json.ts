@@ -89,8 +89,18 @@ const NAMED_SUBCODE_KEY: KeyInfo = { name: 'error_subcode', flags: 0, code: fals
 /** First letters (lower-cased) of the names `isCodeExpr` accepts before "code": api, error, fb, fail, graph, meta, reason, wa, and x- headers. */
 const NAMED_CODE_STARTS = [97, 101, 102, 103, 109, 114, 119, 120];
 
+/** Keys of an attribute object that name what its `value` is (by length first, perf). */
+const ATTRIBUTE_NAME_KEYS = [3, 4, 5];
+const ATTRIBUTE_NAME = /^(?:key|field|name)$/;
+/** Attribute names for other systems' codes: `kafka.error_code`, `rpc.grpc.status_code`, `http.status_code`. */
+const ATTRIBUTE_OTHER = /kafka|grpc|rpc|http|status|exit|sql|db\./i;
+/** Aggregations named for codes, whose terms buckets' keys are codes: `by_error_code`, `failed_by_graph_code`, `error_codes`. */
+const AGGREGATION_OF_CODES = /(?:^|[_.-])(?:error|err|graph|wa|meta|fb|fail\w*)[_.-]?(?:sub)?codes?$/;
+
 /** NAMED_CODE_KEY for a key outside the list that names an error code (`graphCode`), else undefined. */
-function namedCodeKey(f: Frame, text: string, s: number, e: number): KeyInfo | undefined {
+function namedCodeKey(f: Frame, text: string, from: number, e: number): KeyInfo | undefined {
+  // (Datadog's facets start with `@`: `"@wa.error.code": 131048`)
+  const s = text.charCodeAt(from) === 64 ? from + 1 : from;
   // perf: only keys ending in "code" that start like one of those names are sliced and read.
   if (e - s <= 4 || e - s > MAX_KEY || (text.charCodeAt(e - 4) | 32) !== 99 || !NAMED_CODE_STARTS.includes(text.charCodeAt(s) | 32)) return undefined;
   const key = text.slice(s, e);
@@ -230,6 +240,8 @@ class Frame {
   logTextStart = -1;
   logTextEnd = -1;
   private errorsKey = UNKNOWN;
+  /** An attribute object names a code for its `value`: `{"key": "wa.error.code", "value": 131056}` (1: code, 2: subcode). */
+  attr = 0;
 
   reset(array: boolean, keyStart: number, keyEnd: number): void {
     this.array = array;
@@ -246,6 +258,7 @@ class Frame {
     this.messageEnds = 0;
     this.logTextStart = -1;
     this.errorsKey = UNKNOWN;
+    this.attr = 0;
   }
 
   /** The key, lower-cased ('' for none, '~' when too long to be one we look for). */
@@ -498,7 +511,7 @@ function distinctiveList(frame: Frame, catalog: Catalog): boolean {
 }
 
 /** Keys that hold a typed value for the key around them: `integerValue`, `$numberInt`, `$numberLong`, `StringValue`, `example`. */
-const WRAPPER_KEY = /^(?:integerValue|stringValue|doubleValue|\$numberInt|\$numberLong|StringValue|NumberValue|example|value)$/;
+const WRAPPER_KEY = /^(?:integerValue|intValue|stringValue|doubleValue|\$numberInt|\$numberLong|StringValue|NumberValue|example|value)$/;
 
 /** Judge one closed (or truncated) frame's candidates and emit the accepted ones. */
 function decide(frame: Frame, env: JsonEnv, text: string, rootProse = false): void {
@@ -710,6 +723,8 @@ class Walker {
     this.keyEnd = e;
     let info = knownKey(text, s, e);
     if (info === undefined && (text.charCodeAt(e - 1) | 32) === 101 /* e */) info = namedCodeKey(f, text, s, e);
+    // A terms bucket of an aggregation named for codes: `"by_error_code": {"buckets": [{"key": 131047, ...}]}`.
+    if (info === undefined && e - s === 3 && text.startsWith('key', s) && this.depth >= 3 && f.key(text) === 'buckets' && AGGREGATION_OF_CODES.test((FRAMES[this.depth - 3] as Frame).key(text))) info = NAMED_CODE_KEY;
     this.keyInfo = info;
     if (info) f.flags |= info.flags;
     else if (isDigitCode(text.charCodeAt(s))) {
@@ -736,8 +751,22 @@ class Walker {
     // A typed value under a code key: Firestore's `"code": {"integerValue": "131026"}`, Mongo's
     // `{"$numberInt": "131050"}`, an OpenAPI property's `"example": 131026`, SQS's `StringValue`.
     // (the candidate belongs to the object holding the code key, where its message and title are)
+    // An attribute's value: `{"key": "wa.error.code", "type": "int64", "value": 131026}`, CloudWatch's `{"field": "error.code", "value": "190"}`.
+    if (info === undefined && f.attr !== 0 && this.keyEnd - this.keyStart === 5 && text.startsWith('value', this.keyStart)) {
+      // (0 there says there is no error: `{"key": "whatsapp.error.code", "value": {"intValue": "0"}}`)
+      const code = digitsValue(text, s, e);
+      if (code > 0) this.add(f, f.attr === 2 ? 'subcode' : 'code', false, code, s, e);
+      return;
+    }
     if ((info === undefined || !(info.code || info.subcode)) && this.keyStart >= 0 && this.depth >= 2 && WRAPPER_KEY.test(text.slice(this.keyStart, this.keyEnd))) {
       const outer = f.key(text);
+      // (OpenTelemetry wraps an attribute's value: `{"key": "wa.error.code", "value": {"intValue": "131056"}}`)
+      const holder = FRAMES[this.depth - 2] as Frame;
+      if (outer === 'value' && holder.attr !== 0) {
+        const code = digitsValue(text, s, e);
+        if (code > 0) this.add(holder, holder.attr === 2 ? 'subcode' : 'code', false, code, s, e);
+        return;
+      }
       if (outer === '' || outer === '~' || !isCodeExpr(outer)) return;
       const code = digitsValue(text, s, e);
       if (code >= 0) this.add(FRAMES[this.depth - 2] as Frame, /sub_?code$/.test(outer) ? 'subcode' : 'code', outer === 'code', code, s, e);
@@ -800,6 +829,14 @@ class Walker {
     if (f.array && !serialized && e - s > 12 && e - s <= MAX_PROSE && namesCode(text, s, e)) env.nested.push(s, e);
     if (!f.array) {
       const info = this.keyInfo;
+      // An attribute object's name for its value (`"key": "wa.error.code"`, `"field": "error.code"`).
+      if (info === undefined && e - s <= 40 && e - s > 4 && (text.charCodeAt(e - 4) | 32) === 99 && ATTRIBUTE_NAME_KEYS.includes(this.keyEnd - this.keyStart) && ATTRIBUTE_NAME.test(text.slice(this.keyStart, this.keyEnd))) {
+        const name = text.slice(s, e).replace(/^@/, '');
+        if (isCodeExpr(name) && !ATTRIBUTE_OTHER.test(name)) {
+          f.attr = /sub_?code$/i.test(name) ? 2 : 1;
+          if (/graph|whatsapp|^wa[._]|meta/i.test(name)) f.flags |= F_GRAPH;
+        }
+      }
       if (info !== undefined) {
         if (info.type && e - s <= 60 && text.slice(s, e).includes('Exception')) f.flags |= F_GRAPH;
         if (info.message && f.messageEnds < 2 * MAX_MESSAGES) {

@@ -44,9 +44,10 @@ export function scanCodes(text: string, family: LanguageFamily, catalog: Catalog
       else scanDocument(b, out);
     };
     scan(base);
-    // Distinctive codes found in a log whose words never said WhatsApp (a CI log, a gateway's) show
-    // what it is about: its small codes are judged again as a WhatsApp file's, as source files' are.
-    if (!wa && out.some((f) => f.code !== undefined && isDistinctive(f.code) && catalog.has(f.code)) && !opts.token?.isCancellationRequested) {
+    // Distinctive codes found in a plain log whose words never said WhatsApp (a CI log, a gateway's)
+    // show what it is about: its small codes are judged again as a WhatsApp file's, as source files'
+    // are. (JSON keeps to its objects' own evidence: a BSP's stream relays carriers' codes too.)
+    if (family === 'text' && !wa && out.some((f) => f.code !== undefined && isDistinctive(f.code) && catalog.has(f.code)) && !opts.token?.isCancellationRequested) {
       out.length = 0;
       scan({ ...base, wa: true });
     }
