@@ -152,3 +152,19 @@ describe('round 20: data code', () => {
     assert.deepEqual(lines(json, 'json'), [3]);
   });
 });
+
+describe('round 21: service code', () => {
+  test("a Graph message's code before a title fragment; Dart's || ending the line", () => {
+    const py = '# WhatsApp\nif failure.message.lower().startswith("(#131056) (business account, consumer account)"):\n    back_off()\n';
+    assert.deepEqual(lines(py, 'python'), [2]);
+    const dart = "// WhatsApp\nFailureKind kindOf(String title) => switch (title) {\n  'Message Undeliverable' ||\n  'Receiver is incapable of receiving this message' => FailureKind.unreachable,\n  _ => FailureKind.other,\n};\n";
+    assert.deepEqual(lines(dart, 'dart'), [3, 4]);
+  });
+
+  test("a chat handler's plain text parameter holds the customer's words; Mailchimp's errors are Mailchimp's", () => {
+    const kt = '// WhatsApp support bot\nclass SupportBot {\n  fun onInbound(from: String, text: String): Reply {\n    val normalized = text.trim().lowercase()\n    return when {\n      normalized.contains("message undeliverable") -> Reply.COMPLAINT\n      else -> Reply.MENU\n    }\n  }\n}\n';
+    assert.deepEqual(lines(kt, 'kotlin'), []);
+    const py = '"""Mailchimp sync for the WhatsApp team."""\nimport mailchimp_marketing\n\ndef retryable(title):\n    return title in ("Something went wrong", "Too Many Requests")\n';
+    assert.deepEqual(lines(py, 'python'), []);
+  });
+});

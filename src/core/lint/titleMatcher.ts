@@ -206,8 +206,11 @@ export class TitleMatcher {
   }
 
   /** The titles a plain text (string literal body) names, or undefined. */
-  match(body: string): TitleMatch | undefined {
-    if (body.length < 3 || body.length > 600) return undefined;
+  match(text: string): TitleMatch | undefined {
+    if (text.length < 3 || text.length > 600) return undefined;
+    // (a Graph message's code before its title: `(#131056) (business account, consumer account)` is read without it)
+    const body = text.charCodeAt(0) === 40 ? text.replace(/^\(#?\d{1,7}\)\s*/, '') : text;
+    if (body.length < 3) return undefined;
     // An identifier, not text: `"whatsapp_business_account"` (a webhook's `object`), `"accessDenied"`.
     // Only the fragments that name their code alone still count (`"re_engagement"`).
     const identifier = IDENTIFIER.test(body) || SLUG.test(body);

@@ -190,8 +190,9 @@ export function holdsUserText(scan: UsageScan, name: string, pos: number, hops =
   const masked = scan.masked.slice(from, pos);
   const writes = writesOf(masked, name).filter(([a, b]) => usesOf(masked.slice(a, b), name).length === 0);
   if (bindingsOf(masked, name).length > 0) return false;
-  // Unwritten here (a parameter): only its name tells, `customer_text`, `userInput`.
-  if (writes.length === 0) return USER_NAME.test(name);
+  // Unwritten here (a parameter): only its name tells, `customer_text`, `userInput`, or a plain
+  // `text` taken by a handler of inbound chat messages (`fun onInbound(from: String, text: String)`).
+  if (writes.length === 0) return USER_NAME.test(name) || (/^(?:text|body)$/.test(name) && INBOUND_HANDLER.test(masked.slice(-WRITE_WINDOW)) && paramOfInbound(masked, name));
   return writes.every(([a, b]) => {
     const value = scan.text.slice(from + a, from + b);
     if (readsErrorText(masked.slice(a, b), value, ERROR_SOURCE)) return false;
@@ -223,6 +224,20 @@ export function matchesUserText(scan: UsageScan, site: UseSite, pos: number): bo
     scan.userText?.set(key, answer);
   }
   return answer;
+}
+
+/** A handler of someone's inbound message, by its name: `onInbound(`, `handleIncomingMessage(`, `def on_message(`. */
+const INBOUND_HANDLER = /\b(?:on|handle|process)_?(?:inbound|incoming|user|customer|chat)?_?(?:message|text|reply|inbound|incoming)\w*\s*\(/i;
+
+/** The last inbound handler declared in `masked` takes `name` as a parameter. */
+function paramOfInbound(masked: string, name: string): boolean {
+  let last: RegExpExecArray | null = null;
+  const re = new RegExp(INBOUND_HANDLER.source, 'gi');
+  for (let m = re.exec(masked); m; m = re.exec(masked)) last = m;
+  if (!last) return false;
+  const params = masked.slice(last.index + last[0].length, last.index + last[0].length + 200);
+  const close = params.indexOf(')');
+  return close !== -1 && new RegExp(`(?:^|[(,\\s$])${name}\\b`).test(params.slice(0, close));
 }
 
 /** Reading a request's input: `request.args.get(`, `$request->query(`, `req.query.`, `$_GET[`, Rails `params[:`. */
@@ -939,7 +954,8 @@ function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
   }
   // C# arms may join patterns with `or`: `"A" or "B" => ...`.
   const armHead = ARM_HEAD.test(head) || /[{,](?:[\s"'`,]|\bor\b|\|\|)*$/.test(head);
-  const armRight = rightT.replace(OR_PATTERNS, '');
+  // (Dart's `||` may end the line, its other pattern and `=>` on the next: `'A' ||\n 'B' =>`)
+  const armRight = (rightT === '||' || rightT === 'or' ? s.slice(lit.end, lit.end + 600).replace(/^\s*(?:\|\||or)\s*/, '|| ').replace(/^\|\| (["'])[^"'\n]*\1\s*/, '') : rightT).replace(OR_PATTERNS, '');
   // (a Kotlin arm may list its conditions one per line: `"A",\n "B" ->`)
   const kotlinArm = /^->/.test(rightT) || (rightT.startsWith(',') && KOTLIN_ARM_REST.test(s.slice(lit.end, lit.end + 600)));
   if ((/^[\s"'`,]*$/.test(head) && kotlinArm) || (armHead && /^=>/.test(armRight) && inSwitchExpression(s, lit.start))) {
