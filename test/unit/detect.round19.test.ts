@@ -162,3 +162,8 @@ test('round 21: observability JSON — attributes named for codes, aggregation b
   assert.deepEqual(codes(es, 'json'), [131047]);
   assert.deepEqual(codes('{"by":{"@wa.error.code":131048},"count":1}', 'json'), [131048]);
 });
+
+test('round 21: constants named for their title by stem, whatever else their words mean; counts included in a plan are not codes', () => {
+  const ts = `${WA}export const POLICY_BLOCK = 368;\nexport const COUNTRY_RESTRICTED = 130497;\nexport const PAGE_SIZE = 100;\nconst plan = { seats: 100, conversationsIncluded: 131000 };\n`;
+  assert.deepEqual(codes(ts, 'javascript'), [368, 130497]);
+});

@@ -53,8 +53,9 @@ function namedForTitle(catalog: Catalog, code: number, name: string): boolean {
   const entry = catalog.get(code);
   if (!entry) return false;
   return [entry.title, ...entry.variants].some((t) => {
-    const title = new Set(t.toLowerCase().match(/[a-z]+/g) ?? []);
-    return words.every((w) => title.has(w));
+    const title = t.toLowerCase().match(/[a-z]+/g) ?? [];
+    // (a word of the title, or of the same stem: `POLICY_BLOCK` for "blocked for policies violations")
+    return words.every((w) => title.some((x) => x === w || (w.length >= 4 && x.startsWith(w)) || (w.length >= 5 && x.length >= 5 && x.slice(0, 5) === w.slice(0, 5))));
   });
 }
 
@@ -586,6 +587,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // (Go `CodeAuth Code = 0`: the name, then a type named for codes)
     if (scan.family === 'go' && names.length === 2 && /^[A-Z]/.test(names[1] as string) && isCodeExpr(names[1] as string) && !isNonCodeName(names[0] as string)) return strong || scan.wa;
     const last = names[names.length - 1] as string;
+    // A constant named for the code's own title, in a WhatsApp file, whatever its words say elsewhere:
+    // `COUNTRY_RESTRICTED = 130497`, `POLICY_BLOCK = 368`.
+    if (scan.wa && MEMBER_LINE.test(left) && namedForTitle(scan.catalog, ctx.code, last)) return true;
     // (a member of an enum named for codes keeps its own name: `ExperimentNumber = 130472` in `enum WhatsAppErrorCode`)
     const holdsCodes = (): boolean => !NOT_A_MEMBER_NAME.test(last) && (MEMBER_LINE.test(left) || KEY_MEMBER_LINE.test(left)) && codeHolder(scan.text, ctx.lineStart, scan.family) === NAMED_HOLDER;
     if (names.some((n) => isNonCodeName(n)) && !holdsCodes()) return false;
