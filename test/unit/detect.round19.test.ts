@@ -167,3 +167,10 @@ test('round 21: constants named for their title by stem, whatever else their wor
   const ts = `${WA}export const POLICY_BLOCK = 368;\nexport const COUNTRY_RESTRICTED = 130497;\nexport const PAGE_SIZE = 100;\nconst plan = { seats: 100, conversationsIncluded: 131000 };\n`;
   assert.deepEqual(codes(ts, 'javascript'), [368, 130497]);
 });
+
+test('round 21: a catalog subcode on the line vouches for code=100; alert summaries and escaped rule queries are read', () => {
+  assert.deepEqual(codes('ERROR [template-sync] create failed status=400 code=100 subcode=2388047 msg="Invalid parameter"\n'), [100, 2388047]);
+  assert.deepEqual(codes('ERROR [sync] failed status=400 code=100 subcode=7\n'), [], 'an unknown subcode says nothing');
+  const rules = '{"rules": [{"expr": "sum(increase(whatsapp_send_errors_total{error_code=\\"131048\\"}[10m]))", "summary": "Sends failing with error_code 131047 since the deploy"}]}';
+  assert.deepEqual(codes(rules, 'json'), [131048, 131047]);
+});

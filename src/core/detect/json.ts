@@ -62,7 +62,7 @@ const MESSAGE_KEYS = ['message', 'msg', 'errormessage', 'error_message', 'title'
  * `title` and `details`, which say `(#131047)` when they name a code (read by `hashesIn`); perf:
  * they are most of the strings of an error log.
  */
-const PROSE_KEYS = ['log', 'msg', 'textpayload', 'errormessage', 'error_message', 'exception', 'stack', 'stack_trace', 'stacktrace', 'error', 'err', 'detail', 'description', 'reason', 'query', 'expr', 'rawsql', 'sql', 'line', 'raw', 'payload'];
+const PROSE_KEYS = ['log', 'msg', 'textpayload', 'errormessage', 'error_message', 'exception', 'stack', 'stack_trace', 'stacktrace', 'error', 'err', 'detail', 'description', 'reason', 'query', 'expr', 'rawsql', 'sql', 'line', 'raw', 'payload', 'text', 'summary', 'nrql'];
 
 /**
  * perf: the keys we look for, by length. A key in the text is compared in place with the few of
@@ -160,7 +160,8 @@ function lowerKey(text: string, s: number, e: number): string {
 const MAX_PROSE = 4000;
 
 /** `error 131047`, `code=131047`, `(code: 131047)` in `text[s, e)`: an error word before a five-digit or longer number. */
-const CODE_IN_PROSE = /(?:\b(?:error|err)|(?<![A-Za-z0-9])(?<!(?:status|http)_)(?:[a-z]+_)?(?:sub)?code)\b(?:[\s:=#(]{0,3}|\s*(?:=~|!~|!=|\s+IN\s+|\s+in\s+)\s*[(\\"']{0,3})\d{5}/i;
+// (an escaped quote too, as a rule's query writes it: `error_code=\"131048\"`)
+const CODE_IN_PROSE = /(?:\b(?:error|err)|(?<![A-Za-z0-9])(?<!(?:status|http)_)(?:[a-z]+_)?(?:sub)?code)\b(?:[\s:=#(]{0,3}\\?["']?|\s*(?:=~|!~|!=|\s+IN\s+|\s+in\s+)\s*[(\\"']{0,3})\d{5}/i;
 
 function namesCode(text: string, s: number, e: number): boolean {
   // perf: most messages hold no run of five digits, or only Graph's `(#131047)` (read by `hashesIn`):

@@ -54,6 +54,16 @@ export function scanCodes(text: string, family: LanguageFamily, catalog: Catalog
   } else {
     scanSource({ ...base, family, fileWa: wa }, out);
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  // (two readings of one number, a string read as prose and its braces walked, report it once)
+  let kept = 0;
+  for (let i = 0; i < out.length; i++) {
+    const f = out[i] as Finding;
+    const prev = kept > 0 ? (out[kept - 1] as Finding) : undefined;
+    if (prev && prev.start === f.start && prev.end === f.end) continue;
+    out[kept++] = f;
+  }
+  out.length = kept;
+  return out;
 }
 

@@ -288,6 +288,12 @@ function codesSection(text: string, lineStart: number, line: string): boolean {
   return name !== '' && (isCodesName(name) || /(?:^|[._\-\s])(?:errors?|error_?codes?)$/i.test(name)) && !isNonCodeName(name) && !OTHER_SYSTEM.test(name);
 }
 
+/** A distinctive subcode the catalog knows, written as a field of the line: `subcode=2388047`. */
+function catalogSubcodeOn(scan: LineScan, line: string): boolean {
+  const m = /\bsub_?code["']?\s*[=:]\s*\\?["']?(\d{5,7})(?!\d)/i.exec(line);
+  return m !== null && scan.catalog.has(Number(m[1]));
+}
+
 /** Judge one number on a text line (outside any JSON object on it). */
 function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   const { scan, line } = ctx;
@@ -333,7 +339,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
       // A bare `code=` is also how one-time codes are logged: `otp.issue template=auth_code_v2 code=130429`.
       // (another system names its own status after it: a game server's `code=131056 (WORLD_SAVE_FAILED)`)
       if (strong) return seg !== 'code' || !/^code$/i.test(key) || (!oneTimeCodeLine(scan, line, code) && (wa || (/\b(?:error|err|fail\w*|exception|warn\w*)\b/i.test(line) && !/^\s*\(?[A-Z][A-Z0-9_]{3,}\)?/.test(right))));
-      if (!wa) return false;
+      // (a Graph subcode the catalog knows beside it is the line's own evidence: `code=100 subcode=2388047`)
+      if (!wa) return seg === 'code' && catalogSubcodeOn(scan, line);
       // (no subcode is 0: `subcode=0` says there is none)
       if (code === 0 && /sub_?code$/i.test(seg)) return false;
       // A small code needs the line itself to be about a Graph / WhatsApp error: its words, a Graph
