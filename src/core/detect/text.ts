@@ -4,6 +4,7 @@ import { mentionsWhatsApp } from './context';
 import { escapedEnd, escapingAt, unescapeJson } from './escaped';
 import { columnNumbersAround, columnOf, isCodeColumnName, opensCodeExport } from './exportColumns';
 import { jsonEnv, walkJson, type JsonEnv } from './json';
+import { codeKeysAround, codesSection, ENTRY_ROW, graphSiblings, KEYED_ROW, OTHER_SYSTEM, titleFieldAround, xmlArrayName, yamlParentKey } from './configLines';
 import { isCodeExpr, isCodesName, isDistinctive, isErrorishName, isNonCodeName, lastSegment } from './names';
 
 /**
@@ -95,20 +96,6 @@ const ONE_TIME_CODE = /\b(?:otp|one[- ]time|verif\w*|passcode|pin)\b|auth_code|e
 /** A code word named for something else before the number: one-time, order and promo codes. */
 const OTHER_CODE_BEFORE = /\b(?:(?:otp|verif\w*|pin|passcode|one[- ]time|2fa|mfa|sms|promo\w*|coupon|discount)\b[^.;]{0,30}|(?:order|confirm\w*|entered|generated|login|invite|referral|postal|zip|country|area|security|access|pass)[\s_-]*)\bcode\s*(?:is|was)?\s*[:#=]?\s*["']?$/i;
 
-/** Bounded look back for the key a YAML list item belongs to. */
-function yamlParentKey(text: string, lineStart: number, indent: number): string {
-  let end = lineStart - 1;
-  for (let k = 0; k < 30 && end > 0; k++) {
-    const prev = text.lastIndexOf('\n', end - 1);
-    const line = text.slice(prev + 1, Math.min(end, prev + 1 + 200));
-    const m = /^(\s*)["']?([\w.\-]+)["']?\s*:\s*(?:#.*)?$/.exec(line);
-    if (m && (m[1] as string).length < indent) return m[2] as string;
-    if (/^\S/.test(line) && !m) return '';
-    end = prev;
-  }
-  return '';
-}
-
 /** The catalog title (or a variant) that follows a code in prose: `131047 Re-engagement message`. */
 export function titleFollows(catalog: Catalog, code: number, right: string): boolean {
   const entry = catalog.get(code);
@@ -118,15 +105,6 @@ export function titleFollows(catalog: Catalog, code: number, right: string): boo
   const after = right.replace(/^[)\]]?\s*[:\-–—,]?\s*\(?["']?/, '').toLowerCase();
   if (after.startsWith('oauthexception')) return true;
   return [entry.title, ...entry.variants].some((t) => t.length >= 4 && after.startsWith(t.toLowerCase()));
-}
-
-/** The name of the XML array an item line is in: the last `<...-array name="...">` opened above, within reach. */
-function xmlArrayName(text: string, lineStart: number): string | undefined {
-  const above = text.slice(Math.max(0, lineStart - 1500), lineStart);
-  let last: RegExpExecArray | undefined;
-  for (const m of above.matchAll(/<(\/?)[\w-]*-array\b([^>]*)>/g)) last = m;
-  if (!last || last[1] === '/') return undefined;
-  return /\bname="([^"]+)"/.exec(last[2] as string)?.[1];
 }
 
 /** A row of the same legend within 4 lines opens with a distinctive catalog code: `131047   window closed`. */
@@ -182,9 +160,6 @@ const SQL_CONDITION = /^\s*(?:when|where|and|or|having|case\s+when)\b.*(?:\bthen
 /** Systems whose log lines say "error code N" of their own (no `http` here: WhatsApp lines hold URLs). */
 const SAID_OTHER_SYSTEM = /kafka|grpc|postgres|mysql|redis|stripe|twilio|smtp|sqs|kinesis/i;
 
-/** Names of systems whose own error codes are configured beside WhatsApp's. */
-const OTHER_SYSTEM = /kafka|grpc|postgres|pg_|mysql|redis|stripe|twilio|http|smtp|sqs|kinesis/i;
-
 /** The list around `s` holds a distinctive catalog code, or only catalog codes. */
 function listOfCatalogCodes(scan: LineScan, line: string, s: number): boolean {
   const from = line.slice(0, s).search(/[\d\s,|"'\[(]*$/);
@@ -196,96 +171,6 @@ function listOfCatalogCodes(scan: LineScan, line: string, s: number): boolean {
 /** Text without ANSI colour sequences (perf: untouched when it holds no escape). */
 function uncoloured(text: string): string {
   return text.includes('\x1b') ? text.replace(/\x1b\[[\d;]*m/g, '') : text;
-}
-
-/** The lines within `reach` lines of the one at `lineStart` (not itself), nearest first. */
-function linesAround(text: string, lineStart: number, reach: number): string[] {
-  const out: string[] = [];
-  let up = lineStart;
-  let down = text.indexOf('\n', lineStart);
-  for (let k = 0; k < reach; k++) {
-    if (up > 0) {
-      const prev = text.lastIndexOf('\n', up - 2);
-      out.push(text.slice(prev + 1, Math.min(up - 1, prev + 1 + 300)));
-      up = prev + 1;
-    }
-    if (down !== -1) {
-      const next = text.indexOf('\n', down + 1);
-      out.push(text.slice(down + 1, Math.min(next === -1 ? text.length : next, down + 1 + 300)));
-      down = next;
-    }
-  }
-  return out;
-}
-
-/** A row of a YAML or properties map keyed by a code: `  "131047": SEND_TEMPLATE`, `131026=unreachable`. */
-const KEYED_ROW = /^\s*["']?(\d{1,7})["']?\s*[:=]/;
-/** A row of a Spring XML map: `<entry key="131047" value-ref="..."/>`. */
-const ENTRY_ROW = /<entry\s+key=["'](\d{1,7})["']/;
-
-/**
- * How many rows of the same block (the unbroken run of `row` lines around this one, up to 8 each
- * way) are keyed, per `row`'s first group, by distinctive catalog codes.
- */
-function codeKeysAround(scan: LineScan, lineStart: number, row: RegExp): number {
-  const text = scan.text;
-  let n = 0;
-  const count = (line: string): boolean => {
-    const m = row.exec(line);
-    if (!m) return false;
-    const code = Number(m[1]);
-    if (isDistinctive(code) && scan.catalog.has(code)) n++;
-    return true;
-  };
-  for (let k = 0, up = lineStart; k < 8 && up > 0; k++) {
-    const prev = text.lastIndexOf('\n', up - 2);
-    if (!count(text.slice(prev + 1, Math.min(up - 1, prev + 1 + 300)))) break;
-    up = prev + 1;
-  }
-  for (let k = 0, down = text.indexOf('\n', lineStart); k < 8 && down !== -1; k++) {
-    const next = text.indexOf('\n', down + 1);
-    if (!count(text.slice(down + 1, Math.min(next === -1 ? text.length : next, down + 1 + 300)))) break;
-    down = next;
-  }
-  return n;
-}
-
-/** Keys only Graph's error objects have, as YAML (or pprint) siblings of a `code:` line. */
-// (quoted too, as Python's pprint writes a dict across lines: `'type': 'OAuthException',`)
-const GRAPH_SIBLING = /^\s*["']?(?:type["']?:\s*["']?OAuthException|fbtrace_id["']?:|error_subcode["']?:|error_user_(?:title|msg)["']?:|is_transient["']?:)/;
-
-/** A YAML line's sibling keys (same indent, within 6 lines) are those of a Graph error object. */
-function graphSiblings(text: string, lineStart: number, line: string): boolean {
-  const indent = /^\s*/.exec(line)?.[0].length ?? 0;
-  return linesAround(text, lineStart, 6).some((l) => (/^\s*/.exec(l)?.[0].length ?? 0) === indent && GRAPH_SIBLING.test(l));
-}
-
-/** A field within 3 lines whose whole value is the code's catalog title (or a variant). */
-function titleFieldAround(scan: LineScan, code: number, lineStart: number): boolean {
-  const entry = scan.catalog.get(code);
-  if (!entry) return false;
-  const titles = [entry.title, ...entry.variants].filter((t) => t.length >= 6).map((t) => t.toLowerCase());
-  return linesAround(scan.text, lineStart, 3).some((l) => {
-    const m = /^\s*(?:-\s+)?["']?[\w-]+["']?\s*[:=]\s*["']?([^"'#\n]+?)["']?\s*(?:#.*)?$/.exec(l);
-    return m !== null && titles.includes((m[1] as string).toLowerCase());
-  });
-}
-
-/**
- * The section a `key = value` line sits in is named for error codes: an INI header above it
- * (`[whatsapp.errors]`), or its YAML parent key (`error_codes:`); not another system's.
- */
-function codesSection(text: string, lineStart: number, line: string): boolean {
-  const indent = /^\s*/.exec(line)?.[0].length ?? 0;
-  let name = indent > 0 ? yamlParentKey(text, lineStart, indent) : '';
-  if (!name) {
-    const above = text.slice(Math.max(0, lineStart - 3000), lineStart);
-    const header = /^\[([^\]\n]{1,80})\][ \t]*\r?$/gm;
-    let last: RegExpExecArray | null = null;
-    for (let m = header.exec(above); m; m = header.exec(above)) last = m;
-    name = last ? (last[1] as string).trim() : '';
-  }
-  return name !== '' && (isCodesName(name) || /(?:^|[._\-\s])(?:errors?|error_?codes?)$/i.test(name)) && !isNonCodeName(name) && !OTHER_SYSTEM.test(name);
 }
 
 /** A distinctive subcode the catalog knows, written as a field of the line: `subcode=2388047`. */
@@ -317,9 +202,9 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   // `131047: "Re-engagement message"` (a YAML or properties map keyed by codes).
   // (a small key among distinctive ones in a WhatsApp file: `"100": ALERT_ENGINEERING` under `"131047": ...`)
   // (YAML's colon is followed by a blank: `131047:C 02 Mar ...` is Redis's pid and role)
-  if (/^\s*["']?$/.test(line.slice(0, s)) && /^["']?\s*(?::(?:\s|$)|=)/.test(right)) return strong || (scan.wa && codeKeysAround(scan, ctx.lineStart, KEYED_ROW) >= 2);
+  if (/^\s*["']?$/.test(line.slice(0, s)) && /^["']?\s*(?::(?:\s|$)|=)/.test(right)) return strong || (scan.wa && codeKeysAround(scan.text, scan.catalog, ctx.lineStart, KEYED_ROW) >= 2);
   // Spring's XML maps keyed by codes: `<entry key="131047" value-ref="templateFallbackHandler"/>`.
-  if (/<entry\s+key=["']$/.test(left) && /^["']/.test(right)) return (strong && wa) || (scan.wa && codeKeysAround(scan, ctx.lineStart, ENTRY_ROW) >= 2);
+  if (/<entry\s+key=["']$/.test(left) && /^["']/.test(right)) return (strong && wa) || (scan.wa && codeKeysAround(scan.text, scan.catalog, ctx.lineStart, ENTRY_ROW) >= 2);
 
   // A tally by code: `failures by code: 131056=2 131047=1`.
   if (/^=\d+(?![\d.])/.test(right) && /\bby[ _]?(?:error[ _]?)?code\b/i.test(left)) return strong || wa;
@@ -406,7 +291,7 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   // A code in brackets after words of its title, in a WhatsApp file: `account locked (131031).`
   if (scan.wa && /\(\s*$/.test(left) && /^\s*\)/.test(right) && glossPrecedes(scan.catalog, code, left.replace(/\(\s*$/, ''))) return true;
   // A field beside a field holding the code's own title: `cloud: 131047` above `title: Re-engagement message`.
-  if (strong && /^\s*(?:-\s+)?["']?[\w-]+["']?\s*[:=]\s*["']?$/.test(line.slice(0, s)) && /^["']?\s*(?:#.*)?$/.test(right) && titleFieldAround(scan, code, ctx.lineStart)) return true;
+  if (strong && /^\s*(?:-\s+)?["']?[\w-]+["']?\s*[:=]\s*["']?$/.test(line.slice(0, s)) && /^["']?\s*(?:#.*)?$/.test(right) && titleFieldAround(scan.text, scan.catalog, code, ctx.lineStart)) return true;
   // A code followed by its title: `131047 Re-engagement message`, WATI's `131037 OAuthException!`.
   // (a title may run past the 100 characters read: 131050's has 125)
   if (titleFollows(scan.catalog, code, right.length < 100 ? right : uncoloured(line.slice(e, e + 200)))) return strong || wa;
