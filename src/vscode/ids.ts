@@ -35,7 +35,7 @@ export const OUTPUT_CHANNEL_NAME = 'WhatsApp Errors';
 /** Languages the providers serve (mirrors the `onLanguage:` activation events). */
 export const LANGUAGE_IDS = [
   'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'java', 'kotlin', 'php', 'ruby',
-  'csharp', 'dart', 'json', 'jsonc', 'jsonl', 'log', 'plaintext', 'yaml', 'dotenv', 'properties', 'ini', 'toml', 'csv', 'tsv', 'sql', 'xml',
+  'csharp', 'dart', 'json', 'jsonc', 'jsonl', 'log', 'plaintext', 'yaml', 'dotenv', 'properties', 'ini', 'toml', 'markdown', 'csv', 'tsv', 'sql', 'xml',
 ] as const;
 
 /**

@@ -49,7 +49,7 @@ suite('hover', () => {
     assert.ok(csvTexts.some((t) => t.includes(titleOf(131047))), `no hover in CSV; got ${JSON.stringify(csvTexts)}`);
   });
 
-  test('explains codes in Spring properties and INI configs (VS Code\'s own properties and ini languages)', async () => {
+  test('explains codes in Spring properties, INI configs and Markdown runbooks (VS Code\'s own languages)', async () => {
     const props = await vscode.workspace.openTextDocument({ language: 'properties', content: '# WhatsApp Cloud API sender\nserver.port=8080\nwhatsapp.retry.error-codes=131000,131056\n' });
     const propsTexts = await hoverTexts(props, positionOf(props, '131056', 2));
     assert.ok(propsTexts.some((t) => t.includes(titleOf(131056))), `no hover in a .properties file; got ${JSON.stringify(propsTexts)}`);
@@ -57,6 +57,9 @@ suite('hover', () => {
     const ini = await vscode.workspace.openTextDocument({ language: 'ini', content: '[whatsapp]\ngraph_version = v21.0\nretryable_error_codes = 131000, 131056, 130429\n' });
     const iniTexts = await hoverTexts(ini, positionOf(ini, '130429', 2));
     assert.ok(iniTexts.some((t) => t.includes(titleOf(130429))), `no hover in an .ini file; got ${JSON.stringify(iniTexts)}`);
+    const md = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# WhatsApp runbook\n\n| Code | What to do |\n|---|---|\n| 131047 | send a template |\n' });
+    const mdTexts = await hoverTexts(md, positionOf(md, '131047', 2));
+    assert.ok(mdTexts.some((t) => t.includes(titleOf(131047))), `no hover in a Markdown runbook; got ${JSON.stringify(mdTexts)}`);
   });
 
   test('agrees with the CodeLens on a code deep in a long docstring, beyond the lines the hover reads', async () => {

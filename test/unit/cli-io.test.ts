@@ -167,7 +167,7 @@ describe('on disk', () => {
       [
         ['w/Cargo.toml', 'text', false],
         ['w/a.json', 'json', false],
-        ['w/notes.md', 'text', true],
+        ['w/notes.md', 'text', false],
         ['w/src/main.rs', 'text', true],
         ['w/sub/b.ts', 'javascript', false],
       ],

@@ -117,8 +117,8 @@ describe('wa-errors scan', () => {
     const list = findings(cli(['scan', '--format', 'json', 'project']));
     assert.ok(list.length >= 3);
     const files = new Set(list.map((f) => f.file));
-    assert.ok(!files.has('project/README.md'), 'Markdown is not walked');
-    for (const file of files) assert.ok(['project/graph-error.json', 'project/logs/app.ndjson', 'project/src/retry.ts'].includes(file), file);
+    assert.ok(files.has('project/README.md'), 'Markdown is read as text');
+    for (const file of files) assert.ok(['project/README.md', 'project/graph-error.json', 'project/logs/app.ndjson', 'project/src/retry.ts'].includes(file), file);
     const sorted = [...list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
     assert.deepEqual(list, sorted);
     const col = APP_LOG_COLUMN;

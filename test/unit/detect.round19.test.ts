@@ -174,3 +174,12 @@ test('round 21: a catalog subcode on the line vouches for code=100; alert summar
   const rules = '{"rules": [{"expr": "sum(increase(whatsapp_send_errors_total{error_code=\\"131048\\"}[10m]))", "summary": "Sends failing with error_code 131047 since the deploy"}]}';
   assert.deepEqual(codes(rules, 'json'), [131048, 131047]);
 });
+
+test('round 22: comment legends aligned in columns or glossed with "means"; Markdown read as text', () => {
+  const js = '/**\n * Error codes you will see:\n *   131047  Re-engagement message\n *   190     Access token has expired\n *   100     Invalid parameter (typo in your JSON!)\n */\n';
+  assert.deepEqual(codes(js, 'javascript'), [131047, 190, 100]);
+  const py = '# WhatsApp Cloud API tutorial\n# 190 means your token expired, copy a new one\n# 4 means four items per page\nsend()\n';
+  assert.deepEqual(codes(py, 'python'), [190]);
+  const md = '# Sending WhatsApp messages\n\n| Code | Title | What to do |\n|---|---|---|\n| 131047 | Re-engagement message | send a template |\n\nPage size is 100 and the timeout 190 ms.\n';
+  assert.deepEqual(codes(md), [131047]);
+});

@@ -25,6 +25,8 @@ const BY_LANGUAGE_ID: Record<string, LanguageFamily> = {
   properties: 'text',
   ini: 'text',
   toml: 'text',
+  // (READMEs, runbooks and docs: their tables and sentences of codes, read as text)
+  markdown: 'text',
   // (Rainbow CSV's ids: failed-message exports)
   csv: 'text',
   tsv: 'text',
@@ -42,7 +44,7 @@ const BY_EXTENSION: Record<string, LanguageFamily> = {
   log: 'text', txt: 'text', yaml: 'text', yml: 'text', env: 'text', properties: 'text', toml: 'text', cfg: 'text', ini: 'text', conf: 'text',
   csv: 'text', tsv: 'text', psv: 'text', sql: 'text', xml: 'text',
   // (Jest snapshots hold rendered output, read as text; Flutter's ARB files and HAR captures are JSON)
-  snap: 'text', arb: 'json', har: 'json',
+  snap: 'text', arb: 'json', har: 'json', md: 'text', markdown: 'text',
 };
 
 /**
