@@ -168,3 +168,12 @@ describe('round 21: service code', () => {
     assert.deepEqual(lines(py, 'python'), []);
   });
 });
+
+describe('round 22: PHP and Ruby strings over several lines, OpenAI', () => {
+  test("a PHP query string spanning lines has its filters read; OpenAI's rate limits are OpenAI's", () => {
+    const php = "<?php // WhatsApp retry cron\n$sql = \"SELECT id FROM messages WHERE status='failed'\n   AND (error_title LIKE '%Rate limit hit%'\n        OR error_title LIKE '%Re-engagement message%')\";\n";
+    assert.deepEqual(lines(php, 'php'), [3, 4]);
+    const ts = "import OpenAI from 'openai';\n// drafts replies for the WhatsApp inbox\nexport function retryable(err: Error): boolean {\n  return /rate limit/i.test(err?.message ?? '');\n}\n";
+    assert.deepEqual(lines(ts, 'javascript'), []);
+  });
+});

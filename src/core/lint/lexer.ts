@@ -158,7 +158,8 @@ export function lexFrom(text: string, family: LanguageFamily, from: number, stop
       const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
       const verbatim = family === 'csharp' && prev === 64; // @"..." : backslashes are literal, "" escapes
       const raw = verbatim || (family === 'dart' && prev === 114 && !isIdent(i > 1 ? text.charCodeAt(i - 2) : 0)) || (c === 96 && syntax.backtick === 'raw');
-      const multiline = c === 96 || verbatim;
+      // (PHP's and Ruby's quoted strings may span lines: a query written over several)
+      const multiline = c === 96 || verbatim || family === 'php' || family === 'ruby';
       let close: number;
       if (verbatim) {
         let j = i + 1;

@@ -51,12 +51,12 @@ function whatsAppEvidenceEnd(text: string): number {
  * unavailable", "Rate limit hit", "does not exist"): cloud storage, SMS and mail, code hosting,
  * payments, maps, databases and web frameworks.
  */
-const OTHER_SERVICE = /\b(?:S3|Aws\w*|AWS|Amazon\w*|boto3?|botocore|ClientError|Twilio\w*|twilio|Octokit|octokit|GitHub\w*|Github\w*|github|Stripe\w*|stripe|Mapbox\w*|mapbox|Slack\w*|slack|Telegram\w*|telegram|PDO\w*|SQLSTATE|SqlException|Smtp\w*|SMTP\w*|smtp\w*|Imap\w*|IMAP\w*|imap\w*|PHPIMAP|Mail(?:er|gun|box|chimp)\w*|Mailchimp\w*|mailchimp|Mandrill\w*|SendGrid\w*|sendgrid|Django\w*|DoesNotExist|TemplateDoesNotExist|Firebase\w*|firebase|Redis\w*|redis|Mongo\w*|mongo|Postgres\w*|pgx\w*|pgconn|PgError|Npgsql\w*|psycopg\w*|MySQL\w*|mysql|Kafka\w*|kafka|Elastic\w*)\b/;
+const OTHER_SERVICE = /\b(?:S3|Aws\w*|AWS|Amazon\w*|boto3?|botocore|ClientError|Twilio\w*|twilio|Octokit|octokit|GitHub\w*|Github\w*|github|Stripe\w*|stripe|Mapbox\w*|mapbox|Slack\w*|slack|Telegram\w*|telegram|PDO\w*|SQLSTATE|SqlException|Smtp\w*|SMTP\w*|smtp\w*|Imap\w*|IMAP\w*|imap\w*|PHPIMAP|Mail(?:er|gun|box|chimp)\w*|Mailchimp\w*|mailchimp|Mandrill\w*|OpenAI\w*|openai|Anthropic\w*|anthropic|SendGrid\w*|sendgrid|Django\w*|DoesNotExist|TemplateDoesNotExist|Firebase\w*|firebase|Redis\w*|redis|Mongo\w*|mongo|Postgres\w*|pgx\w*|pgconn|PgError|Npgsql\w*|psycopg\w*|MySQL\w*|mysql|Kafka\w*|kafka|Elastic\w*)\b/;
 /**
  * OTHER_SERVICE's names as word starts, in any case: a looser and faster search for whether a head
  * names any at all (it may say yes for `redistribute`; then the windows are read for nothing).
  */
-const ANY_OTHER_SERVICE = /\b(?:s3|aws|amazon|boto|clienterror|twilio|octokit|github|stripe|mapbox|slack|telegram|pdo|sqlstate|sqlexception|smtp|imap|phpimap|mail(?:er|gun|box|chimp)|mandrill|nodemailer|phpmailer|sendgrid|postmark|django|doesnotexist|templatedoesnotexist|firebase|fcm|apns|redis|mongo|postgres|pgx|pgconn|pgerror|npgsql|psycopg|mysql|sqlite|kafka|elastic)/i;
+const ANY_OTHER_SERVICE = /\b(?:s3|aws|amazon|boto|clienterror|twilio|octokit|github|stripe|mapbox|slack|telegram|pdo|sqlstate|sqlexception|smtp|imap|phpimap|mail(?:er|gun|box|chimp)|mandrill|openai|anthropic|nodemailer|phpmailer|sendgrid|postmark|django|doesnotexist|templatedoesnotexist|firebase|fcm|apns|redis|mongo|postgres|pgx|pgconn|pgerror|npgsql|psycopg|mysql|sqlite|kafka|elastic)/i;
 
 /** The head of a file read for the imports of other services. */
 const SERVICE_HEAD = 4 * 1024;
