@@ -183,3 +183,11 @@ test('round 22: comment legends aligned in columns or glossed with "means"; Mark
   const md = '# Sending WhatsApp messages\n\n| Code | Title | What to do |\n|---|---|---|\n| 131047 | Re-engagement message | send a template |\n\nPage size is 100 and the timeout 190 ms.\n';
   assert.deepEqual(codes(md), [131047]);
 });
+
+test('round 22: crash output — tallies and failures in sentences, .NET property dumps, killed processes', () => {
+  const note = '# WhatsApp ticket\nFailures since Monday: 131049 x3, 131026 x2.\n-> failed (131049), retrying later\n';
+  assert.deepEqual(codes(note), [131049, 131026, 131049]);
+  const dump = 'WhatsAppApiException: send failed\n   Type        : OAuthException\n   Code        : 4\n   FbTraceId   : A1b2C3\n';
+  assert.deepEqual(codes(dump), [4]);
+  assert.deepEqual(codes('# An error report file with more information is saved as:\n#   Executing "kill -9 131056"...\n'), []);
+});

@@ -85,7 +85,8 @@ export function codeKeysAround(text: string, catalog: Catalog, lineStart: number
 
 /** Keys only Graph's error objects have, as YAML (or pprint) siblings of a `code:` line. */
 // (quoted too, as Python's pprint writes a dict across lines: `'type': 'OAuthException',`)
-const GRAPH_SIBLING = /^\s*["']?(?:type["']?:\s*["']?OAuthException|fbtrace_id["']?:|error_subcode["']?:|error_user_(?:title|msg)["']?:|is_transient["']?:)/;
+// (and .NET's aligned property dumps: `Type        : OAuthException`, `FbTraceId   : A1b2`)
+const GRAPH_SIBLING = /^\s*["']?(?:type["']?\s*:\s*["']?OAuthException|fb_?trace_?id["']?\s*:|error_?sub_?code["']?\s*:|error_?user_?(?:title|msg)["']?\s*:|is_?transient["']?\s*:)/i;
 
 /** A YAML line's sibling keys (same indent, within 6 lines) are those of a Graph error object. */
 export function graphSiblings(text: string, lineStart: number, line: string): boolean {

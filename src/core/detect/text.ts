@@ -57,7 +57,7 @@ const LEGEND_START = /^\s*(?:[-*•|]\s*)?$/;
 // (or a tally: `  131047 x 412`)
 const LEGEND_REST = /^(?:\s{2,}\S|\s+(?:[-–—:|]|->|=>)\s|[:|]\s|\s*[/,]\s*\d{5,7}\b|\s*[x×]\s*\d+\b)/;
 /** Words a sentence puts before a code it names: `bursts of 131056`, `breaker on 131048`, `because of 131026`. */
-const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?)\s+|\(\s*)$/i;
+const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?|after)\s+|\(\s*)$/i;
 /** After a code a sentence names: words, `/` and another code, punctuation closing a clause, the end. */
 const SENTENCE_RIGHT = /^(?:$|\s+[a-z]|\s*\/\s*\d{5,7}\b|[,.;:)](?:\s|$)|\)[,.;:](?:\s|$))/;
 /** Another catalog-shaped code just before: `130429 / 131056`. */
@@ -70,6 +70,10 @@ const CODE_BEFORE = /\b(\d{5,7})\s*\/\s*$/;
  */
 function inProse(scan: LineScan, head: string, left: string, right: string): boolean {
   if (LEGEND_START.test(head) && (LEGEND_REST.test(right) || /^\s+\(\s*[A-Za-z]/.test(right))) return true;
+  // A tally anywhere in a sentence: `131049 x3, 131026 x2`.
+  if (/^\s?[x×]\d+\b/.test(right)) return true;
+  // A failure's code in brackets after the word saying it failed: `-> failed (131049), retrying`.
+  if (/\b(?:fail(?:ed|s|ure)?|error|rejected|blocked|undeliverable|throttled)\s*\($/i.test(left) && /^\s*\)/.test(right)) return true;
   // (a bullet may run on as a sentence: `- 131048 was back within the hour`)
   if (/^\s*[-*•]\s*$/.test(head) && /^\s+[a-z]{2,}\b/.test(right)) return true;
   const pair = CODE_BEFORE.exec(left);
@@ -305,7 +309,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   // A comment line about a code: `# 131047: outside the 24h window`.
   // (SQL's `--` comments too: `--   131047 = outside the 24h window`; XML's `<!-- 131047 -> ... -->`)
   // (not the value of another field on it: a MySQL slow log's `# Query_time: 4.3  Rows_examined: 131047`)
-  if (/^\s*(?:#|\/\/|;|--\s|<!--)/.test(line) && strong && !/[A-Za-z_]\w*\s*[:=]\s*$/.test(left)) return !/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|times)\b|%)/i.test(right);
+  // (not a process a crash report kills: HotSpot's `#   Executing "kill -9 131056"`)
+  if (/^\s*(?:#|\/\/|;|--\s|<!--)/.test(line) && strong && !/[A-Za-z_]\w*\s*[:=]\s*$/.test(left) && !/\b(?:kill(?:\s+-\w+)?|pid|process|thread)\s+["']?$/i.test(left)) return !/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|times)\b|%)/i.test(right);
   return false;
 }
 
