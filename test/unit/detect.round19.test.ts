@@ -191,3 +191,18 @@ test('round 22: crash output — tallies and failures in sentences, .NET propert
   assert.deepEqual(codes(dump), [4]);
   assert.deepEqual(codes('# An error report file with more information is saved as:\n#   Executing "kill -9 131056"...\n'), []);
 });
+
+test('round 22: lists under error-handling ancestors or dotted error keys, label-led legend rows, more sentence words', () => {
+  const yaml = '# WhatsApp gateway\nerror_handling:\n  default:\n    terminal: [131047, 131026, 368]\nserver:\n  ports: [8080, 131047]\n';
+  assert.deepEqual(codes(yaml), [131047, 131026, 368]);
+  assert.deepEqual(codes('# WhatsApp\nwhatsapp.errors.page=368,131031,190\nserver.port=8080\n'), [368, 131031, 190]);
+  const notes = '# WhatsApp notes\nTerminal codes:\n  WindowClosed  131047 -> escalate\n  Undeliverable  131026 / 131049 -> mark contact\nAlso saw 130429 twice, and maps to 131048 later.\nOrders 131000 shipped.\n';
+  assert.deepEqual(codes(notes), [131047, 131026, 131049, 130429, 131048]);
+});
+
+test('round 22: a Go test row zero value is no code; a WhatsApp log line vouches for a code beside a subcode', () => {
+  const go = '// WhatsApp\nvar cases = []struct{ name string; err *Error }{\n\t{"throughput", &Error{Code: 130429, Subcode: 2494055}},\n\t{"edge 429", &Error{Code: 0, HTTPStatus: 429}},\n}\n';
+  assert.deepEqual(codes(go, 'go'), [130429]);
+  const log = '2024-05-01 WARN WhatsApp send failed {"code":190,"subcode":460,"status":401}\n2024-05-01 WARN kafka produce failed {"code":10,"subcode":3}\n';
+  assert.deepEqual(codes(log), [190]);
+});

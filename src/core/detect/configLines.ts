@@ -109,15 +109,42 @@ export function titleFieldAround(text: string, catalog: Catalog, code: number, l
  * The section a `key = value` line sits in is named for error codes: an INI header above it
  * (`[whatsapp.errors]`), or its YAML parent key (`error_codes:`); not another system's.
  */
-export function codesSection(text: string, lineStart: number, line: string): boolean {
+export function codesSection(text: string, lineStart: number, line: string, key = ''): boolean {
+  // (a dotted key's own segment: `whatsapp.errors.page=368,131031`)
+  if (/(?:^|\.)(?:errors?|error_?codes?)\./i.test(key) && !OTHER_SYSTEM.test(key)) return true;
   const indent = /^\s*/.exec(line)?.[0].length ?? 0;
-  let name = indent > 0 ? yamlParentKey(text, lineStart, indent) : '';
-  if (!name) {
+  const names = indent > 0 ? yamlAncestors(text, lineStart, indent, 4) : [];
+  if (names.length === 0) {
     const above = text.slice(Math.max(0, lineStart - 3000), lineStart);
     const header = /^\[([^\]\n]{1,80})\][ \t]*\r?$/gm;
     let last: RegExpExecArray | null = null;
     for (let m = header.exec(above); m; m = header.exec(above)) last = m;
-    name = last ? (last[1] as string).trim() : '';
+    if (last) names.push((last[1] as string).trim());
   }
-  return name !== '' && (isCodesName(name) || /(?:^|[._\-\s])(?:errors?|error_?codes?)$/i.test(name)) && !isNonCodeName(name) && !OTHER_SYSTEM.test(name);
+  // (the nearest that names codes or another system decides: `error_handling:` above `default:` above `terminal: [...]`)
+  for (const name of names) {
+    if (OTHER_SYSTEM.test(name) || isNonCodeName(name)) return false;
+    if (isCodesName(name) || /(?:^|[._\-\s])(?:errors?|error_?codes?|error_?handling)$/i.test(name)) return true;
+  }
+  return false;
+}
+
+/** The YAML keys above a line at `indent`, nearest first, at most `max` of them (bounded look back). */
+function yamlAncestors(text: string, lineStart: number, indent: number, max: number): string[] {
+  const out: string[] = [];
+  let below = indent;
+  let end = lineStart - 1;
+  for (let k = 0; k < 60 && end > 0 && out.length < max && below > 0; k++) {
+    const prev = text.lastIndexOf('\n', end - 1);
+    const line = text.slice(prev + 1, Math.min(end, prev + 1 + 200));
+    end = prev;
+    if (/^\s*(?:#.*)?$/.test(line)) continue;
+    const m = /^(\s*)(?:-\s+)?["']?([\w.\-]+)["']?\s*:\s*(?:#.*)?$/.exec(line);
+    const at = /^\s*/.exec(line)?.[0].length ?? 0;
+    if (at >= below) continue;
+    if (!m) break;
+    out.push(m[2] as string);
+    below = at;
+  }
+  return out;
 }

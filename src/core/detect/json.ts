@@ -306,6 +306,8 @@ export interface JsonEnv {
   readonly out: Finding[];
   /** The walk's outermost object follows a log message's words on its line (set by the caller per walk). */
   rootProse: boolean;
+  /** Those words name WhatsApp or Graph (`WhatsApp send failed {"code":190,...}`). */
+  rootWa: boolean;
   /**
    * Where the next `(#` at or after the walk position is (-2: not looked up yet, -1: none left).
    * Shared by successive walks over one text so the search stays linear overall.
@@ -333,7 +335,7 @@ export interface JsonEnv {
 
 /** A fresh walking state for one text. */
 export function jsonEnv(catalog: Catalog, wa: boolean, out: Finding[]): JsonEnv {
-  return { catalog, wa, out, rootProse: false, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, escapedQuote: false, nested: [], walker: undefined, noWalkUntil: -1, exportRows: false };
+  return { catalog, wa, out, rootProse: false, rootWa: false, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, escapedQuote: false, nested: [], walker: undefined, noWalkUntil: -1, exportRows: false };
 }
 
 /**
@@ -515,7 +517,7 @@ function distinctiveList(frame: Frame, catalog: Catalog): boolean {
 const WRAPPER_KEY = /^(?:integerValue|intValue|stringValue|doubleValue|\$numberInt|\$numberLong|StringValue|NumberValue|example|value)$/;
 
 /** Judge one closed (or truncated) frame's candidates and emit the accepted ones. */
-function decide(frame: Frame, env: JsonEnv, text: string, rootProse = false): void {
+function decide(frame: Frame, env: JsonEnv, text: string, rootProse = false, rootWa = false): void {
   if (frame.logTextStart !== -1) readLogText(frame, env, text);
   const cands = frame.cands;
   const count = frame.candCount;
@@ -545,7 +547,9 @@ function decide(frame: Frame, env: JsonEnv, text: string, rootProse = false): vo
           // (under an error key, a small code also needs its message to speak of Graph: gRPC's
           // `{"code":4,"message":"4 DEADLINE_EXCEEDED"}` has the same shape)
           // (a `(#N)` message vouches only for its own N)
-          ok = known && ((graph && (flagged || hashNames(frame, c.code) || distinctiveSubcode(frame, catalog))) || (underError && wa && saysGraph(frame, text)) || ((bsp || webhook) && ((wa && !c.bare) || titledByMessage(frame, c.code, env, text))));
+          // (a log line's words before the object, naming WhatsApp, vouch for a code beside a subcode:
+          // `WhatsApp send failed {"code":190,"subcode":460}`)
+          ok = known && ((graph && (flagged || hashNames(frame, c.code) || distinctiveSubcode(frame, catalog))) || (underError && wa && saysGraph(frame, text)) || ((bsp || webhook) && ((wa && !c.bare) || titledByMessage(frame, c.code, env, text))) || (rootWa && c.code !== 0 && hasSubcode(frame)));
         }
         break;
       case 'subcode':
@@ -566,6 +570,12 @@ function decide(frame: Frame, env: JsonEnv, text: string, rootProse = false): vo
     }
     if (ok) out.push({ kind: 'error-code', start: c.start, end: c.end, code: c.code });
   }
+}
+
+/** The object has a subcode beside its code, whatever its value (Graph's 460 and 463 are not in the catalog). */
+function hasSubcode(frame: Frame): boolean {
+  for (let k = 0; k < frame.candCount; k++) if ((frame.cands[k] as Cand).kind === 'subcode') return true;
+  return false;
 }
 
 /**
@@ -634,7 +644,7 @@ class Walker {
           else {
             if (this.depth > 0) {
               const f = frames[--this.depth] as Frame;
-              if (f.candCount !== 0 || f.logTextStart !== -1) decide(f, env, text, this.depth === 0 && env.rootProse);
+              if (f.candCount !== 0 || f.logTextStart !== -1) decide(f, env, text, this.depth === 0 && env.rootProse, this.depth === 0 && env.rootWa);
             }
             if (this.depth === 0) return i + 1;
           }

@@ -611,6 +611,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const brace = lastSegment(expr) === 'code' && scan.wa ? openerIndex(left) : -1;
     // (or a keyword argument: `WhatsAppError(code=10, message="x")`)
     // (not another system's error: `&HTTPError{Code: 100}`)
+    // (0 in a struct literal is its zero value, no code: a test row's `&Error{Code: 0, HTTPStatus: 429}`)
+    if (brace !== -1 && ctx.code === 0 && left[brace] === '{' && /&?\s*[A-Z]\w*\s*$/.test(left.slice(0, brace)) && (scan.family === 'go' || scan.family === 'csharp')) return false;
     if (brace !== -1 && (left[brace] === '{' || left[brace] === '(') && ERROR_FACTORY.test(left.slice(0, brace)) && !isOtherSystemType(/([\w.]*)\s*$/.exec(left.slice(0, brace))?.[1] ?? '')) return true;
     if (lastSegment(expr) === 'code' && PARAMETER_LIST.test(/\(\s*[^()]*$/.test(left) ? left : openerLineHead(scan.text, ctx.lineStart, 40 /* ( */) + '(')) return false;
     if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|\bsubcode|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || quotedTitleFollows(scan, ctx, right) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*(?:=>|[:=])\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/gi);

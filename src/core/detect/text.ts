@@ -57,9 +57,9 @@ const LEGEND_START = /^\s*(?:[-*•|]\s*)?$/;
 // (or a tally: `  131047 x 412`)
 const LEGEND_REST = /^(?:\s{2,}\S|\s+(?:[-–—:|]|->|=>)\s|[:|]\s|\s*[/,]\s*\d{5,7}\b|\s*[x×]\s*\d+\b)/;
 /** Words a sentence puts before a code it names: `bursts of 131056`, `breaker on 131048`, `because of 131026`. */
-const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?|after)\s+|\(\s*)$/i;
+const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?|after|with|saw|seen|maps? to|use|if|hits?|returns?)\s+|\(\s*)$/i;
 /** After a code a sentence names: words, `/` and another code, punctuation closing a clause, the end. */
-const SENTENCE_RIGHT = /^(?:$|\s+[a-z]|\s*\/\s*\d{5,7}\b|[,.;:)](?:\s|$)|\)[,.;:](?:\s|$))/;
+const SENTENCE_RIGHT = /^(?:$|\s+[a-z]|\s*\/\s*\d{5,7}\b|[,.;:)?](?:\s|$)|\)[,.;:](?:\s|$)|\s+\([a-z])/;
 /** Another catalog-shaped code just before: `130429 / 131056`. */
 const CODE_BEFORE = /\b(\d{5,7})\s*\/\s*$/;
 
@@ -70,6 +70,8 @@ const CODE_BEFORE = /\b(\d{5,7})\s*\/\s*$/;
  */
 function inProse(scan: LineScan, head: string, left: string, right: string): boolean {
   if (LEGEND_START.test(head) && (LEGEND_REST.test(right) || /^\s+\(\s*[A-Za-z]/.test(right))) return true;
+  // A legend row opened by its label: `  WindowClosed  131047 -> escalate`, `  Throttled     4, 80007, 130429  -> retry`.
+  if (/^\s*[A-Za-z][\w-]*(?: [\w-]+)?\s{2,}(?:\d{1,7}(?:-\d{1,7})?\s*[,/]\s*)*$/.test(head) && /^(?:\s*[,/]\s*\d|\s*(?:->|=>|→)|\s{2,}\S)/.test(right)) return true;
   // A tally anywhere in a sentence: `131049 x3, 131026 x2`.
   if (/^\s?[x×]\d+\b/.test(right)) return true;
   // A failure's code in brackets after the word saying it failed: `-> failed (131049), retrying`.
@@ -164,12 +166,31 @@ const SQL_CONDITION = /^\s*(?:when|where|and|or|having|case\s+when)\b.*(?:\bthen
 /** Systems whose log lines say "error code N" of their own (no `http` here: WhatsApp lines hold URLs). */
 const SAID_OTHER_SYSTEM = /kafka|grpc|postgres|mysql|redis|stripe|twilio|smtp|sqs|kinesis/i;
 
+/**
+ * Where the run of list characters (digits, blanks, `,|"'[(`) that ends at `s` starts. perf: read
+ * backwards, as an end-anchored regex would retry from every position of a long run (`[[[[...`).
+ */
+function listRunStart(line: string, s: number): number {
+  let i = s;
+  while (i > 0 && isListChar(line.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+function isListChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 32 || c === 9 || c === 44 || c === 124 || c === 34 || c === 39 || c === 91 || c === 40;
+}
+
 /** The list around `s` holds a distinctive catalog code, or only catalog codes. */
 function listOfCatalogCodes(scan: LineScan, line: string, s: number): boolean {
-  const from = line.slice(0, s).search(/[\d\s,|"'\[(]*$/);
-  const m = /^[\d\s,|"'\[(]*/.exec(line.slice(from));
+  const m = /^[\d\s,|"'\[(]*/.exec(line.slice(listRunStart(line, s)));
   const numbers = (m ? m[0] : '').match(/\d+/g)?.map(Number) ?? [];
   return numbers.length > 0 && (numbers.some((n) => isDistinctive(n) && scan.catalog.has(n)) || numbers.every((n) => scan.catalog.has(n)));
+}
+
+/** How many distinctive catalog codes the list around `s` holds. */
+function distinctiveCodesInList(scan: LineScan, line: string, s: number): number {
+  const m = /^[\d\s,|"'\[(]*/.exec(line.slice(listRunStart(line, s)));
+  return ((m ? m[0] : '').match(/\d+/g) ?? []).map(Number).filter((n) => isDistinctive(n) && scan.catalog.has(n)).length;
 }
 
 /** Text without ANSI colour sequences (perf: untouched when it holds no escape). */
@@ -250,7 +271,9 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     if (strong && isErrorishName(key)) return true;
     // A value under a section or parent key named for error codes: `undeliverable = 131026` under
     // `[whatsapp.errors]`, `blocking = 368, 131031` beside it (small codes among distinctive ones).
-    if ((strong || (wa && listOfCatalogCodes(scan, line, s))) && codesSection(scan.text, ctx.lineStart, line)) return true;
+    if ((strong || (wa && listOfCatalogCodes(scan, line, s))) && codesSection(scan.text, ctx.lineStart, line, key)) return true;
+    // A list of several distinctive catalog codes in a WhatsApp file, whatever its key: `terminal: [131047, 131026, 368]`.
+    if (wa && !isNonCodeName(key) && !OTHER_SYSTEM.test(key) && distinctiveCodesInList(scan, line, s) >= 2 && listOfCatalogCodes(scan, line, s)) return true;
     // (not a list after all, maybe: `Whatsapp::GraphError: (368) Temporarily blocked...` is read below)
   }
   // The subcode after its code: `Graph API error 100/2388040: ...`.
@@ -418,8 +441,10 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
     // (JSON lines start with their object: only a text line writes a key before one)
     // (words of a log message before the object, past a timestamp and level: its context's message)
     env.rootProse = !jsonOnly && !escaped && MESSAGE_WORDS.test(text.slice(Math.max(lineStart, b - 200), b));
+    env.rootWa = env.rootProse && mentionsWhatsApp(text.slice(Math.max(lineStart, b - 200), b));
     const stop = escaped ? escapedEnd(text, b, jsonEnd, escaping === 2) : walkJson(text, b, jsonEnd, env, jsonOnly ? undefined : keyBefore(text, b));
     env.rootProse = false;
+    env.rootWa = false;
     if (escaped) scanEscaped(scan, env, b, stop, known, escaping === 2);
     // (braces that hold no `key:` are no JSON: PromQL's `{error_code=~"131026|131049"}` is read as text)
     if (!jsonOnly && (escaped || /["'\w]\s*(?::|=>)/.test(text.slice(b, Math.min(stop, b + 400))))) spans.push(b - lineStart, stop - lineStart);
