@@ -537,7 +537,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (ctx.code === 0) return false;
     // (outside WhatsApp files the asserted value must be a code: `expect(parse('131,026')).toBe(131026)` is not)
     if (strong) return !matchesOtherNumber(left, right) && (scan.fileWa || /code|err|exception|graph|whatsapp/i.test(left.slice(-120) + right.slice(0, 60)));
-    return scan.wa && /(?:err\w*|error\w*|\be|ex)\s*(?:\.|->|\?\.)\s*(?:get)?code|error_?code|errorCode|subcode|getCode\(\)/i.test(left.slice(-120) + right.slice(0, 60));
+    // (or an accessor named for a code: `result.failure().providerCode()`, not a status's)
+    return scan.wa && (/(?:err\w*|error\w*|\be|ex)\s*(?:\.|->|\?\.)\s*(?:get)?code|error_?code|errorCode|subcode|getCode\(\)/i.test(left.slice(-120) + right.slice(0, 60)) || /\.\s*[a-z]\w*(?<![Ss]tatus|[Hh]ttp|[Ee]xit|[Rr]esponse)Code\(\s*\)/.test(left.slice(-120)));
   }
 
   // `case 131047:`, `when 131047`, Go `case 4, 80007:`, C# `case 131047 or 131026:`.
@@ -1003,7 +1004,7 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
 }
 
 /** A quick look at a line: can a small code on it possibly be in an error-code context? */
-const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|Set|\[\s*\d|\d{5}|[Gg]raph|hrottl|[<>]=\s*\d+\s*(?:&&|and\b)|frozenset|\bset\(|CsvSource|InlineData|TestCase|DataRow|[Cc][oó]digo|[Kk]ode|[Kk]odu|[Ff]ehler|[Gg]alat|[Hh]ata/;
+const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|ailure\(|\berr\(|Set|\[\s*\d|\d{5}|[Gg]raph|hrottl|[<>]=\s*\d+\s*(?:&&|and\b)|frozenset|\bset\(|CsvSource|InlineData|TestCase|DataRow|[Cc][oó]digo|[Kk]ode|[Kk]odu|[Ff]ehler|[Gg]alat|[Hh]ata/;
 
 /**
  * The same for a line's start: list items (`  4,`), constants (`TooManyCalls = 4`,

@@ -93,7 +93,7 @@ export function inComment(ctx: Ctx, comment: string, right: string): boolean {
   if (/^[\s*#/-]*$/.test(comment) && (/^\s*(?::|=|--?|–|—|-\d+\s*[:=]|\/\s*\d+\s*[:=]|\(\s*[A-Za-z])\s*\S/.test(right) || /^\s{2,}[A-Za-z]/.test(right)) && hasCodeNearby(ctx.scan, nearLines(ctx.scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code)) return true;
   // A legend within a sentence about Graph errors: `# Graph throttling: 4 = app-level, 613 = ...`.
   // (or glossed by what it means: `// 190 = token expired/invalid (subcode 463 = session expired)`)
-  return /(?:^[\s*#/-]*|[:;,.]\s*)$/.test(comment) && /^\s*(?:=|is\b|means\b|--?|–|—)\s*\S/.test(right) && /\b(?:graph|whatsapp|oauth\w*|throttl\w*|rate[ -]?limit\w*|codes?|subcodes?|errors?|permission\w*|token|expired)\b/i.test(comment + right.slice(0, 80));
+  return /(?:^[\s*#/-]*|[:;,.]\s*)$/.test(comment) && /^\s*(?:=|is\b|means\b|--?|–|—)\s*\S/.test(right) && /\b(?:graph|whatsapp|oauth\w*|throttl\w*|rate[ -]?limit\w*|codes?|subcodes?|errors?|permission\w*|token|expired|polic(?:y|ies)|block(?:ed)?|locked|spam|restricted)\b/i.test(comment + right.slice(0, 80));
 }
 
 /** Words (or nothing), then the number: the start of a sentence in a string (`e.g.`, `{share}% of` too). */

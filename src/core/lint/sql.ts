@@ -15,7 +15,10 @@ const TIME_COLUMN = /(?:_at|_AT|At)$/;
 
 /** True when a column or field name reads as an error's text. */
 export function isErrorColumn(column: string): boolean {
-  const last = column.slice(column.lastIndexOf('.') + 1);
+  const dot = column.lastIndexOf('.');
+  const last = column.slice(dot + 1);
+  // (a text column of a table named for errors: `whatsapp_error_events.title`)
+  if (dot > 0 && /^(?:title|message|details?|reason)$/i.test(last) && ERROR_COLUMN.test(column.slice(0, dot))) return true;
   return ERROR_COLUMN.test(last) && !OWN_VALUE_COLUMN.test(last) && !TIME_COLUMN.test(last);
 }
 
