@@ -206,3 +206,11 @@ test('round 22: a Go test row zero value is no code; a WhatsApp log line vouches
   const log = '2024-05-01 WARN WhatsApp send failed {"code":190,"subcode":460,"status":401}\n2024-05-01 WARN kafka produce failed {"code":10,"subcode":3}\n';
   assert.deepEqual(codes(log), [190]);
 });
+
+test('round 23: provider fields, tallies without words, reason codes beside a provider\'s own words, quantities and Failure calls', () => {
+  assert.deepEqual(codes('{"channel_code": "131047", "channelErrorCode": "131026", "provider_code": 131056}', 'json'), [131047, 131026, 131056]);
+  assert.deepEqual(codes('INFO failure breakdown 131026=61 131047=44\nINFO pool sizes 131026=2\n'), [131026, 131047]);
+  assert.deepEqual(codes('WARN sinch reason_code=4 reason="Recipient not on WhatsApp"\n'), []);
+  const kt = `${WA}sealed class WaFailure(val code: Int)\nobject TokenExpired : WaFailure(190)\nval plan = Scale(credits = 131047)\nval SMOKE_QUANTITIES = mapOf(131026 to 4)\n// 131031 = account locked, 368 = policy block\n`;
+  assert.deepEqual(codes(kt, 'kotlin'), [190, 131031, 368]);
+});

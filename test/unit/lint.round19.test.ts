@@ -177,3 +177,10 @@ describe('round 22: PHP and Ruby strings over several lines, OpenAI', () => {
     assert.deepEqual(lines(ts, 'javascript'), []);
   });
 });
+
+describe('round 23: query builders', () => {
+  test('a text column of a table named for errors is error text', () => {
+    const rb = "# WhatsApp failure report\nclass FailureReportQuery\n  def window_closed\n    base.where(\"whatsapp_error_events.title LIKE ?\", \"%Re-engagement message%\")\n  end\n  def posts\n    base.where(\"blog_posts.title LIKE ?\", \"%Re-engagement message%\")\n  end\nend\n";
+    assert.deepEqual(lines(rb, 'ruby'), [4]);
+  });
+});

@@ -86,8 +86,8 @@ const NAMED_CODE_KEY: KeyInfo = { name: 'error_code', flags: 0, code: true, subc
 /** The same for named subcodes (`graph_subcode`, `errorSubCode`): only distinctive values count there. */
 const NAMED_SUBCODE_KEY: KeyInfo = { name: 'error_subcode', flags: 0, code: false, subcode: true, message: false, type: false, prose: false, logText: false };
 
-/** First letters (lower-cased) of the names `isCodeExpr` accepts before "code": api, error, fb, fail, graph, meta, reason, wa, and x- headers. */
-const NAMED_CODE_STARTS = [97, 101, 102, 103, 109, 114, 119, 120];
+/** First letters (lower-cased) of the names `isCodeExpr` accepts before "code": api, channel, error, fb, fail, graph, meta, provider, reason, wa, and x- headers. */
+const NAMED_CODE_STARTS = [97, 99, 101, 102, 103, 109, 112, 114, 119, 120];
 
 /** Keys of an attribute object that name what its `value` is (by length first, perf). */
 const ATTRIBUTE_NAME_KEYS = [3, 4, 5];

@@ -81,7 +81,8 @@ export function lastName(expr: string): string {
 // (a qualifier needs an error word after it: `last_error_code`, not `last_code`)
 // (and the words teams write in Portuguese, Spanish, Indonesian, Turkish, German and Hindi:
 // `codigo_erro`, `kodeGalat`, `hata_kodu`, `Fehlercode`, `galtiCode`)
-const CODE_SEGMENT = /^(?:get)?(?:(?:error|err|graph|wa|whatsapp|meta|fb|api|fail(?:ure)?|reason|erro|fehler|hata|galat|galti){0,2}(?:sub)?code|subcode|(?:erro|error|fehler|hata|galat|galti|graph|wa)?(?:sub)?(?:codigo|kode|kodu)(?:de)?(?:erro|error|galat|fehler|hata|galti)?|(?:last|first|latest|final|top|primary)(?:error|err|graph|wa|whatsapp|meta|fail(?:ure)?)(?:sub)?code)$/;
+// (a BSP's field for the channel's own code: Sinch's `channel_code`, Zenvia's `channelErrorCode`, `provider_code`)
+const CODE_SEGMENT = /^(?:get)?(?:(?:error|err|graph|wa|whatsapp|meta|fb|api|fail(?:ure)?|reason|erro|fehler|hata|galat|galti|channel|provider){0,2}(?:sub)?code|subcode|(?:erro|error|fehler|hata|galat|galti|graph|wa)?(?:sub)?(?:codigo|kode|kodu)(?:de)?(?:erro|error|galat|fehler|hata|galti)?|(?:last|first|latest|final|top|primary)(?:error|err|graph|wa|whatsapp|meta|fail(?:ure)?)(?:sub)?code)$/;
 
 /** True for `code`, `error_code`, `errorCode`, `e.code`, `$e->getCode()`, `error_subcode`, `ErrorCode`. */
 export function isCodeExpr(expr: string): boolean {

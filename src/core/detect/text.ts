@@ -187,6 +187,13 @@ function listOfCatalogCodes(scan: LineScan, line: string, s: number): boolean {
   return numbers.length > 0 && (numbers.some((n) => isDistinctive(n) && scan.catalog.has(n)) || numbers.every((n) => scan.catalog.has(n)));
 }
 
+/** How many `CODE=count` pairs of distinctive catalog codes a line holds. */
+function tallyPairs(scan: LineScan, line: string): number {
+  let n = 0;
+  for (const m of line.slice(0, 2000).matchAll(/(?<![\w.])(\d{5,7})=\d+(?![\d.])/g)) if (scan.catalog.has(Number(m[1]))) n++;
+  return n;
+}
+
 /** How many distinctive catalog codes the list around `s` holds. */
 function distinctiveCodesInList(scan: LineScan, line: string, s: number): number {
   const m = /^[\d\s,|"'\[(]*/.exec(line.slice(listRunStart(line, s)));
@@ -233,6 +240,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
 
   // A tally by code: `failures by code: 131056=2 131047=1`.
   if (/^=\d+(?![\d.])/.test(right) && /\bby[ _]?(?:error[ _]?)?code\b/i.test(left)) return strong || wa;
+  // (or a run of them without the words: `failure breakdown 131026=61 131047=44`)
+  if (strong && /^=\d+(?![\d.])/.test(right) && tallyPairs(scan, line) >= 2) return true;
   // `retryable_codes: [130429, 131056]`, `WA_RETRY_CODES=130429,131056`.
   // (query syntax too: PromQL `{error_code=~"131026|131049"}`, SQL `error_code IN (131047, 131026)`)
   // (and `==` of jq and rule engines, Datadog's `@error.code:(132000 OR 132001)`, Logstash's `[wa][error_code] in [...]`)
@@ -266,6 +275,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
       if (scan.wa && /(?:^|\.)error\.code$/i.test(key)) return true;
       // (a YAML error object whose sibling keys are Graph's: `type: OAuthException`, `fbtrace_id: ...`)
       if (/^\s*["']?[\w-]+["']?\s*:\s*$/.test(line.slice(0, s).replace(/["']$/, '')) && graphSiblings(scan.text, ctx.lineStart, line)) return true;
+      // (a provider's own reason code beside its own words is not Graph's: Sinch's `reason_code=4 reason="Recipient not on WhatsApp"`)
+      if (/^reason/i.test(seg)) return /OAuthException|fbtrace|graph|subcode\s*[=:]|\(#\d/i.test(line) || titleOnLine(scan.catalog, code, line);
       return (ctx.lineWa && !httpLike) || /OAuthException|fbtrace|graph|whatsapp|subcode\s*[=:]|\(#\d/i.test(httpLike ? line.replace(/\/[\w./-]*whatsapp[\w./-]*/gi, '') : line) || titleOnLine(scan.catalog, code, line);
     }
     if (strong && isErrorishName(key)) return true;
