@@ -69,6 +69,19 @@ const lintOnFirstUse = {
   },
 };
 
+// perf: the same for the reader of a log line's error object (hover in logs) and its JSON tokenizer
+// (jsonc-parser): dist/payload.js, read on first use (src/vscode/node/lazyPayload.ts).
+const PAYLOAD = path.resolve('src/core/detect/payload.ts');
+const payloadOnFirstUse = {
+  name: 'payload-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /\/payload$/ }, (args) => {
+      const resolved = path.resolve(args.resolveDir, `${args.path}.ts`);
+      return resolved === PAYLOAD && args.resolveDir.startsWith(path.resolve('src/vscode')) ? { path: path.resolve('src/vscode/node/lazyPayload.ts') } : undefined;
+    });
+  },
+};
+
 /** Writes dist/catalog.json from the same data files the other bundles inline. */
 async function writeCatalogJson() {
   const out = await esbuild.build({ entryPoints: [CATALOG_SPECS], bundle: true, format: 'cjs', platform: 'node', write: false, logLevel: 'silent' });
@@ -86,7 +99,14 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
     outfile: 'dist/extension.js',
-    plugins: [catalogFromJson, lintOnFirstUse],
+    plugins: [catalogFromJson, lintOnFirstUse, payloadOnFirstUse],
+  },
+  {
+    ...common,
+    entryPoints: ['src/core/detect/payload.ts'],
+    platform: 'node',
+    target: 'node20',
+    outfile: 'dist/payload.js',
   },
   {
     ...common,

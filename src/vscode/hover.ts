@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { ERROR_CODES_URL } from '../core/catalog/entries';
 import { legacyEquivalent } from '../core/catalog/legacy';
-import { codeAt, payloadAt } from '../core/detect';
+import { codeAt } from '../core/detect';
+import { payloadAt } from '../core/detect/payload';
 import type { FindingIndex } from '../core/findingIndex';
 import type { CatalogService } from './catalogService';
 import { settingsFor } from './config';
