@@ -214,3 +214,9 @@ test('round 23: provider fields, tallies without words, reason codes beside a pr
   const kt = `${WA}sealed class WaFailure(val code: Int)\nobject TokenExpired : WaFailure(190)\nval plan = Scale(credits = 131047)\nval SMOKE_QUANTITIES = mapOf(131026 to 4)\n// 131031 = account locked, 368 = policy block\n`;
   assert.deepEqual(codes(kt, 'kotlin'), [190, 131031, 368]);
 });
+
+test("round 24: a number before '=' inside braces is a value, not a key; Ruby's between? compares a code", () => {
+  assert.deepEqual(codes('INFO consumer whatsapp.statuses FetchPosition{offset=131047, epoch=1}\n'), []);
+  assert.deepEqual(codes('{131047: 2, 131026: 5} by code\n'), [131047, 131026]);
+  assert.deepEqual(codes('# WhatsApp\nPERMISSION = ->(code) { code == 10 || code.between?(200, 299) }\n', 'ruby'), [10, 200, 299]);
+});

@@ -572,6 +572,14 @@ function decide(frame: Frame, env: JsonEnv, text: string, rootProse = false, roo
   }
 }
 
+/** A `:` follows `at` past blanks and a closing quote (perf: a few characters at most). */
+function colonAfter(text: string, at: number): boolean {
+  let i = at;
+  if (text.charCodeAt(i) === 34 || text.charCodeAt(i) === 39) i++;
+  while (i < at + 8 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return text.charCodeAt(i) === 58;
+}
+
 /** The object has a subcode beside its code, whatever its value (Graph's 460 and 463 are not in the catalog). */
 function hasSubcode(frame: Frame): boolean {
   for (let k = 0; k < frame.candCount; k++) if ((frame.cands[k] as Cand).kind === 'subcode') return true;
@@ -738,7 +746,8 @@ class Walker {
     if (info === undefined && e - s === 3 && text.startsWith('key', s) && this.depth >= 3 && f.key(text) === 'buckets' && AGGREGATION_OF_CODES.test((FRAMES[this.depth - 3] as Frame).key(text))) info = NAMED_CODE_KEY;
     this.keyInfo = info;
     if (info) f.flags |= info.flags;
-    else if (isDigitCode(text.charCodeAt(s))) {
+    // (a number is a key only before its colon: in Java's `{offset=131047, x=1}` it is a value)
+    else if (isDigitCode(text.charCodeAt(s)) && colonAfter(text, e)) {
       const code = digitsValue(text, s, e);
       if (code >= 0) {
         f.numKeys += 1;

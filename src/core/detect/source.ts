@@ -730,7 +730,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (scan.family === 'ruby' && opener === '{' && items.trim() === '' && isNonCodeName(lastName(before))) return false;
     // A method called on a code compares its arguments: `err.code.between(200, 299)`, `df.error_code.isin([...])`.
     // (perf: the method's dot found first, the receiver read back from it)
-    const method = (opener === '(' || /\(\s*$/.test(before)) && before.includes('.') ? /\.\s*[A-Za-z_]\w*\s*\(?\s*$/.exec(before) : null;
+    // (Ruby's `code.between?(200, 299)` too)
+    const method = (opener === '(' || /\(\s*$/.test(before)) && before.includes('.') ? /\.\s*[A-Za-z_]\w*[?!]?\s*\(?\s*$/.exec(before) : null;
     const receiver = method ? exprBefore(before.slice(0, method.index).trimEnd()) : '';
     if (receiver && isCodeExpr(receiver) && !isNonCodeName(lastName(receiver))) return strong || (scan.wa && isErrorCodeExpr(receiver)) || (scan.wa && group().allCodes);
     if (opener === '(') {
