@@ -220,3 +220,8 @@ test("round 24: a number before '=' inside braces is a value, not a key; Ruby's 
   assert.deepEqual(codes('{131047: 2, 131026: 5} by code\n'), [131047, 131026]);
   assert.deepEqual(codes('# WhatsApp\nPERMISSION = ->(code) { code == 10 || code.between?(200, 299) }\n', 'ruby'), [10, 200, 299]);
 });
+
+test('round 24: a bare code whose object says it verifies a one-time code is that code', () => {
+  const log = '{"msg":"otp verify","userId":"usr_8812","code":"131056","attempt":1,"wamid":"wamid.X"}\n{"msg":"send failed","code":"131056","wamid":"wamid.Y"}\n';
+  assert.deepEqual(codes(log, 'json'), [131056]);
+});

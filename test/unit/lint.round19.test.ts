@@ -184,3 +184,10 @@ describe('round 23: query builders', () => {
     assert.deepEqual(lines(rb, 'ruby'), [4]);
   });
 });
+
+describe('round 24: C# exception filters', () => {
+  test("a filter's literal belongs to its catch: Twilio's exception is Twilio's, Graph's is ours", () => {
+    const cs = '// WhatsApp fallback sender\npublic class Fallback {\n  public async Task Send() {\n    for (var i = 0; i < 3; i++) {\n      try { await twilio.SendAsync(); }\n      catch (TwilioException ex) when (ex.Message.Contains("Message Undeliverable")) { break; }\n      catch (GraphException ex) when (ex.Message.Contains("Re-engagement message")) { await SendTemplate(); }\n    }\n  }\n}\n';
+    assert.deepEqual(lines(cs, 'csharp'), [7]);
+  });
+});

@@ -541,7 +541,8 @@ function decide(frame: Frame, env: JsonEnv, text: string, rootProse = false, roo
         if (strong) {
           // An unknown code is kept only in an unmistakable Graph/WhatsApp error object, in Meta's 13xxxx block.
           // (a bare `code` in a WhatsApp file needs a message beside it: `{"code":"131026"}` is a verification code)
-          ok = known ? graph || webhook || bsp || underError || !c.bare || (wa && (frame.messageEnds > 0 || prose || graphSubcode(frame))) : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
+          // (not when the object's own message says it verifies a one-time code: `{"msg":"otp verify","code":"131056"}`)
+          ok = known ? graph || webhook || bsp || underError || !c.bare || (wa && (frame.messageEnds > 0 || prose || graphSubcode(frame)) && !aboutOneTimeCode(frame, text)) : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
         } else {
           // (an object whose own title or message is the code's catalog title explains itself, under any key)
           // (under an error key, a small code also needs its message to speak of Graph: gRPC's
@@ -570,6 +571,19 @@ function decide(frame: Frame, env: JsonEnv, text: string, rootProse = false, roo
     }
     if (ok) out.push({ kind: 'error-code', start: c.start, end: c.end, code: c.code });
   }
+}
+
+/** Words of a one-time code flow, in an object's message: `otp verify`, `verification code sent`. */
+const ONE_TIME_WORDS = /\b(?:otp|one[- ]time|passcode|verif\w*|2fa|mfa)\b/i;
+
+/** The object's messages speak of one-time codes. */
+function aboutOneTimeCode(frame: Frame, text: string): boolean {
+  for (let k = 0; k + 1 < frame.messageEnds; k += 2) {
+    const s = frame.messages[k] as number;
+    const e = frame.messages[k + 1] as number;
+    if (ONE_TIME_WORDS.test(text.slice(s, Math.min(e, s + 200)))) return true;
+  }
+  return false;
 }
 
 /** A `:` follows `at` past blanks and a closing quote (perf: a few characters at most). */

@@ -124,7 +124,12 @@ function bracedHandler(s: string, at: number, family: LanguageFamily): Handler |
     if (c === 41 || c === 93 || c === 125) depth++;
     else if (c === 40 || c === 91 || c === 123) {
       if (depth > 0) depth--;
-      else if (c === 123) {
+      else if (c === 40 && family === 'csharp') {
+        // C#'s exception filter: `catch (ApiException ex) when (ex.Message.Contains("..."))` is its catch's.
+        const from = Math.max(stop, j - 300);
+        const filter = /\bcatch\s*\(([^()]*)\)\s*when\s*$/.exec(s.slice(from, j));
+        if (filter) return { head: filter[1] ?? '', body: tryBody(s, from + filter.index, stop, family) };
+      } else if (c === 123) {
         const from = Math.max(stop, j - 300);
         const before = s.slice(from, j);
         const m = handlerHead(before, family);
