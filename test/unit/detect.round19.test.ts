@@ -225,3 +225,10 @@ test('round 24: a bare code whose object says it verifies a one-time code is tha
   const log = '{"msg":"otp verify","userId":"usr_8812","code":"131056","attempt":1,"wamid":"wamid.X"}\n{"msg":"send failed","code":"131056","wamid":"wamid.Y"}\n';
   assert.deepEqual(codes(log, 'json'), [131056]);
 });
+
+test('round 24: a bare code repeating one reported above; columns named for Graph errors', () => {
+  const log = '{"error":{"message":"x","type":"OAuthException","code":80007,"fbtrace_id":"A"}}\n{"history":[{"t":"1","status":400,"call_count":100,"code":80007}]}\n{"history":[{"t":"1","status":400,"code":131047}]}\n';
+  assert.deepEqual(codes(log, 'json'), [80007, 80007]);
+  const csv = 'sid,status,meta_error,note\nSM1,failed,131050,opted out\nSM2,failed,131026,unreachable\n';
+  assert.deepEqual(codes(csv), [131050, 131026]);
+});

@@ -190,6 +190,8 @@ export function columnNumbersAround(text: string, lineStart: number, name: strin
 /** Whether a column name says "error code". */
 export function isCodeColumnName(name: string): boolean {
   const normal = name.replace(/^@/, '').replace(/[ .-]+/g, '_');
+  // (a column named for Graph's error holds its code: `meta_error`, `graph_error`, `wa_error`)
+  if (/^(?:graph|meta|wa|whatsapp|fb)_?error$/i.test(normal)) return true;
   return isCodeExpr(normal) && !isNonCodeName(normal);
 }
 

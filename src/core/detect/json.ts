@@ -306,6 +306,8 @@ export interface JsonEnv {
   readonly out: Finding[];
   /** The walk's outermost object follows a log message's words on its line (set by the caller per walk). */
   rootProse: boolean;
+  /** Distinctive codes already reported in this text: a bare `code` repeating one is that code again. */
+  readonly reported: Set<number>;
   /** Those words name WhatsApp or Graph (`WhatsApp send failed {"code":190,...}`). */
   rootWa: boolean;
   /**
@@ -335,7 +337,7 @@ export interface JsonEnv {
 
 /** A fresh walking state for one text. */
 export function jsonEnv(catalog: Catalog, wa: boolean, out: Finding[]): JsonEnv {
-  return { catalog, wa, out, rootProse: false, rootWa: false, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, escapedQuote: false, nested: [], walker: undefined, noWalkUntil: -1, exportRows: false };
+  return { catalog, wa, out, rootProse: false, reported: new Set(), rootWa: false, nextHash: -2, nextDouble: -2, nextSingle: -2, nextBrace: -2, escapedQuote: false, nested: [], walker: undefined, noWalkUntil: -1, exportRows: false };
 }
 
 /**
@@ -542,7 +544,9 @@ function decide(frame: Frame, env: JsonEnv, text: string, rootProse = false, roo
           // An unknown code is kept only in an unmistakable Graph/WhatsApp error object, in Meta's 13xxxx block.
           // (a bare `code` in a WhatsApp file needs a message beside it: `{"code":"131026"}` is a verification code)
           // (not when the object's own message says it verifies a one-time code: `{"msg":"otp verify","code":"131056"}`)
-          ok = known ? graph || webhook || bsp || underError || !c.bare || (wa && (frame.messageEnds > 0 || prose || graphSubcode(frame)) && !aboutOneTimeCode(frame, text)) : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
+          // (or, in a nested object, the same code reported above in the file: a `history` row's
+          // `{"status": 400, "code": 80007}`; not a log line's own context object)
+          ok = known ? graph || webhook || bsp || underError || !c.bare || (wa && (frame.messageEnds > 0 || prose || graphSubcode(frame) || (frame.keyStart >= 0 && env.reported.has(c.code))) && !aboutOneTimeCode(frame, text)) : isCloudApiBlock(c.code) && (graph || (underError && (webhook || wa)));
         } else {
           // (an object whose own title or message is the code's catalog title explains itself, under any key)
           // (under an error key, a small code also needs its message to speak of Graph: gRPC's
@@ -569,7 +573,10 @@ function decide(frame: Frame, env: JsonEnv, text: string, rootProse = false, roo
         ok = known && (strong ? wa || frame.numKeys >= 2 : distinctiveKeys(frame, catalog) >= 2);
         break;
     }
-    if (ok) out.push({ kind: 'error-code', start: c.start, end: c.end, code: c.code });
+    if (ok) {
+      out.push({ kind: 'error-code', start: c.start, end: c.end, code: c.code });
+      if (strong) env.reported.add(c.code);
+    }
   }
 }
 
