@@ -56,31 +56,29 @@ const catalogFromJson = {
   },
 };
 
-// perf: the desktop bundle loads the title lint from dist/lint.js on first use (src/vscode/node/lazyLint.ts):
-// it lints source files only, and activation never needs it.
-const LINT_INDEX = path.resolve('src/core/lint/index.ts');
-const lintOnFirstUse = {
-  name: 'lint-on-first-use',
-  setup(build) {
-    build.onResolve({ filter: /\/lint$/ }, (args) => {
-      const resolved = path.resolve(args.resolveDir, args.path, 'index.ts');
-      return resolved === LINT_INDEX && args.resolveDir.startsWith(path.resolve('src/vscode')) ? { path: path.resolve('src/vscode/node/lazyLint.ts') } : undefined;
-    });
-  },
-};
+/**
+ * A plugin for the desktop bundle: imports of `module` from src/vscode resolve to `standIn`, which
+ * requires the module's own bundle from dist/ the first time it is called (a path computed at run time).
+ */
+function loadedOnFirstUse(name, filter, module, standIn) {
+  const target = path.resolve(module);
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter }, (args) => {
+        const base = path.resolve(args.resolveDir, args.path);
+        const hit = [`${base}.ts`, path.join(base, 'index.ts')].includes(target) && args.resolveDir.startsWith(path.resolve('src/vscode'));
+        return hit ? { path: path.resolve(standIn) } : undefined;
+      });
+    },
+  };
+}
 
-// perf: the same for the reader of a log line's error object (hover in logs) and its JSON tokenizer
-// (jsonc-parser): dist/payload.js, read on first use (src/vscode/node/lazyPayload.ts).
-const PAYLOAD = path.resolve('src/core/detect/payload.ts');
-const payloadOnFirstUse = {
-  name: 'payload-on-first-use',
-  setup(build) {
-    build.onResolve({ filter: /\/payload$/ }, (args) => {
-      const resolved = path.resolve(args.resolveDir, `${args.path}.ts`);
-      return resolved === PAYLOAD && args.resolveDir.startsWith(path.resolve('src/vscode')) ? { path: path.resolve('src/vscode/node/lazyPayload.ts') } : undefined;
-    });
-  },
-};
+// perf: the desktop bundle loads the title lint from dist/lint.js on first use: it lints source, SQL
+// and JSON files only, and activation never needs it. The same for the reader of a log line's error
+// object (hover in logs) and its JSON tokenizer (jsonc-parser): dist/payload.js.
+const lintOnFirstUse = loadedOnFirstUse('lint-on-first-use', /\/lint$/, 'src/core/lint/index.ts', 'src/vscode/node/lazyLint.ts');
+const payloadOnFirstUse = loadedOnFirstUse('payload-on-first-use', /\/payload$/, 'src/core/detect/payload.ts', 'src/vscode/node/lazyPayload.ts');
 
 /** Writes dist/catalog.json from the same data files the other bundles inline. */
 async function writeCatalogJson() {
