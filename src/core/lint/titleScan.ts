@@ -7,7 +7,7 @@ import { isCodeFamily, lex, lexFrom, type Lexed, type Literal, type Span } from 
 import { DIRECTIVE, dropSuppressed } from './suppress';
 import { isEveryday, titleMatcher, type TitleMatch, type TitleMatcher } from './titleMatcher';
 import { errorProvenance, OUR_SERVICE, OUR_SERVICE_NAME, type Provenance } from './provenance';
-import { holdsErrorText, isErrorish, matchesUserText, lineBounds, mayHoldErrorText, onAssertionLine, onlyFailsTest, subjectWritten, useSite, type Helper, type UsageScan, type UseSite } from './usage';
+import { holdsErrorText, isErrorish, LOCAL_AHEAD, LOCAL_BACK, matchesUserText, lineBounds, mayHoldErrorText, onAssertionLine, onlyFailsTest, PositionMemo, subjectWritten, useSite, type Helper, type UsageScan, type UseSite } from './usage';
 import { errorColumnValues } from './sql';
 import { looksLikeSqlScript, scanSqlTitles, sqlComments } from './sqlScript';
 import { scanJsonRuleTitles } from './jsonRules';
@@ -222,6 +222,26 @@ export interface TitleScanState {
   /** The text holds a suppression directive somewhere. */
   readonly directives: boolean;
   readonly findings: readonly Finding[];
+  /** Per literal (same index): its `useSite` answer when that read only code near it (see `SiteMemo`). */
+  readonly sites?: readonly (SiteMemo | null)[];
+}
+
+/**
+ * A `useSite` answer that read no further than LOCAL_BACK before its literal and LOCAL_AHEAD after
+ * it: a re-scan takes it as it is while an edit stays out of that stretch. Positions are kept
+ * relative to the literal, so they hold wherever an edit before it moved it.
+ */
+export interface SiteMemo {
+  readonly site: UseSite | undefined;
+  /** What it wrote into `opens` (0) and `entries` (1): `which, lit.start - key, lit.start - value` (NaN: -1). */
+  readonly writes: readonly number[];
+}
+
+/** The stretch `[from, to)` of a re-scanned text whose code changed, and the answers of the last scan. */
+interface Reuse {
+  readonly sites: readonly (SiteMemo | null)[];
+  readonly from: number;
+  readonly to: number;
 }
 
 /** Title matches in source text, suppression comments applied, sorted by start. */
@@ -299,6 +319,8 @@ interface Parts {
   readonly masked: string | undefined;
   readonly evidenceEnd: number | undefined;
   readonly directives: boolean | undefined;
+  /** After an edit: the last scan's answers and where the code changed. */
+  readonly reuse?: Reuse;
 }
 
 
@@ -308,9 +330,16 @@ interface Judged {
   readonly site: UseSite;
 }
 
-/** Every literal naming a title with where it is used to match text (literals not so used are left out). */
-function judgeSites(scan: UsageScan, matcher: TitleMatcher, literals: readonly Literal[], matches: readonly (TitleMatch | null)[]): Judged[] {
+/**
+ * Every literal naming a title with where it is used to match text (literals not so used are left
+ * out), and the answers that may be reused after an edit (`sites`, by literal). With `reuse`, a
+ * literal whose reach lies outside the changed stretch takes its last answer.
+ */
+function judgeSites(scan: UsageScan, matcher: TitleMatcher, literals: readonly Literal[], matches: readonly (TitleMatch | null)[], reuse?: Reuse): { judged: Judged[]; sites: (SiteMemo | null)[] } {
   const out: Judged[] = [];
+  const sites: (SiteMemo | null)[] = new Array<SiteMemo | null>(literals.length).fill(null);
+  const opens = scan.opens as PositionMemo;
+  const entries = scan.entries as PositionMemo;
   for (let i = 0; i < literals.length; i++) {
     const match = matches[i];
     if (!match) continue;
@@ -321,9 +350,40 @@ function judgeSites(scan: UsageScan, matcher: TitleMatcher, literals: readonly L
       out.push(...filters);
       continue;
     }
-    const site = useSite(scan, lit);
+    const known = reuse?.sites[i];
+    let site: UseSite | undefined;
+    if (known && (lit.end + LOCAL_AHEAD <= reuse.from || lit.start - LOCAL_BACK >= reuse.to)) {
+      site = known.site;
+      // (its memo writes again, as if worked out: the literals after it may read them)
+      const w = known.writes;
+      for (let k = 0; k < w.length; k += 3) {
+        const value = w[k + 2] as number;
+        (w[k] === 0 ? opens : entries).set(lit.start - (w[k + 1] as number), Number.isNaN(value) ? -1 : lit.start - value);
+      }
+      sites[i] = known;
+    } else {
+      scan.far = false;
+      opens.log = [];
+      entries.log = [];
+      site = useSite(scan, lit);
+      if (!scan.far && site?.at === undefined) sites[i] = { site, writes: relativeWrites(opens.log, entries.log, lit.start) };
+      opens.log = undefined;
+      entries.log = undefined;
+    }
     if (site) out.push({ lit, match, site });
   }
+  return { judged: out, sites };
+}
+
+/** Memo writes (`key, value` pairs) as `SiteMemo.writes`, relative to the literal at `at`. */
+function relativeWrites(opens: readonly number[], entries: readonly number[], at: number): number[] {
+  const out: number[] = [];
+  [opens, entries].forEach((log, which) => {
+    for (let k = 0; k < log.length; k += 2) {
+      const value = log[k + 1] as number;
+      out.push(which, at - (log[k] as number), value === -1 ? Number.NaN : at - value);
+    }
+  });
   return out;
 }
 
@@ -368,6 +428,7 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
   let serviceHead: boolean | undefined;
   const otherService = (): boolean => (serviceHead ??= ANY_OTHER_SERVICE.test(text.length > SERVICE_HEAD ? text.slice(0, SERVICE_HEAD) : text));
   const out: Finding[] = [];
+  let sites: (SiteMemo | null)[] | undefined;
   // Everyday titles in a file without WhatsApp words, kept until the file's distinctive ones are judged.
   const pending: Finding[] = [];
   let ownEvidence = false;
@@ -386,13 +447,16 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       family,
       collections: new Map<string, UseSite | undefined>(),
       pairs: new BracketPairs(masked),
-      opens: new Map<number, number>(),
+      opens: new PositionMemo(),
       variables: new Map<string, boolean>(),
-      entries: new Map<number, number>(),
+      entries: new PositionMemo(),
       helpers: new Map<string, Helper | null>(),
       userText: new Map<string, boolean>(),
+      far: false,
     };
-    const judged = judgeSites(scan, titleMatcher(catalog), literals, matches);
+    const judgement = judgeSites(scan, titleMatcher(catalog), literals, matches, parts.reuse);
+    const judged = judgement.judged;
+    sites = judgement.sites;
     const vouched = new Set<number>();
     for (const { match, site } of judged) if (site.at !== undefined && !isEveryday(match)) vouched.add(site.at);
     // Subjects a distinctive title is reported on hold WhatsApp error text, so everyday titles
@@ -460,7 +524,7 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
   }
   const directives = parts.directives ?? text.indexOf(DIRECTIVE) !== -1;
   const findings = out.length && directives ? dropSuppressed(text, family, out, comments) : out;
-  return { family, catalog, length: text.length, literals, comments, matches, masked, evidenceEnd, directives, findings };
+  return { family, catalog, length: text.length, literals, comments, matches, masked, evidenceEnd, directives, findings, sites };
 }
 
 /** Characters after an edit within which a literal is lexed again even if it looks unchanged (the lexer looks back this far). */
@@ -556,5 +620,11 @@ export function rescanTitles(previous: TitleScanState, text: string, change: Tex
   const evidenceEnd = kept !== undefined && kept !== -1 && kept < Math.min(change.start, CONTEXT_HEAD - 1) ? kept : undefined;
   const near = text.slice(Math.max(0, change.start - DIRECTIVE.length + 1), change.end + DIRECTIVE.length - 1);
   const directives = previous.directives ? undefined : near.includes(DIRECTIVE);
-  return finish(text, family, catalog, { literals, comments, matches, masked, evidenceEnd, directives }, opts);
+  // The code changed only in [from, stoppedAt) (the masked text was patched there alone).
+  const old = previous.sites;
+  const reuse: Reuse | undefined =
+    old === undefined || previous.masked === undefined
+      ? undefined
+      : { sites: [...old.slice(0, keptLits), ...new Array<null>(part.literals.length).fill(null), ...old.slice(resumeLits)], from, to: part.stoppedAt === -1 ? Infinity : part.stoppedAt };
+  return finish(text, family, catalog, { literals, comments, matches, masked, evidenceEnd, directives, reuse }, opts);
 }

@@ -28,16 +28,43 @@ export interface UsageScan {
   /** Where each bracket of `masked` closes, paired once per scan. */
   readonly pairs: BracketPairs;
   /** Per-scan memo of the bracket enclosing each literal start (see `enclosingOpen`). */
-  readonly opens?: Map<number, number>;
+  readonly opens?: PositionMemo;
   /** Per-scan memo of `mayHoldErrorText` by variable name. */
   readonly variables?: Map<string, boolean>;
   /** Per-scan memo of the map each `[k, v]` entry (by its opening bracket) belongs to (see `entryOwner`). */
-  readonly entries?: Map<number, number>;
+  readonly entries?: PositionMemo;
   /** Per-scan memo of same-file helpers by name (see `helperOf`); null: none that matches text. */
   readonly helpers?: Map<string, Helper | null>;
   /** Per-scan memo of `matchesUserText` for a call's receiver, by name and line. */
   readonly userText?: Map<string, boolean>;
+  /**
+   * Set by `useSite` when its answer rests on more than the code within LOCAL_BACK before the
+   * literal and LOCAL_AHEAD after it (a name's uses elsewhere, a collection, a helper): such an
+   * answer is worked out again after every edit, the others only after edits near them.
+   */
+  far?: boolean;
 }
+
+/**
+ * A per-scan memo from a position to a position (-1: none) that can log its writes: an answer
+ * reused after an edit writes again what it wrote when it was worked out, so the literals after it
+ * find the memo as a full scan leaves it.
+ */
+export class PositionMemo extends Map<number, number> {
+  /** While set, every write is appended as `key, value`. */
+  log: number[] | undefined;
+
+  override set(key: number, value: number): this {
+    this.log?.push(key, value);
+    return super.set(key, value);
+  }
+}
+
+/** How far before and after its literal a `useSite` answer not marked `far` ever reads. */
+export const LOCAL_BACK = 9000;
+export const LOCAL_AHEAD = 4000;
+/** How far past a literal the collection holding it may close for the answer to stay local. */
+const LOCAL_CLOSE = 2000;
 
 /** A function of the file that passes some of its parameters into a matching call. */
 export interface Helper {
@@ -445,11 +472,18 @@ export function matchingClose(s: string, open: number, stop: number): number {
 }
 
 /**
+ * Whether the last `enclosingOpen` given a memo took its answer from an earlier literal's: an answer
+ * that may rest on code far before the literal (see `UsageScan.far`).
+ */
+let tookMemo = false;
+
+/**
  * The unmatched opening bracket before `pos` (within COLLECTION_WINDOW), or -1. With `memo`, the
  * answer for each literal start is remembered, and a scan that reaches an earlier literal of the
  * same list at depth 0 takes its answer: the items of a long list cost one scan, not one each.
  */
 export function enclosingOpen(s: string, pos: number, memo?: Map<number, number>): number {
+  tookMemo = false;
   let depth = 0;
   const stop = Math.max(0, pos - COLLECTION_WINDOW);
   let found = -1;
@@ -465,6 +499,7 @@ export function enclosingOpen(s: string, pos: number, memo?: Map<number, number>
     } else if (c === 59 && depth === 0) break; // a statement boundary
     else if (memo && depth === 0 && (c === 34 || c === 39 || c === 96) && memo.has(j)) {
       found = memo.get(j) as number;
+      tookMemo = true;
       break;
     }
   }
@@ -474,11 +509,13 @@ export function enclosingOpen(s: string, pos: number, memo?: Map<number, number>
 
 /** The name called at an opening parenthesis: `x.includes(` -> `includes`, `strings.Contains(` -> `Contains`. */
 function calleeAt(s: string, open: number): string {
+  // (bounded, as every read near a literal is: see LOCAL_BACK)
+  const stop = Math.max(0, open - 200);
   let j = open;
-  while (j > 0 && (s.charCodeAt(j - 1) === 32 || s.charCodeAt(j - 1) === 9)) j--;
+  while (j > stop && (s.charCodeAt(j - 1) === 32 || s.charCodeAt(j - 1) === 9)) j--;
   let k = j;
   if (k > 0 && (s[k - 1] === '?' || s[k - 1] === '!')) k--;
-  while (k > 0 && isWordChar(s.charCodeAt(k - 1))) k--;
+  while (k > stop && isWordChar(s.charCodeAt(k - 1))) k--;
   return s.slice(k, j);
 }
 
@@ -563,8 +600,10 @@ export function lineBounds(s: string, pos: number): [number, number] {
  * line opens a block (`{`, `(`, `=>`, `do |x|`, `:`).
  */
 function followingLines(s: string, pos: number): string {
-  const eol = s.indexOf('\n', pos);
-  const line = s.slice(pos, eol === -1 ? s.length : eol);
+  const found = s.indexOf('\n', pos);
+  // (a minified line is read for LINE_REACH characters)
+  const eol = found === -1 || found > pos + LINE_REACH ? -1 : found;
+  const line = s.slice(pos, eol === -1 ? Math.min(s.length, pos + LINE_REACH) : eol);
   if (eol === -1 || !/(?:[{(:|]|=>|->|\bdo(?:\s*\|[^|]*\|)?)\s*$/.test(line)) return line;
   let e = eol;
   for (let k = 0; k < 2 && e !== -1 && e < s.length; k++) e = s.indexOf('\n', e + 1);
@@ -716,6 +755,7 @@ function inCollection(scan: UsageScan, lit: Literal, open: number): UseSite | un
     return undefined;
   }
   const close = scan.pairs.closeOf(open);
+  if (close === -1 || close > lit.end + LOCAL_CLOSE) scan.far = true;
   if (close === -1) return undefined;
   if (isItem) {
     const after = s.slice(close + 1, close + 160);
@@ -748,6 +788,7 @@ function namedCollectionUse(scan: UsageScan, open: number, role: Role): UseSite 
   const s = scan.masked;
   const name = assignedName(s, open);
   if (!name || name.length < 2) return undefined;
+  scan.far = true; // (the name's uses)
   const close = scan.pairs.closeOf(open);
   if (close === -1) return undefined;
   const key = `${role[0]}${open}`;
@@ -785,6 +826,7 @@ function entryOwner(scan: UsageScan, lit: Literal, open: number): number {
   const lead = s.slice(Math.max(0, open - 80), open).replace(ENTRY_CALL, '').trimEnd();
   const prev = lead[lead.length - 1];
   if (prev !== ',' && prev !== '[' && prev !== '(' && prev !== '{') return -1;
+  scan.far = true; // (the owner of the entries before it)
   // perf: an entry after a comma has the owner of the entry before it, when that one was judged: a
   // long list of entries is walked once, not once per entry.
   const before = prev === ',' ? previousEntry(s, Math.max(0, open - 80) + lead.length - 1) : -1;
@@ -941,10 +983,13 @@ function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
   if (lit.regex) {
     if (/\.\s*(?:replace|replaceAll|split|sub|gsub|tr)\s*\(\s*$/.test(leftT)) return undefined;
     // A pattern stored in a name (`const RX = /.../i;`) tests what its uses test.
-    const stored = /^(?:[;,)]|$)/.test(rightT) ? storedPatternUse(scan, lit.start) : undefined;
+    const storable = /^(?:[;,)]|$)/.test(rightT);
+    if (storable) scan.far = true;
+    const stored = storable ? storedPatternUse(scan, lit.start) : undefined;
     if (stored !== undefined) return stored;
     // A rule in a named list, `RULES = [{ pattern: /.../i, ... }]`: judged where a walk tests `rule.pattern`.
     const owner = /^(?:[,}\])]|$)/.test(rightT) ? enclosingOpen(s, lit.start, scan.opens) : -1;
+    if (owner !== -1) scan.far = true;
     const rule = owner !== -1 && s[owner] === '{' && afterKey(s, owner, lit.start) ? listPropertyUse(scan, lit, owner) : undefined;
     if (rule !== undefined) return rule;
     // An item of a named list of patterns (`HARD = [/.../i, ...]`): judged where the list is walked.
@@ -968,6 +1013,7 @@ function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
   }
   // An argument of a matching call: `x.includes("...")`, `strings.Contains(x, "...")`, `re.search(r"...", x)`.
   const open = enclosingOpen(s, lit.start, scan.opens);
+  if (tookMemo) scan.far = true;
   if (open !== -1 && s[open] === '(') {
     const callee = calleeAt(s, open);
     if (MATCH_CALLS.has(callee) || (callee === 'new' && REGEX_NEW.test(s.slice(Math.max(0, open - 200), open)))) {
@@ -976,7 +1022,9 @@ function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
       const builds = PATTERN_BUILDERS.has(callee) || callee === 'new';
       const end = close === -1 ? lit.end : builds ? chainedCallEnd(s, close + 1) : close + 1;
       // A pattern stored in a name (`final _throttle = RegExp(...)`, C#'s `[GeneratedRegex(...)] partial Regex Name();`) tests what its uses test.
-      const stored = builds && close !== -1 && end === close + 1 ? (callee === 'GeneratedRegex' ? generatedRegexUse(scan, close + 1) : storedPatternUse(scan, callStart)) : undefined;
+      const storable = builds && close !== -1 && end === close + 1;
+      if (storable) scan.far = true;
+      const stored = storable ? (callee === 'GeneratedRegex' ? generatedRegexUse(scan, close + 1) : storedPatternUse(scan, callStart)) : undefined;
       if (stored !== undefined) return stored;
       return { subject: scan.text.slice(callStart, lit.start) + scan.text.slice(lit.end, end) };
     }
@@ -991,6 +1039,7 @@ function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
   // A named constant or enum member holding the title, compared elsewhere: `const RE_ENGAGEMENT = "..."`.
   const constant = constantName(s, open, left, rightT, scan.family);
   if (constant) {
+    scan.far = true; // (its uses, wherever they are)
     const key = `c${constant.member ? '.' : ''}${constant.name}`;
     let use: UseSite | undefined;
     if (scan.collections?.has(key)) use = scan.collections.get(key);
@@ -1025,11 +1074,13 @@ const FINDER_CALLS = new Set(['find', 'findOne', 'findFirst', 'findMany', 'findA
 
 /** The key a value at `at` follows in an object: `errorTitle: `, `'error_title': `, `[Op.like]: ` (as `Op.like`); read back by hand. */
 function objectKey(text: string, from: number, at: number): string | undefined {
+  // (blanks read back for 200 characters at most, as every read near a literal is bounded)
+  const stop = Math.max(from, at - 200);
   let j = at - 1;
-  while (j > from && isBlank(text.charCodeAt(j))) j--;
+  while (j > stop && isBlank(text.charCodeAt(j))) j--;
   if (text[j] !== ':' || text[j - 1] === ':') return undefined;
   j--;
-  while (j > from && isBlank(text.charCodeAt(j))) j--;
+  while (j > stop && isBlank(text.charCodeAt(j))) j--;
   const c = text[j];
   if (c === "'" || c === '"') j--;
   const bracket = text[j] === ']';
@@ -1058,7 +1109,7 @@ function queryObjectUse(scan: UsageScan, pos: number, open: number): UseSite | u
   if (OBJECT_OPERATOR.test(key)) return owner !== undefined && isErrorColumn(owner) ? { subject: `${owner} ${key}` } : undefined;
   // The object is a filter: the value of `where:` (or the like), or a finder's argument.
   let j = obj - 1;
-  while (j > 0 && isBlank(s.charCodeAt(j))) j--;
+  while (j > 0 && obj - j < 200 && isBlank(s.charCodeAt(j))) j--;
   const filter = owner !== undefined ? FILTER_KEY.test(owner) : s[j] === '(' && FINDER_CALLS.has(calleeAt(s, j));
   return filter && isErrorColumn(key) ? { subject: `${key} ${owner ?? calleeAt(s, j)}` } : undefined;
 }
@@ -1334,6 +1385,7 @@ function throughLambda(scan: UsageScan, pos: number, site: UseSite): UseSite {
   const s = scan.masked;
   // perf: only a subject reading `it`, or a line with a block parameter (`{ t ->`), is looked into.
   if (!/\bit\b/.test(site.subject) && !s.slice(Math.max(0, pos - 120), pos).includes('->')) return site;
+  scan.far = true;
   let open = enclosingOpen(s, pos);
   for (let k = 0; k < 2 && open !== -1 && s[open] !== '{'; k++) open = enclosingOpen(s, open);
   if (open === -1 || s[open] !== '{') return site;
@@ -1382,6 +1434,7 @@ function helperCallUse(scan: UsageScan, open: number, callee: string, lit: Liter
   if (method && !/(?:\bthis|\bself|\$this)\s*(?:\.|->)$|\b(?:self|static)::$/.test(s.slice(Math.max(0, nameAt - 8), nameAt))) return undefined;
   const argument = argumentIndex(s, open, lit.start);
   if (argument === 0 && !/^\s*,/.test(s.slice(lit.end, lit.end + 40))) return undefined;
+  scan.far = true;
   const helper = helperOf(scan, callee);
   // Python's `self._has(err, "...")` passes `self` before the first argument.
   const index = argument + (helper?.self && method ? 1 : 0);
@@ -1510,6 +1563,7 @@ function listPropertyUse(scan: UsageScan, lit: Literal, open: number): UseSite |
   const outer = listOfItem(scan, open);
   // A call's argument is no list item unless the call builds a list (`listOf(`, `List.of(`, `array(`).
   if (outer === -1 || (s[outer] === '(' && !LIST_BUILDERS.has(calleeAt(s, outer)))) return undefined;
+  scan.far = true; // (the list's name and its uses)
   const key = `o${outer}.${prop}`;
   if (scan.collections?.has(key)) return scan.collections.get(key);
   const name = assignedName(s, outer);
@@ -1543,13 +1597,18 @@ const LIST_BUILDERS = new Set(['listOf', 'mutableListOf', 'arrayOf', 'setOf', 'o
 function listOfItem(scan: UsageScan, open: number): number {
   const s = scan.masked;
   const known = scan.entries?.get(open);
-  if (known !== undefined) return known;
+  if (known !== undefined) {
+    scan.far = true; // (another literal's answer)
+    return known;
+  }
   let j = open - 1;
   while (j > 0 && open - j < 80 && isBlank(s.charCodeAt(j))) j--;
   const c = s.charCodeAt(j);
   // The first item: the bracket just before it. A later one: the list of the item before the comma.
   const before = c === 44 ? previousEntry(s, j) : -1;
-  const owner = c === 40 || c === 91 || c === 123 ? j : ((before === -1 ? undefined : scan.entries?.get(before)) ?? enclosingOpen(s, open));
+  const lent = before === -1 ? undefined : scan.entries?.get(before);
+  if (lent !== undefined) scan.far = true;
+  const owner = c === 40 || c === 91 || c === 123 ? j : (lent ?? enclosingOpen(s, open));
   scan.entries?.set(open, owner);
   return owner;
 }
