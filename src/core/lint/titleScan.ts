@@ -246,7 +246,7 @@ interface Reuse {
 
 /** Title matches in source text, suppression comments applied, sorted by start. */
 export function scanTitleMatches(text: string, family: LanguageFamily, catalog: Catalog, opts: TitleScanOptions = {}): Finding[] {
-  return [...(scanTitlesState(text, family, catalog, opts)?.findings ?? [])];
+  return [...(scanTitlesState(text, family, catalog, opts, false)?.findings ?? [])];
 }
 
 /** What each literal names (null: nothing); undefined when cancelled. */
@@ -275,15 +275,18 @@ function queryValueMatch(matcher: TitleMatcher, text: string, lit: Literal): Tit
   return undefined;
 }
 
-/** A full title scan that also keeps what the next re-scan needs; undefined when cancelled. */
-export function scanTitlesState(text: string, family: LanguageFamily, catalog: Catalog, opts: TitleScanOptions = {}): TitleScanState | undefined {
+/**
+ * A full title scan that also keeps what the next re-scan needs; undefined when cancelled. Without
+ * `forEdits` (a scan for its findings only), the judgements a re-scan could reuse are not recorded.
+ */
+export function scanTitlesState(text: string, family: LanguageFamily, catalog: Catalog, opts: TitleScanOptions = {}, forEdits = true): TitleScanState | undefined {
   if (family === 'text') return sqlScriptState(text, catalog, opts);
   if (family === 'json') return dataState(text, catalog, scanJsonRuleTitles(text, catalog));
   const lexed = lex(text, family);
   const matches = matchesOf(text, lexed.literals, titleMatcher(catalog), opts.token);
   if (!matches) return undefined;
   const masked = matches.some((m) => m !== null) ? maskText(text, lexed) : undefined;
-  return finish(text, family, catalog, { literals: lexed.literals, comments: lexed.comments, matches, masked, evidenceEnd: undefined, directives: undefined }, opts);
+  return finish(text, family, catalog, { literals: lexed.literals, comments: lexed.comments, matches, masked, evidenceEnd: undefined, directives: undefined, forEdits }, opts);
 }
 
 /** The state of a text without literals (JSON, plain text): its findings, suppressions applied. */
@@ -321,6 +324,8 @@ interface Parts {
   readonly directives: boolean | undefined;
   /** After an edit: the last scan's answers and where the code changed. */
   readonly reuse?: Reuse;
+  /** The state is kept for re-scans after edits: the answers that may be reused are recorded (default true). */
+  readonly forEdits?: boolean;
 }
 
 
@@ -335,9 +340,9 @@ interface Judged {
  * out), and the answers that may be reused after an edit (`sites`, by literal). With `reuse`, a
  * literal whose reach lies outside the changed stretch takes its last answer.
  */
-function judgeSites(scan: UsageScan, matcher: TitleMatcher, literals: readonly Literal[], matches: readonly (TitleMatch | null)[], reuse?: Reuse): { judged: Judged[]; sites: (SiteMemo | null)[] } {
+function judgeSites(scan: UsageScan, matcher: TitleMatcher, literals: readonly Literal[], matches: readonly (TitleMatch | null)[], reuse: Reuse | undefined, record: boolean): { judged: Judged[]; sites: (SiteMemo | null)[] | undefined } {
   const out: Judged[] = [];
-  const sites: (SiteMemo | null)[] = new Array<SiteMemo | null>(literals.length).fill(null);
+  const sites = record ? new Array<SiteMemo | null>(literals.length).fill(null) : undefined;
   const opens = scan.opens as PositionMemo;
   const entries = scan.entries as PositionMemo;
   for (let i = 0; i < literals.length; i++) {
@@ -360,19 +365,28 @@ function judgeSites(scan: UsageScan, matcher: TitleMatcher, literals: readonly L
         const value = w[k + 2] as number;
         (w[k] === 0 ? opens : entries).set(lit.start - (w[k + 1] as number), Number.isNaN(value) ? -1 : lit.start - value);
       }
-      sites[i] = known;
-    } else {
+      if (sites) sites[i] = known;
+    } else if (sites) {
       scan.far = false;
       opens.log = [];
       entries.log = [];
       site = useSite(scan, lit);
-      if (!scan.far && site?.at === undefined) sites[i] = { site, writes: relativeWrites(opens.log, entries.log, lit.start) };
+      if (!scan.far && site?.at === undefined) sites[i] = { site: site && detached(site), writes: relativeWrites(opens.log, entries.log, lit.start) };
       opens.log = undefined;
       entries.log = undefined;
-    }
+    } else site = useSite(scan, lit);
     if (site) out.push({ lit, match, site });
   }
   return { judged: out, sites };
+}
+
+/**
+ * The site with strings of their own. A slice of the text keeps the whole text alive, and an answer
+ * may be kept over many edits: each would hold on to the version it was worked out on.
+ */
+function detached(site: UseSite): UseSite {
+  const own = (s: string): string => (s.length < 13 ? s : s.split('').join(''));
+  return site.variable === undefined ? { subject: own(site.subject) } : { subject: own(site.subject), variable: own(site.variable) };
 }
 
 /** Memo writes (`key, value` pairs) as `SiteMemo.writes`, relative to the literal at `at`. */
@@ -454,7 +468,7 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       userText: new Map<string, boolean>(),
       far: false,
     };
-    const judgement = judgeSites(scan, titleMatcher(catalog), literals, matches, parts.reuse);
+    const judgement = judgeSites(scan, titleMatcher(catalog), literals, matches, parts.reuse, parts.forEdits !== false);
     const judged = judgement.judged;
     sites = judgement.sites;
     const vouched = new Set<number>();
