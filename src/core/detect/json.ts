@@ -62,7 +62,7 @@ const MESSAGE_KEYS = ['message', 'msg', 'errormessage', 'error_message', 'title'
  * `title` and `details`, which say `(#131047)` when they name a code (read by `hashesIn`); perf:
  * they are most of the strings of an error log.
  */
-const PROSE_KEYS = ['log', 'msg', 'textpayload', 'errormessage', 'error_message', 'exception', 'stack', 'stack_trace', 'stacktrace', 'error', 'err', 'detail', 'description', 'reason', 'query', 'expr', 'rawsql', 'sql', 'line', 'raw', 'payload', 'text', 'summary', 'nrql'];
+const PROSE_KEYS = ['log', 'msg', 'textpayload', 'errormessage', 'error_message', 'exception', 'stack', 'stack_trace', 'stacktrace', 'error', 'err', 'detail', 'description', 'reason', 'query', 'expr', 'rawsql', 'sql', 'line', 'raw', 'payload', 'text', 'summary', 'nrql', 'failedreason', 'failed_reason', 'failurereason', 'failure_reason', 'errorreason', 'error_reason', 'lasterror', 'last_error'];
 
 /**
  * perf: the keys we look for, by length. A key in the text is compared in place with the few of

@@ -45,6 +45,8 @@ const BY_EXTENSION: Record<string, LanguageFamily> = {
   csv: 'text', tsv: 'text', psv: 'text', sql: 'text', xml: 'text',
   // (Jest snapshots hold rendered output, read as text; Flutter's ARB files and HAR captures are JSON)
   snap: 'text', arb: 'json', har: 'json', md: 'text', markdown: 'text',
+  // (Prometheus' text exposition: `wa_errors_total{code="131047"} 431`)
+  prom: 'text',
 };
 
 /**

@@ -102,7 +102,10 @@ export function isErrorCodeExpr(expr: string): boolean {
   // (`codigo`, `kode`, `kodu` alone say no more than `code`: read the receiver as for `code`)
   if (!/^(?:get)?(?:code|codigo|kode|kodu)$/.test(seg)) return true;
   // (a lookup by key reads as the member: `err.get("code")` as `err.code`)
-  const tail = (expr.length > 120 ? expr.slice(-120) : expr).replace(/(?:\.|->)\s*(?:get|fetch|dig)\s*\(\s*(?:['"]|:)(\w+)['"]?\s*\)/g, '.$1');
+  // (and a path of keys as its members: Ruby's `res.dig("error", "code")` as `res.error.code`)
+  const tail = (expr.length > 120 ? expr.slice(-120) : expr)
+    .replace(/(?:\.|->)\s*(?:get|fetch|dig)\s*\(\s*(?:['"]|:)(\w+)['"]?\s*\)/g, '.$1')
+    .replace(/\.\s*dig\s*\(((?:\s*(?:['"]\w+['"]|:\w+)\s*,)+\s*(?:['"]\w+['"]|:\w+))\s*\)/g, (_m, keys: string) => `.${keys.split(',').map((k) => k.trim().replace(/^[:'"]|['"]$/g, '')).join('.')}`);
   // `code` alone, or the code of something named like an error (`e`, `ex`, `err`, `apiError`...).
   if (/^\s*\$?(?:code|c[oó]digo|kode|kodu)\s*$/i.test(tail)) return true;
   // (through one wrapper member too: pytest's `exc.value.code`, `err.error.code`, `e.response.data.code`)

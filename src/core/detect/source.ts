@@ -48,7 +48,9 @@ const ERROR_VARIANT = /[a-zA-Z](?:Error|Exception|Failure)\s*\.\s*[A-Z]\w*\s*$/;
  * for 190 "Access token has expired", `invalidParameter` for 100.
  */
 function namedForTitle(catalog: Catalog, code: number, name: string): boolean {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[_\W]+/).filter((w) => w.length > 0);
+  const all = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[_\W]+/).filter((w) => w.length > 0);
+  // (a prefix saying what kind of name it is is no word of the title: Go's `CodeTemplateParamCount`, `ErrTokenExpired`)
+  const words = all.length > 2 && /^(?:code|err|error|wa|graph)$/.test(all[0] as string) ? all.slice(1) : all;
   if (words.length < 2) return false;
   const entry = catalog.get(code);
   if (!entry) return false;
@@ -71,6 +73,7 @@ const MATCHER_CALL =
 function smallOk(ctx: Ctx, named: string): boolean {
   if (!ctx.scan.wa) return false;
   const subject = capturedSubject(ctx, named);
+  if (holdsHttpStatus(ctx, subject)) return false;
   const own = OWN_CODE.test(subject) && inErrorClass(ctx.scan.text, ctx.lineStart);
   if (!own && !isErrorCodeSubject(ctx.scan, ctx.lineStart, subject) && !(isCodeExpr(subject) && comparedWithDistinctive(ctx, subject))) return false;
   // (no subcode is 0: `e.Subcode != 0` tests for one being there)
@@ -140,6 +143,28 @@ function inErrorClass(text: string, until: number): boolean {
 // (a default that names an error code is one: `DEFAULT_ERROR_CODE = 131000`)
 /** A Ruby call without parentheses up to its last argument: `it_behaves_like 'a recoverable error', `. */
 const RUBY_BARE_CALL = /^\s*[a-z_]\w*[!?]?\s+(?:(?:'[^'\n]*'|"[^"\n]*"|:\w+)\s*,\s*)+$/;
+
+/** A value read from an HTTP response's status: `res.getResponseCode()`, `r.status_code`, `resp.StatusCode`. */
+const HTTP_STATUS_READ = /^[^;\n]{0,80}?(?:getResponseCode\s*\(|\.\s*(?:status|status_code|statusCode|StatusCode)\b(?!\s*[.(])|getStatus(?:Code)?\s*\()/;
+
+/**
+ * A bare variable the code above set from an HTTP status: `var code = res.getResponseCode(); if (code === 200)`.
+ * (read back over BACK_REACH characters, its last write deciding)
+ */
+function holdsHttpStatus(ctx: Ctx, subject: string): boolean {
+  const name = subject.trim();
+  if (!/^\$?[A-Za-z_][\w]*$/.test(name)) return false;
+  const text = ctx.scan.text;
+  const from = Math.max(0, ctx.lineStart - BACK_REACH);
+  const before = text.slice(from, Math.min(ctx.lineEnd, ctx.at));
+  const write = new RegExp(`(?:^|[^\\w$.])${name.replace('$', '\\$')}\\s*(?::\\s*\\w+\\s*)?:?=(?![=>])\\s*`, 'g');
+  let last: number | undefined;
+  for (let m = write.exec(before); m; m = write.exec(before)) last = m.index + m[0].length;
+  return last !== undefined && HTTP_STATUS_READ.test(before.slice(last, last + 120));
+}
+
+/** The first argument of a text search is an error's text: `$n['ultimo_error'], `, `err.Error(), `, `(string)$msg, `. */
+const ERROR_TEXT_ARG = /^[^,]*(?:err|error|msg|message|erro|fehler|hata|galat)[^,]*,\s*$/i;
 
 /** Words of one-time codes around a quoted number. */
 const OTP_WORDS = /\b(?:otp|OTP|one[-_ ]time|passcode|login_?code|verification[_ ]code|2fa|Otp\w*|\w*Otp)\b|otp_|_otp/;
@@ -306,7 +331,9 @@ const CS_PATTERN = /\bis(?:\s+not)?\s+(?:(?:[<>]=?\s*)?[\w.]+\s+(?:or|and)(?:\s+
  */
 function codeRange(ctx: Ctx, head: string, other: number, upper: boolean): boolean {
   const [lo, hi] = upper ? [other, ctx.code] : [ctx.code, other];
-  if (!(hi > lo) || !ctx.scan.catalog.has(lo) || !ctx.scan.catalog.has(hi)) return false;
+  // (a bound the catalog lacks counts in the same block as a distinctive code: `132000..132099`)
+  const bound = (n: number): boolean => ctx.scan.catalog.has(n) || (isDistinctive(ctx.code) && n >= 10000 && Math.floor(n / 1000) === Math.floor(ctx.code / 1000));
+  if (!(hi > lo) || !bound(lo) || !bound(hi)) return false;
   const before = head.trimEnd();
   const inAt = /\b(?:in|is\s+in)$/.exec(before);
   let subject = inAt ? exprBefore(before.slice(0, inAt.index).trimEnd()) : '';
@@ -623,6 +650,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     // (an object's key counts in an object named for codes: `AUTH_EXCEPTION: 0,` in `GraphErrorCode = Object.freeze({`)
     if (KEY_MEMBER_LINE.test(left)) {
       if (isNonCodeName(last)) return false;
+      // (a key named for the code's own title, in a WhatsApp file: `TOKEN_EXPIRED: 190` in `module.exports = {`)
+      if (namedForTitle(scan.catalog, ctx.code, last)) return true;
       const at = { at: 0 };
       const kind = codeHolder(scan.text, ctx.lineStart, scan.family, at);
       return kind === NAMED_HOLDER || (kind === ENUM_HOLDER && hasAssignedCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, 2 * NEAR_LINES, ctx.at, at.at), ctx.code, /['"]?[A-Za-z_]\w*['"]?\s*:\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/g));
@@ -735,6 +764,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     const receiver = method ? exprBefore(before.slice(0, method.index).trimEnd()) : '';
     if (receiver && isCodeExpr(receiver) && !isNonCodeName(lastName(receiver))) return strong || (scan.wa && isErrorCodeExpr(receiver)) || (scan.wa && group().allCodes);
     if (opener === '(') {
+      // A quoted code searched for in an error's text: PHP `strpos($n['ultimo_error'], '131056')`, Go `strings.Contains(errMsg, "131047")`.
+      if (strong && /['"]/.test(scan.text.charAt(ctx.at - 1)) && /(?:^|[^\w$])(?:strpos|stripos|str_contains|Contains|contains|includes|indexOf|IndexOf)$/.test(before) && ERROR_TEXT_ARG.test(items)) return true;
       // A code beside its catalog title as a call's arguments: `pytest.param(2388040, "Field character limit exceeded")`.
       if (items.trim() === '' && /^,\s*['"]/.test(right) && titleFollows(scan.catalog, ctx.code, right.replace(/^,\s*['"]/, ''))) return strong || scan.wa;
       // (a helper named for failures is not a numeric one: `failed_status(131050)`)
@@ -781,7 +812,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
         // (`.having((e) => e.code, 'code', 131026)`).
         // (a small one beside its own catalog title: a fake server's `error(400, 368, "Temporarily blocked for policies violations")`;
         // or tested by a predicate of a holder of codes: `GraphErrorCodes.IsPermission(200)`)
-        if (!strong) return scan.wa && (quotedTitleFollows(scan, ctx, right) || (items.trim() === '' && /\b([A-Za-z_$][\w$]*)\s*\.\s*[Ii]s[A-Z]\w*\s*$/.test(before) && isCodeListName(/([A-Za-z_$][\w$]*)\s*\.\s*[Ii]s[A-Z]\w*\s*$/.exec(before)?.[1] ?? '')));
+        // (or first before a catalog subcode: `Classify(100, 2388019)`, as Graph pairs them)
+        if (!strong) return scan.wa && (quotedTitleFollows(scan, ctx, right) || (items.trim() === '' && scan.catalog.has(Number(/^\s*,\s*(\d{7})\b/.exec(right)?.[1] ?? Number.NaN))) || (items.trim() === '' && /\b([A-Za-z_$][\w$]*)\s*\.\s*[Ii]s[A-Z]\w*\s*$/.test(before) && isCodeListName(/([A-Za-z_$][\w$]*)\s*\.\s*[Ii]s[A-Z]\w*\s*$/.exec(before)?.[1] ?? '')));
         const callee = /([A-Za-z_$][\w$]*)$/.exec(before)?.[1] ?? '';
         // (`super('Rate limit hit', 130429)` in an error class passes the code to its parent)
         const errorish = (scan.wa ? ERRORISH_FN : ERROR_FN).test(callee) || /^[Ii]s[A-Z_]/.test(callee) || ERROR_FACTORY.test(before) || (/^(?:super|base|__construct)$/.test(callee) && inErrorClass(scan.text, ctx.at));

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
-import { isDistinctive } from './names';
+import { isCodeExpr, isDistinctive } from './names';
 import { assignedNames, isNameChar, type SourceScan } from './sourceWindow';
 
 /**
@@ -134,7 +134,12 @@ export function readOwner(before: string): readonly string[] {
   const typed = /^([\s\S]*?(?:=|:=))\s*(?:\[\]|map\[[^\]]*\])[\w.*]+$/.exec(before);
   if (typed) return ownerNames(assignedNames((typed[1] as string).replace(/:?=$/, '')));
   const test = /\b(?:not\s+)?in$/.exec(before);
-  if (test) return assignedNames(before.slice(0, test.index));
+  if (test) {
+    // (the code tested is the owner, whatever the line assigns: `status = 429 if e.code in (`)
+    const tested = /([A-Za-z_$][\w$]*(?:\s*(?:\?\.|\.|->)\s*[A-Za-z_$][\w$]*)*)\s*$/.exec(before.slice(0, test.index))?.[1];
+    if (tested !== undefined && tested.includes('.') && isCodeExpr(tested)) return [tested.replace(/\s/g, '')];
+    return assignedNames(before.slice(0, test.index));
+  }
   const bare = withoutCallee(before);
   // (a quoted key names an entry, not the list: `'app limit' => [4]`)
   if (/['"]\s*(?:=>|:)$/.test(bare)) return [];

@@ -38,7 +38,7 @@ const JSON_TRIGGER = /\(#\d|(?:code|Code|CODE)(?<!(?:status|Status|http|Http)_?(
 /** A number in plain text: not inside a word, path, version, date, time or `file:line:col`. */
 // (a code and its subcode joined by a slash are two numbers: `Graph API error 100/2388040`; paths are not)
 // (and after a terminal colour: `code: \x1b[33m131047\x1b[39m`)
-const TEXT_NUMBER = /(?:(?<![\w$.\-/]|\d:)|(?<=(?:error|code)\s+\d{1,6}\/)|(?<=\x1b\[[\d;]*m))\d{1,7}(?![\w]|\.\d|:\d|-\d|\/(?!\d{5,7}\b))/gi;
+const TEXT_NUMBER = /(?:(?<![\w$.\-/]|\d:)|(?<=(?:error|code)\s+\d{1,6}\/)|(?<=(?<![\w$.\-/])\d{5,7}\/)|(?<=\x1b\[[\d;]*m))\d{1,7}(?![\w]|\.\d|:\d|-\d|\/(?!\d{5,7}\b))/gi;
 
 /** A whole number written as a float, a cell of a pandas export: `131047.0`. */
 const FLOAT_CELL = /(?<![\w$.\-/])(\d{1,7})\.0+(?![\w.])/g;
@@ -57,7 +57,7 @@ const LEGEND_START = /^\s*(?:[-*•|]\s*)?$/;
 // (or a tally: `  131047 x 412`)
 const LEGEND_REST = /^(?:\s{2,}\S|\s+(?:[-–—:|]|->|=>)\s|[:|]\s|\s*[/,]\s*\d{5,7}\b|\s*[x×]\s*\d+\b)/;
 /** Words a sentence puts before a code it names: `bursts of 131056`, `breaker on 131048`, `because of 131026`. */
-const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?|after|with|saw|seen|maps? to|use|if|hits?|returns?)\s+|\(\s*)$/i;
+const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|some|are|into|retry|retrying|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?|after|with|saw|seen|maps? to|use|if|hits?|returns?)\s+|\(\s*)$/i;
 /** After a code a sentence names: words, `/` and another code, punctuation closing a clause, the end. */
 const SENTENCE_RIGHT = /^(?:$|\s+[a-z]|\s*\/\s*\d{5,7}\b|[,.;:)?](?:\s|$)|\)[,.;:](?:\s|$)|\s+\([a-z])/;
 /** Another catalog-shaped code just before: `130429 / 131056`. */
@@ -69,11 +69,16 @@ const CODE_BEFORE = /\b(\d{5,7})\s*\/\s*$/;
  * `- Circuit breaker on 131048`, `(131048 is not retryable)`, `130429 / 131056`.
  */
 function inProse(scan: LineScan, head: string, left: string, right: string): boolean {
+  // A code span in Markdown is read as the code in it: `mostly \`131049\`, some \`131026\``.
+  if (left.endsWith('`') && right.startsWith('`')) {
+    left = left.slice(0, -1);
+    right = right.slice(1);
+  }
   if (LEGEND_START.test(head) && (LEGEND_REST.test(right) || /^\s+\(\s*[A-Za-z]/.test(right))) return true;
   // A legend row opened by its label: `  WindowClosed  131047 -> escalate`, `  Throttled     4, 80007, 130429  -> retry`.
   if (/^\s*[A-Za-z][\w-]*(?: [\w-]+)?\s{2,}(?:\d{1,7}(?:-\d{1,7})?\s*[,/]\s*)*$/.test(head) && /^(?:\s*[,/]\s*\d|\s*(?:->|=>|→)|\s{2,}\S)/.test(right)) return true;
-  // A tally anywhere in a sentence: `131049 x3, 131026 x2`.
-  if (/^\s?[x×]\d+\b/.test(right)) return true;
+  // A tally anywhere in a sentence: `131049 x3, 131026 x2`, `except 2x 131049`.
+  if (/^\s?[x×]\d+\b/.test(right) || /\b\d+\s?[x×]\s$/.test(left)) return true;
   // A failure's code in brackets after the word saying it failed: `-> failed (131049), retrying`.
   if (/\b(?:fail(?:ed|s|ure)?|error|rejected|blocked|undeliverable|throttled)\s*\($/i.test(left) && /^\s*\)/.test(right)) return true;
   // (a bullet may run on as a sentence: `- 131048 was back within the hour`)
@@ -293,7 +298,7 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   const pair = /["']([A-Za-z_][\w.]*)["']\s*,\s*["']?$/.exec(left);
   if (pair && /^["']?\s*\]/.test(right) && isCodeExpr(pair[1] as string) && !isNonCodeName(pair[1] as string)) return strong ? /err|graph|whatsapp|wa_/i.test(pair[1] as string) || wa : wa && /err/i.test(pair[1] as string);
   // `error 131047`, `Error: 131047`, `error code 131047`, `failed with 131047`.
-  const said = /\b(error|err|code|codes|subcode|errcode|error_code|errors|fail(?:ed|s|ing|ures?)? with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
+  const said = /\b(error|err|code|codes|subcode|error_subcode|errcode|error_code|errors|fail(?:ed|s|ing|ures?)? with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
   // What Meta did, in a WhatsApp file's prose: `Meta now rejects with 131050.`, `load test hit 130429 at 80 mps`.
   if (!said && strong && scan.wa && /\b(?:reject(?:s|ed)?(?:\s+with)?|return(?:s|ed)(?:\s+error)?|hit|got)\s+$/i.test(left) && !oneTimeCodeLine(scan, line, code) && !/^\s*(?:(?:ms|s|secs?|seconds|times|requests|rows|messages|users)\b|%)/i.test(right)) return true;
   if (said) {
@@ -452,7 +457,9 @@ function scanLine(scan: LineScan, env: JsonEnv, lineStart: number, lineEnd: numb
     // (JSON lines start with their object: only a text line writes a key before one)
     // (words of a log message before the object, past a timestamp and level: its context's message)
     env.rootProse = !jsonOnly && !escaped && MESSAGE_WORDS.test(text.slice(Math.max(lineStart, b - 200), b));
-    env.rootWa = env.rootProse && mentionsWhatsApp(text.slice(Math.max(lineStart, b - 200), b));
+    // (or Graph's name: Monolog's `production.WARNING: Graph error {"code":190,"subcode":463}`)
+    const prefix = env.rootProse ? text.slice(Math.max(lineStart, b - 200), b) : '';
+    env.rootWa = env.rootProse && (mentionsWhatsApp(prefix) || /\bgraph\b(?![\s_-]*ql)/i.test(prefix));
     const stop = escaped ? escapedEnd(text, b, jsonEnd, escaping === 2) : walkJson(text, b, jsonEnd, env, jsonOnly ? undefined : keyBefore(text, b));
     env.rootProse = false;
     env.rootWa = false;
@@ -529,7 +536,8 @@ function scanEscaped(scan: LineScan, env: JsonEnv, start: number, end: number, k
   const found: Finding[] = [];
   const innerScan = { text: inner.text, catalog: scan.catalog, wa: scan.wa, token: scan.token, depth: depth + 1 };
   // A serialized document (pretty-printed too) is walked whole; text with JSON in it, line by line.
-  if (/^\s*[{[]/.test(inner.text)) scanDocument(innerScan, found);
+  // (not a log line that opens with a bracketed word: PHP's `[object] (App\\...Exception(code: 131026): ...`)
+  if (/^\s*(?:\{|\[\s*(?:[{["\d\-\]]|true|false|null))/.test(inner.text)) scanDocument(innerScan, found);
   else scanLines(innerScan, found, false);
   if (found.length === 0) return;
   const out = env.out;

@@ -1,0 +1,91 @@
+// Round-25 detector cases (blind corpora HA, HB, HD): incident notes and operations logs, code
+// written in a hurry, and the shapes listed in each test.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { builtinCatalog } from '../../src/core/catalog/catalog';
+import { scanCodes } from '../../src/core/detect';
+import { familyFor } from '../../src/core/detect/language';
+import type { LanguageFamily } from '../../src/core/types';
+
+const catalog = builtinCatalog();
+
+function codes(text: string, family: LanguageFamily = 'text'): number[] {
+  return scanCodes(text, family, catalog).map((f) => f.code ?? -1);
+}
+
+test('an incident timeline: code spans, pairs written with a slash, counts before the code', () => {
+  const md = [
+    '# Incident: WhatsApp delivery degraded',
+    '- 09:12 failed statuses are mostly `131049`, some `131026` for marketing.',
+    '- 09:30 residual errors are `131050` (opted out).',
+    '- 09:41 retry off for 131049/131050 until the window resets.',
+    '- 09:50 the account turns into 131031 (account locked) if we keep pushing.',
+    '- 10:05 all clear except 2x 131049. Closing.',
+  ].join('\n');
+  assert.deepEqual(codes(md), [131049, 131026, 131050, 131049, 131050, 131031, 131049]);
+  // (a slash between other numbers is no pair of codes: a date, a path of ids)
+  assert.deepEqual(codes('# WhatsApp outage notes\nship date 10/131050 and /v21.0/123456/131050 paths'), []);
+});
+
+test("a worker's failed reason and a log's escaped exception are read as text", () => {
+  const bull = '[{"id": "88", "name": "wa-send", "failedReason": "Graph error code=132015 (Template is paused due to low quality)", "attemptsMade": 3}]';
+  assert.deepEqual(codes(bull, 'json'), [132015]);
+  const monolog = '[2025-10-02 10:00:02] production.ERROR: send failed {"order_id":100431,"exception":"[object] (App\\\\Exceptions\\\\WhatsAppException(code: 131026): Message undeliverable at /app/Wa.php:88)"}';
+  assert.deepEqual(codes(monolog), [131026]);
+});
+
+test("a log line's prefix naming Graph vouches for a small code beside a subcode; GraphQL's does not", () => {
+  assert.deepEqual(codes('[10:00:01] production.WARNING: Graph error {"http":401,"code":190,"subcode":463,"trace":"abc"}'), [190]);
+  assert.deepEqual(codes('[10:00:01] WARN: GraphQL error {"code":190,"subcode":463}'), []);
+});
+
+test('a subcode named in prose, and Prometheus exposition files', () => {
+  assert.deepEqual(codes('WhatsApp template create failed with error_subcode 2388091 in the header'), [2388091]);
+  assert.equal(familyFor(undefined, 'metrics/notifier.prom'), 'text');
+  assert.deepEqual(codes('notifier_whatsapp_errors_total{code="131047"} 431\nnotifier_whatsapp_errors_total{code="131026"} 12\n'), [131047, 131026]);
+});
+
+test("an object's keys named for their code's title, in a WhatsApp file", () => {
+  const js = '// WhatsApp Cloud API error codes\nmodule.exports = {\n  TOKEN_EXPIRED: 190,\n  TOO_MANY_CALLS: 4,\n  POLICY_BLOCK: 368,\n  RE_ENGAGEMENT: 131047,\n};\n';
+  assert.deepEqual(codes(js, 'javascript'), [190, 4, 368, 131047]);
+  // (the same keys in a file that never names WhatsApp are settings)
+  assert.deepEqual(codes('module.exports = {\n  TOKEN_EXPIRED: 190,\n  TOO_MANY_CALLS: 4,\n};\n', 'javascript'), []);
+  // (a prefix saying what kind of name it is: Go's `CodeTemplateParamCount`)
+  const go = 'package wa\n\n// Graph error codes the WhatsApp client handles.\nconst (\n\tCodeTokenExpired       = 190\n\tCodeTemplateParamCount = 132000\n)\n';
+  assert.deepEqual(codes(go, 'go'), [190, 132000]);
+});
+
+test("a range's open end in the block of a distinctive code", () => {
+  const kt = 'fun classify(err: GraphError) = when (err.code) {\n    131047 -> Result.NeedsTemplate\n    in 132000..132099 -> Result.Failed("template")\n    else -> Result.Retry\n}\n';
+  assert.deepEqual(codes(kt, 'kotlin'), [131047, 132000]);
+  // (the end of another block is no bound of this one)
+  assert.deepEqual(codes('fun c(err: GraphError) = when (err.code) {\n    in 132000..133999 -> 1\n    else -> 0\n}\n', 'kotlin'), []);
+});
+
+test('a membership test on a code decides, whatever the line assigns', () => {
+  const py = 'from .whatsapp import WhatsAppError\n\ntry:\n    send()\nexcept WhatsAppError as e:\n    status = 429 if e.code in (130429, 131056) else 400\n';
+  assert.deepEqual(codes(py, 'python'), [130429, 131056]);
+});
+
+test("a quoted code searched for in an error's text; not in a one-time code's", () => {
+  const php = "<?php\nforeach ($rows as $n) {\n    if (strpos((string)$n['ultimo_error'], '131056') !== false) { reenqueue($n); }\n}\n";
+  assert.deepEqual(codes(php, 'php'), [131056]);
+  assert.deepEqual(codes("<?php\nif (strpos($otp_input, '131056') !== false) { ok(); }\n", 'php'), []);
+  assert.deepEqual(codes('if (verify(phone, "130429")) { ok() }', 'go'), []);
+});
+
+test("Ruby's dig along an error's keys, and a code variable that holds an HTTP status", () => {
+  const rb = 'namespace :whatsapp do\n  task refresh: :environment do\n    res = WhatsappClient.new.get("/me")\n    puts "expired" if res.dig("error", "code") == 190\n  end\nend\n';
+  assert.deepEqual(codes(rb, 'ruby'), [190]);
+  const gs = '// reports only, no whatsapp stuff here\nfunction fetchReport() {\n  var code = res.getResponseCode(); if (code === 200) return JSON.parse(res.getContentText());\n}\n';
+  assert.deepEqual(codes(gs, 'javascript'), []);
+  const py = '# WhatsApp sender\nr = requests.post(url, json=body)\ncode = r.status_code\nif code == 200:\n    pass\n';
+  assert.deepEqual(codes(py, 'python'), []);
+});
+
+test('a small code first before a catalog subcode, as Graph pairs them', () => {
+  const cs = '// WhatsApp Graph error classification tests\npublic class ClassifierTests {\n  [Fact] public void T() => Assert.Equal(Kind.Template, Classifier.Classify(100, 2388019));\n}\n';
+  assert.deepEqual(codes(cs, 'csharp'), [100, 2388019]);
+  // (a small number before a number the catalog lacks is no such pair)
+  assert.deepEqual(codes('// WhatsApp\nvar r = Resize(100, 2388999);\n', 'csharp'), []);
+});
