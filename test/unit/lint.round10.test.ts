@@ -210,10 +210,13 @@ describe('round 12: derived queries, pandas string methods in queries, failure t
 
 describe('round 13: customer phrases in a collection, text reshaped through a fallback', () => {
   test("a collection's own name is no error text: its generic titles need the tested text to be one", () => {
-    const py = `${WA_HASH}CHECKOUT_PROBLEM = ("something went wrong", "payment failed", "rate limit hit", "message undeliverable")\n\ndef detect_intent(text):\n    t = (text or "").strip()\n    low = t.lower()\n    if any(p in low for p in CHECKOUT_PROBLEM):\n        return "support_checkout"\n`;
+    const py = `${WA_HASH}CHECKOUT_PROBLEM = ("something went wrong", "payment failed", "rate limit hit", "message undeliverable")\n\ndef classify(text):\n    t = (text or "").strip()\n    low = t.lower()\n    if any(p in low for p in CHECKOUT_PROBLEM):\n        return "support_checkout"\n`;
     // (only the distinctive title is left: what the walk tests cannot be told from here)
     const found = scanTitles(py, 'python', catalog).map((f) => py.slice(f.start, f.end));
     assert.deepEqual(found, ['"message undeliverable"']);
+    // (round 25: a function named for chat intents tells: it is given what customers write)
+    const router = py.replace('def classify(', 'def detect_intent(');
+    assert.deepEqual(scanTitles(router, 'python', catalog), []);
   });
 
   test('a collection named for titles still speaks for what it is tested against', () => {

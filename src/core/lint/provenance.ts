@@ -69,7 +69,31 @@ interface Handler {
  */
 export function errorProvenance(masked: string, family: LanguageFamily, at: number, text?: string): Provenance {
   const handler = family === 'python' || family === 'ruby' ? indentedHandler(masked, at, family) : family === 'go' ? goErrorSource(masked, at) : bracedHandler(masked, at, family);
-  return handler ? judge(handler, text) : undefined;
+  return handler ? judge(handler, text) : scopeProvenance(masked, family, at);
+}
+
+/** The Go package of a file, or the last class or module declared above a position. */
+const GO_PACKAGE = /^\s*package\s+(\w+)/m;
+const SCOPE_DECLARATION = /^[ \t]*(?:(?:public|private|internal|protected|abstract|final|sealed|static|partial|open|data|export|default)\s+)*(?:class|module|object)\s+([\w:.]+)/gm;
+/** Services that are where alerts go rather than where errors come from: a `SlackNotifier` may branch on our titles. */
+const NOTICE_CHANNEL = /^(?:slack|telegram)$/i;
+
+/**
+ * With no handler to read, the scope's own name: a Go `package smtp`, a Ruby `class TwilioFallback`
+ * (its `rescue` in the caller) handle that service's errors. Undefined when the name says nothing
+ * or names WhatsApp too.
+ */
+function scopeProvenance(masked: string, family: LanguageFamily, at: number): Provenance {
+  let name: string | undefined;
+  if (family === 'go') name = GO_PACKAGE.exec(masked.length > IMPORT_HEAD ? masked.slice(0, IMPORT_HEAD) : masked)?.[1];
+  else {
+    const head = masked.slice(Math.max(0, at - 20 * LOOK_BACK), at);
+    SCOPE_DECLARATION.lastIndex = 0;
+    for (let m = SCOPE_DECLARATION.exec(head); m; m = SCOPE_DECLARATION.exec(head)) name = m[1];
+  }
+  if (name === undefined || ours(name)) return undefined;
+  const other = OTHER_IN_SCOPE.exec(name);
+  return other && !NOTICE_CHANNEL.test(other[0]) ? 'other' : undefined;
 }
 
 const ours = (t: string): boolean => OUR_SERVICE.test(t) || OUR_SERVICE_NAME.test(t);

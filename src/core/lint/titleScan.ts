@@ -389,6 +389,20 @@ function detached(site: UseSite): UseSite {
   return site.variable === undefined ? { subject: own(site.subject) } : { subject: own(site.subject), variable: own(site.variable) };
 }
 
+/** A function's name where it is defined: `def detect_intent(`, `function classifyIntent(`, `func routeIntent(`, `const matchIntent = (`. */
+const FUNCTION_DEFINITION = /(?:\b(?:def|function\*?|func|fun)\s+(?:\([^()\n]*\)\s*)?|\b(?:const|let|var)\s+)([A-Za-z_$][\w$]*)\s*(?:=\s*(?:async\s*)?)?\(/g;
+/** How far above a use the function around it is looked for. */
+const ROUTER_REACH = 2000;
+
+/** The function defined last above `at` (read over ROUTER_REACH characters) routes chat intents. */
+function inIntentRouter(masked: string, at: number): boolean {
+  const head = masked.slice(Math.max(0, at - ROUTER_REACH), at);
+  let name: string | undefined;
+  FUNCTION_DEFINITION.lastIndex = 0;
+  for (let m = FUNCTION_DEFINITION.exec(head); m; m = FUNCTION_DEFINITION.exec(head)) name = m[1];
+  return name !== undefined && /intent/i.test(name);
+}
+
 /** Memo writes (`key, value` pairs) as `SiteMemo.writes`, relative to the literal at `at`. */
 function relativeWrites(opens: readonly number[], entries: readonly number[], at: number): number[] {
   const out: number[] = [];
@@ -490,6 +504,8 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       if (everyday && !((vouchedSubject(site, site.at ?? lit.start) || holdsErrorText(scan, site, lit.start)) && (site.variable === undefined || mayHoldErrorText(scan, site.variable)))) continue;
       // Whatever the title, a variable written only from someone's text (a chat body) holds no error.
       if (matchesUserText(scan, site, site.at ?? lit.start)) continue;
+      // Nor does what a chat bot's intent router is given: `def detect_intent(text)` matches what customers write.
+      if (inIntentRouter(masked, site.at ?? lit.start)) continue;
       // A mail server's bounce ("550 5.1.1 Message undeliverable") says so in its own status code.
       if (SMTP_STATUS.test(text.slice(lit.bodyStart, Math.min(lit.bodyEnd, lit.bodyStart + 200)))) continue;
       // One lower-case word (`"reengagement"`) is as often the code's own name: it needs error text.

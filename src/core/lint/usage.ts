@@ -158,7 +158,7 @@ const KEYED_ARG = /^(?:\s*\?\.)?\s*(?:\[[^\]\n]{1,80}\]|(?:\.|->)\s*(?:get|fetch
  * `peekBody`, Spring `getResponseBodyAsString`, Ktor `bodyAsText`): one list, for the subjects
  * compared and for the values written into a variable.
  */
-const ERROR_TEXT_CALLS = 'getmessage|getlocalizedmessage|what\\(\\)|peekBody|ResponseBodyAs|bodyAsText';
+const ERROR_TEXT_CALLS = 'getmessage|getlocalizedmessage|what\\(\\)|peekBody|ResponseBodyAs|bodyAsText|ReadAsStringAsync';
 /**
  * A reason only when qualified (`err.reason`, `data["reason"]`, `e[:reason]`, `rejectionReason`, `failure_reason`):
  * a bare `reason` is as often the code's own choice (`switch reason { case "reengagement":`). Never
@@ -254,7 +254,8 @@ export function matchesUserText(scan: UsageScan, site: UseSite, pos: number): bo
 }
 
 /** A handler of someone's inbound message, by its name: `onInbound(`, `handleIncomingMessage(`, `def on_message(`. */
-const INBOUND_HANDLER = /\b(?:on|handle|process)_?(?:inbound|incoming|user|customer|chat)?_?(?:message|text|reply|inbound|incoming)\w*\s*\(/i;
+// (or a chat bot's router of what someone wrote: `def detect_intent(text)`, `classifyIntent(body)`)
+const INBOUND_HANDLER = /\b(?:(?:on|handle|process)_?(?:inbound|incoming|user|customer|chat)?_?(?:message|text|reply|inbound|incoming)\w*|(?:detect|classify|match|guess|route|parse|get|find)_?[Ii]ntent\w*)\s*\(/i;
 
 /** The last inbound handler declared in `masked` takes `name` as a parameter. */
 function paramOfInbound(masked: string, name: string): boolean {
@@ -1026,6 +1027,9 @@ function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
       if (storable) scan.far = true;
       const stored = storable ? (callee === 'GeneratedRegex' ? generatedRegexUse(scan, close + 1) : storedPatternUse(scan, callStart)) : undefined;
       if (stored !== undefined) return stored;
+      // A pattern built as an item of a named list (`_HUMAN_PATTERNS = [re.compile(r"..."), ...]`): what the walk over the list tests.
+      const item = storable ? patternListUse(scan, callStart, end) : undefined;
+      if (item !== undefined) return item;
       return { subject: scan.text.slice(callStart, lit.start) + scan.text.slice(lit.end, end) };
     }
     if (MESSAGE_PREDICATES.has(callee)) return { subject: scan.text.slice(chainStart(s, open), lit.start) };
@@ -1205,6 +1209,21 @@ function storedPatternUse(scan: UsageScan, callStart: number): UseSite | undefin
   }
   scan.collections?.set(key, use);
   return use;
+}
+
+/**
+ * The use of a named list whose item is the pattern built at `[start, end)` (`[re.compile(...), ...]`),
+ * when the list is walked by a test: `any(p.search(text) for p in NAME)`. Undefined otherwise, and
+ * the pattern is then judged as a pattern.
+ */
+function patternListUse(scan: UsageScan, start: number, end: number): UseSite | undefined {
+  const s = scan.masked;
+  const open = enclosingOpen(s, start);
+  if (open === -1 || s[open] !== '[' || (s.slice(open + 1, start).trim() !== '' && !/,\s*$/.test(s.slice(Math.max(open + 1, start - 200), start)))) return undefined;
+  if (!/^\s*[,\]]/.test(s.slice(end, end + 40))) return undefined;
+  scan.far = true; // (the list's name and its uses)
+  const name = assignedName(s, open);
+  return name.length < 2 ? undefined : namedCollectionUse(scan, open, 'item');
 }
 
 /** The method a C# `[GeneratedRegex(...)]` attribute (ending before `from`) declares: `] private static partial Regex Name();`. */

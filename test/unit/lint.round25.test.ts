@@ -1,0 +1,44 @@
+/**
+ * Title lint, round 25 (blind corpus HC): the scope a handler sits in names whose error it is, a chat
+ * bot's intent router is given customers' words, a list of compiled patterns is judged where it is
+ * walked, and .NET's response body is error text.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { builtinCatalog } from '../../src/core/catalog/catalog';
+import { scanTitles } from '../../src/core/lint';
+import type { LanguageFamily } from '../../src/core/types';
+
+const catalog = builtinCatalog();
+
+/** The 1-based lines of the findings in `text`. */
+function lines(text: string, family: LanguageFamily): number[] {
+  return scanTitles(text, family, catalog).map((f) => text.slice(0, f.start).split('\n').length);
+}
+
+test("a Go package named for another service handles that service's errors", () => {
+  const go = (pkg: string): string =>
+    `package ${pkg}\n\nimport (\n\t"net/textproto"\n\t"strings"\n)\n\n// Fallback: when WhatsApp cannot reach a customer we send email; this reads the SMTP reply.\nfunc Classify(err error) int {\n\tmsg := err.Error()\n\tif te, ok := err.(*textproto.Error); ok {\n\t\tmsg = te.Msg\n\t}\n\tif strings.Contains(msg, "Message Undeliverable") {\n\t\treturn 2\n\t}\n\treturn 0\n}\n`;
+  assert.deepEqual(lines(go('smtp'), 'go'), []);
+  // (the same code in a package of ours is ours)
+  assert.deepEqual(lines(go('whatsapp'), 'go'), [14]);
+});
+
+test("a class named for another service, its rescue in the caller; a notifier's class is no such source", () => {
+  const rb = `module Sms\n  # When WhatsApp fails we fall back to SMS via Twilio.\n  class TwilioFallback\n    def deliver(body)\n      @client.messages.create(body: body)\n    rescue Twilio::REST::RestError => e\n      classify(e)\n    end\n\n    private\n\n    def classify(error)\n      case error.error_message\n      when /Message Undeliverable/i then :permanent\n      else :failed\n      end\n    end\n  end\nend\n`;
+  assert.deepEqual(lines(rb, 'ruby'), []);
+  const kt = `// Posts WhatsApp send failures to Slack\nclass SlackNotifier(private val slack: SlackClient) {\n    fun notify(err: GraphError) {\n        if (err.title == "Re-engagement message") slack.post("#wa", "window closed")\n    }\n}\n`;
+  assert.deepEqual(lines(kt, 'kotlin'), [4]);
+});
+
+test("a chat bot's intent router matches what customers write; a retry check over compiled patterns matches errors", () => {
+  const intents = `"""Keyword router for inbound WhatsApp customer messages."""\nimport re\n\n_HUMAN_PATTERNS = [\n    re.compile(r"something went wrong", re.I),\n    re.compile(r"message (was )?undeliverable", re.I),\n]\n\n\ndef detect_intent(text: str) -> str:\n    if any(p.search(text) for p in _HUMAN_PATTERNS):\n        return "human"\n    return "smalltalk"\n`;
+  assert.deepEqual(lines(intents, 'python'), []);
+  const retry = `import re\nfrom .whatsapp import GraphError\n\nRETRYABLE = [\n    re.compile(r"rate limit hit", re.I),\n    re.compile(r"pair rate limit hit", re.I),\n]\n\ndef should_retry(exc: GraphError) -> bool:\n    msg = str(exc)\n    return any(p.search(msg) for p in RETRYABLE)\n`;
+  assert.deepEqual(lines(retry, 'python'), [5, 6]);
+});
+
+test(".NET's response body read as a string is error text for everyday titles", () => {
+  const cs = `// WhatsApp Cloud API resilience\npublic static class WhatsAppResilience {\n  public static async Task<bool> ShouldRetry(HttpResponseMessage response) {\n    if ((int)response.StatusCode != 400) return false;\n    var body = await response.Content.ReadAsStringAsync();\n    return body.Contains("Rate limit hit", StringComparison.OrdinalIgnoreCase)\n        || body.Contains("Something went wrong", StringComparison.OrdinalIgnoreCase);\n  }\n}\n`;
+  assert.deepEqual(lines(cs, 'csharp'), [6, 7]);
+});
