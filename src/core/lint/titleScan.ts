@@ -454,6 +454,9 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
   // perf: a file that uses another service imports it at its head; a file whose head names none
   // is not searched further (one bounded search per scan).
   let serviceHead: boolean | undefined;
+  // perf: the functions above a use are read only in a file that names intents at all (one search per scan).
+  let intents: boolean | undefined;
+  const routesIntents = (): boolean => (intents ??= masked !== undefined && (masked.includes('ntent') || masked.includes('NTENT')));
   const otherService = (): boolean => (serviceHead ??= ANY_OTHER_SERVICE.test(text.length > SERVICE_HEAD ? text.slice(0, SERVICE_HEAD) : text));
   const out: Finding[] = [];
   let sites: (SiteMemo | null)[] | undefined;
@@ -505,7 +508,7 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       // Whatever the title, a variable written only from someone's text (a chat body) holds no error.
       if (matchesUserText(scan, site, site.at ?? lit.start)) continue;
       // Nor does what a chat bot's intent router is given: `def detect_intent(text)` matches what customers write.
-      if (inIntentRouter(masked, site.at ?? lit.start)) continue;
+      if (routesIntents() && inIntentRouter(masked, site.at ?? lit.start)) continue;
       // A mail server's bounce ("550 5.1.1 Message undeliverable") says so in its own status code.
       if (SMTP_STATUS.test(text.slice(lit.bodyStart, Math.min(lit.bodyEnd, lit.bodyStart + 200)))) continue;
       // One lower-case word (`"reengagement"`) is as often the code's own name: it needs error text.
