@@ -34,6 +34,13 @@ test("a worker's failed reason and a log's escaped exception are read as text", 
   assert.deepEqual(codes(monolog), [131026]);
 });
 
+test("a log's own text naming Graph's error in a JSON export", () => {
+  const json = '[\n  {"level":"error","msg":"send failed","err":"whatsapp: graph error 190: Error validating access token"},\n  {"level":"error","err":"whatsapp: graph error 100/2388073: footer format rejected"}\n]\n';
+  assert.deepEqual(codes(json, 'json'), [190, 100, 2388073]);
+  // (GraphQL's errors are not Graph's)
+  assert.deepEqual(codes('[{"level":"error","err":"graphql error 190: unknown field"}]', 'json'), []);
+});
+
 test("a log line's prefix naming Graph vouches for a small code beside a subcode; GraphQL's does not", () => {
   assert.deepEqual(codes('[10:00:01] production.WARNING: Graph error {"http":401,"code":190,"subcode":463,"trace":"abc"}'), [190]);
   assert.deepEqual(codes('[10:00:01] WARN: GraphQL error {"code":190,"subcode":463}'), []);

@@ -163,22 +163,32 @@ const MAX_PROSE = 4000;
 // (an escaped quote too, as a rule's query writes it: `error_code=\"131048\"`)
 const CODE_IN_PROSE = /(?:\b(?:error|err)|(?<![A-Za-z0-9])(?<!(?:status|http)_)(?:[a-z]+_)?(?:sub)?code)\b(?:[\s:=#(]{0,3}\\?["']?|\s*(?:=~|!~|!=|\s+IN\s+|\s+in\s+)\s*[(\\"']{0,3})\d{5}/i;
 
+/** Graph's name before an error's code in a log's text: `graph error 190: ...`, `Graph API error 100/2388073`. */
+const GRAPH_ERROR_IN_PROSE = /\bgraph(?: api)? error:? \d/i;
+
 function namesCode(text: string, s: number, e: number): boolean {
   // perf: most messages hold no run of five digits, or only Graph's `(#131047)` (read by `hashesIn`):
   // a pass over the characters rules them out before any slice or regex.
   let run = 0;
   let code = false;
+  let graph = false;
+  let tested = false;
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      if (++run === 5 && text.charCodeAt(i - 5) !== 35) return CODE_IN_PROSE.test(text.slice(s, e));
+      if (++run === 5 && !tested && text.charCodeAt(i - 5) !== 35) {
+        if (CODE_IN_PROSE.test(text.slice(s, e))) return true;
+        tested = true;
+      }
     } else {
       run = 0;
       if ((c | 32) === 99 && (text.charCodeAt(i + 1) | 32) === 111 && (text.charCodeAt(i + 2) | 32) === 100 && (text.charCodeAt(i + 3) | 32) === 101) code = true;
+      else if ((c | 32) === 103 && (text.charCodeAt(i + 1) | 32) === 114 && (text.charCodeAt(i + 4) | 32) === 104 && text.charCodeAt(i + 5) === 32) graph = true;
     }
   }
   // (a small code after its key: `error_code=190`, beside Graph words the text rules ask for)
-  return code && SMALL_CODE_IN_PROSE.test(text.slice(s, e));
+  // (or after Graph's name: a Go client's `whatsapp: graph error 100/2388073: ...`)
+  return (code && SMALL_CODE_IN_PROSE.test(text.slice(s, e))) || (graph && GRAPH_ERROR_IN_PROSE.test(text.slice(s, e)));
 }
 
 /** The key ending at `k` ends in "codes", in any case (perf: no slice). */
