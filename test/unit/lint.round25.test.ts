@@ -42,3 +42,15 @@ test(".NET's response body read as a string is error text for everyday titles", 
   const cs = `// WhatsApp Cloud API resilience\npublic static class WhatsAppResilience {\n  public static async Task<bool> ShouldRetry(HttpResponseMessage response) {\n    if ((int)response.StatusCode != 400) return false;\n    var body = await response.Content.ReadAsStringAsync();\n    return body.Contains("Rate limit hit", StringComparison.OrdinalIgnoreCase)\n        || body.Contains("Something went wrong", StringComparison.OrdinalIgnoreCase);\n  }\n}\n`;
   assert.deepEqual(lines(cs, 'csharp'), [6, 7]);
 });
+
+test('an intent router told by what its function returns or the object it is declared in (blind corpus IB)', () => {
+  const kt = `/** Intent detection for messages customers send to our WhatsApp number. */\nenum class Intent { COMPLAINT, UNKNOWN }\n\nobject CustomerIntent {\n    fun detect(raw: String): Intent {\n        val text = raw.trim().lowercase()\n        return when {\n            text.contains("message undeliverable") -> Intent.COMPLAINT\n            else -> Intent.UNKNOWN\n        }\n    }\n}\n`;
+  assert.deepEqual(lines(kt, 'kotlin'), []);
+  // (the same function in an object of error handling matches errors)
+  assert.deepEqual(lines(kt.replace('object CustomerIntent', 'object SendFailures').replace('fun detect(raw: String): Intent', 'fun detect(raw: String): Kind'), 'kotlin'), [8]);
+});
+
+test('a map of titles walked by a stream chained over the next lines (blind corpus IB)', () => {
+  const java = `// WhatsApp Cloud API retries\nclass CaseReadyNotifier {\n    private static final Map<String, Duration> BACKOFF_BY_TITLE = Map.of(\n            "Spam rate limit hit", Duration.ofHours(6),\n            "Service unavailable", Duration.ofMinutes(10));\n\n    Optional<Duration> backoff(GraphException e) {\n        String body = e.getMessage();\n        return BACKOFF_BY_TITLE.entrySet().stream()\n                .filter(entry -> body.contains(entry.getKey()))\n                .map(Map.Entry::getValue)\n                .findFirst();\n    }\n}\n`;
+  assert.deepEqual(lines(java, 'java'), [4, 5]);
+});

@@ -394,13 +394,28 @@ const FUNCTION_DEFINITION = /(?:\b(?:def|function\*?|func|fun)\s+(?:\([^()\n]*\)
 /** How far above a use the function around it is looked for. */
 const ROUTER_REACH = 2000;
 
-/** The function defined last above `at` (read over ROUTER_REACH characters) routes chat intents. */
+/** A class or object declared by name: Kotlin's `object CustomerIntent {`, `class IntentRouter:`. */
+const TYPE_DECLARATION = /\b(?:class|object|module|struct)\s+([A-Za-z_]\w*)/g;
+
+/**
+ * The function defined last above `at` (read over ROUTER_REACH characters) routes chat intents: its
+ * name or what it returns says so (`def detect_intent(text)`, `fun detect(raw: String): Intent`), or
+ * the class or object it is declared in does (`object CustomerIntent`).
+ */
 function inIntentRouter(masked: string, at: number): boolean {
-  const head = masked.slice(Math.max(0, at - ROUTER_REACH), at);
-  let name: string | undefined;
+  const from = Math.max(0, at - ROUTER_REACH);
+  const head = masked.slice(from, at);
+  let def: RegExpExecArray | undefined;
   FUNCTION_DEFINITION.lastIndex = 0;
-  for (let m = FUNCTION_DEFINITION.exec(head); m; m = FUNCTION_DEFINITION.exec(head)) name = m[1];
-  return name !== undefined && /intent/i.test(name);
+  for (let m = FUNCTION_DEFINITION.exec(head); m; m = FUNCTION_DEFINITION.exec(head)) def = m;
+  if (def === undefined) return false;
+  const eol = head.indexOf('\n', def.index);
+  if (/intent/i.test(head.slice(def.index, eol === -1 ? head.length : eol))) return true;
+  let type: string | undefined;
+  TYPE_DECLARATION.lastIndex = 0;
+  const above = head.slice(0, def.index);
+  for (let m = TYPE_DECLARATION.exec(above); m; m = TYPE_DECLARATION.exec(above)) type = m[1];
+  return type !== undefined && /intent/i.test(type);
 }
 
 /** Memo writes (`key, value` pairs) as `SiteMemo.writes`, relative to the literal at `at`. */

@@ -605,6 +605,12 @@ function followingLines(s: string, pos: number): string {
   // (a minified line is read for LINE_REACH characters)
   const eol = found === -1 || found > pos + LINE_REACH ? -1 : found;
   const line = s.slice(pos, eol === -1 ? Math.min(s.length, pos + LINE_REACH) : eol);
+  // A chain that goes on over the next lines: `NAME.entrySet().stream()` then `.filter(e -> body.contains(e.getKey()))`.
+  if (eol !== -1 && /^\s*(?:\?\.|\.(?!\.)|->)/.test(s.slice(eol + 1, eol + 120))) {
+    let e = eol;
+    for (let k = 0; k < 3 && e !== -1 && /^\s*(?:\?\.|\.(?!\.)|->)/.test(s.slice(e + 1, e + 120)); k++) e = s.indexOf('\n', e + 1);
+    return s.slice(pos, e === -1 ? Math.min(s.length, pos + 600) : Math.min(e, pos + 600));
+  }
   if (eol === -1 || !/(?:[{(:|]|=>|->|\bdo(?:\s*\|[^|]*\|)?)\s*$/.test(line)) return line;
   let e = eol;
   for (let k = 0; k < 2 && e !== -1 && e < s.length; k++) e = s.indexOf('\n', e + 1);
