@@ -96,3 +96,17 @@ test('a small code first before a catalog subcode, as Graph pairs them', () => {
   // (a small number before a number the catalog lacks is no such pair)
   assert.deepEqual(codes('// WhatsApp\nvar r = Resize(100, 2388999);\n', 'csharp'), []);
 });
+
+test('round 26 (blind corpus IA): ids named first, call arguments, package:test, Graph-code fields, bullets, metrics', () => {
+  // (a name that starts with ID is an id: an Android notification's)
+  assert.deepEqual(codes('// WhatsApp order updates\nconst val ID_NEW_ORDER = 131047\n', 'kotlin'), []);
+  // (a call's arguments are the callee's, whatever its result is assigned to)
+  const py = '# WhatsApp client tests\ndef _error(code, message, subcode=None, status=400):\n    return {"error": {"code": code}}, status\n\nbody, status = _error(190, "Error validating access token", status=401)\n';
+  assert.deepEqual(codes(py, 'python'), [190]);
+  assert.deepEqual(codes("// WhatsApp client\nvoid main() { test('x', () { expect(e.code, 100); expect(err.code, equals(190)); }); }\n", 'dart'), [100, 190]);
+  assert.deepEqual(codes("<?php\n// WhatsApp context\n$this->assertSame(368, $ctx['graph_code']);\n", 'php'), [368]);
+  const js = '// WhatsApp Cloud API\n/**\n * Codes worth a retry:\n *  - 4       application-level throttling\n *  - 80007   WABA rate limit\n */\nconst RETRYABLE = [4, 80007];\n';
+  assert.deepEqual(codes(js, 'javascript'), [4, 80007, 4, 80007]);
+  const yaml = '# WhatsApp alerts\ngroups:\n  - rules:\n      - expr: sum(increase(wa_send_errors_total{code=~"4|80007"}[5m])) > 20\n      - expr: sum(rate(http_requests_total{code="200"}[5m]))\n';
+  assert.deepEqual(codes(yaml), [4, 80007]);
+});

@@ -163,6 +163,9 @@ function holdsHttpStatus(ctx: Ctx, subject: string): boolean {
   return last !== undefined && HTTP_STATUS_READ.test(before.slice(last, last + 120));
 }
 
+/** package:test's `expect(actual, ` or `expect(actual, equals(` before the expected value. */
+const DART_EXPECT = /\bexpect\s*\(\s*[\w$.?!]+(?:\(\s*\))?\s*,\s*(?:equals\s*\(\s*)?$/;
+
 /** The first argument of a text search is an error's text: `$n['ultimo_error'], `, `err.Error(), `, `(string)$msg, `. */
 const ERROR_TEXT_ARG = /^[^,]*(?:err|error|msg|message|erro|fehler|hata|galat)[^,]*,\s*$/i;
 
@@ -559,13 +562,15 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     return strong ? strongSubject(ctx, subject) : smallOk(ctx, subject);
   }
   // Matchers: `expect(err.code).toBe(131047)`, `assertEquals(131047, e.getCode())`, `.equals(131047)`.
-  if (MATCHER_CALL.test(left) || /\b(?:eq|eql|equal|be|shouldBe|shouldEqual|shouldBeEqualTo)\s+$/.test(leftRaw)) {
+  // (Dart's and package:test's `expect(actual, expected)`, `expect(e.code, equals(100))`: the value second)
+  if (MATCHER_CALL.test(left) || /\b(?:eq|eql|equal|be|shouldBe|shouldEqual|shouldBeEqualTo)\s+$/.test(leftRaw) || (scan.family === 'dart' && DART_EXPECT.test(left))) {
     // (an assertion that a code is 0 checks that there is none)
     if (ctx.code === 0) return false;
     // (outside WhatsApp files the asserted value must be a code: `expect(parse('131,026')).toBe(131026)` is not)
     if (strong) return !matchesOtherNumber(left, right) && (scan.fileWa || /code|err|exception|graph|whatsapp/i.test(left.slice(-120) + right.slice(0, 60)));
     // (or an accessor named for a code: `result.failure().providerCode()`, not a status's)
-    return scan.wa && (/(?:err\w*|error\w*|\be|ex)\s*(?:\.|->|\?\.)\s*(?:get)?code|error_?code|errorCode|subcode|getCode\(\)/i.test(left.slice(-120) + right.slice(0, 60)) || /\.\s*[a-z]\w*(?<![Ss]tatus|[Hh]ttp|[Ee]xit|[Rr]esponse)Code\(\s*\)/.test(left.slice(-120)));
+    // (or a field named for Graph's code: `$ctx['graph_code']`)
+    return scan.wa && (/(?:err\w*|error\w*|\be|ex)\s*(?:\.|->|\?\.)\s*(?:get)?code|error_?code|errorCode|subcode|getCode\(\)|\b(?:graph|wa|meta|fb)_?code\b/i.test(left.slice(-120) + right.slice(0, 60)) || /\.\s*[a-z]\w*(?<![Ss]tatus|[Hh]ttp|[Ee]xit|[Rr]esponse)Code\(\s*\)/.test(left.slice(-120)));
   }
 
   // `case 131047:`, `when 131047`, Go `case 4, 80007:`, C# `case 131047 or 131026:`.
@@ -740,8 +745,10 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       if ((scan.wa || isErrorishName(member)) && hasAssignedCodeNearby(scan, near, ctx.code, /^\s*[A-Za-z_]\w*\s*\(\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/gm)) return true;
       if (!strong || holder !== NO_HOLDER) return false;
     }
+    // (a call's arguments belong to the callee, not to what its result is assigned to: `body, status = _error(190, ...)`)
+    const callArgs = opener === '(' && /[A-Za-z_$][\w$]*$/.test(before) && !COLLECTION_FN.test(before) && !/\b(?:if|elif|while|for|switch|return|in|and|or|not)$/.test(before);
     const named = listOwner(before);
-    if (named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
+    if (!callArgs && named.some((n) => isNonCodeName(n) && !isCodesName(n))) return false;
     // (SQL's `shipping_zip IN ('131001', ...)` tests its column as `in` does)
     const sqlColumn = /([A-Za-z_][\w.]*)\s+(?:NOT\s+)?IN\s*$/.exec(before)?.[1];
     if (sqlColumn !== undefined && isNonCodeName(lastSegment(sqlColumn) || sqlColumn)) return false;
@@ -985,6 +992,8 @@ function smallMayMatch(text: string, start: number, end: number, lineStart: numb
   if (p === 0 || p === 61 || p === 33 || p === 60 || p === 62 || p === 40 || p === 91 || p === 123 || p === 44 || p === 58 || p === 35 || p === 34 || p === 39 || p === 96 || p === 124) return true;
   // The start of a comment: `// 4 = application request limit`, ` * 190: token expired`.
   if ((p === 47 || p === 42) && /(?:\/\/|\/\*|^\s*\*)\s*$/.test(text.slice(Math.max(lineStart, start - 12), start))) return true;
+  // (a bullet of such a comment: ` *  - 4       application-level throttling`)
+  if (p === 45 && /(?:\/\/|\/\*|^\s*\*|^\s*#)\s*-\s+$/.test(text.slice(Math.max(lineStart, start - 16), start))) return true;
   // A sentence's start in prose: `... can work. 4 is the app-level limit` (a member access has no blank after its dot).
   if (p === 46 && /\.[ \t]+$/.test(text.slice(Math.max(lineStart, start - 4), start))) return true;
   if ((p >= 97 && p <= 122) || (p >= 65 && p <= 90)) {
@@ -1044,7 +1053,7 @@ const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|ailure
  * `const val TOKEN_EXPIRED = 190`) and enum constants (`TOO_MANY_CALLS(4)`, Dart `tooManyCalls(4),`;
  * a call such as `usleep(100);` passes too, and its name rules it out later).
  */
-const SMALL_HEAD_HINT = /^\s*(?:(?:\/\/+|#+|\*|--)\s*\d+(?:-\d+)?(?:\s*[=:(\u2013\u2014-]|\s{2,}[A-Za-z]|\s+(?:means|is)\b)|\[\s*(?:InlineData|TestCase|DataRow)\s*\(|[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|"[^"\n]*"\s*:\s*\{|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[A-Za-z_]\w*\s*\(\s*\d[^()\n]*\)\s*[,;)]|['"]?[A-Z][A-Z0-9_]*['"]?\s*:\s*\d|\$\{\s*\d|@[A-Za-z_][\w.]*\s*\(\s*\d)/;
+const SMALL_HEAD_HINT = /^\s*(?:(?:\/\/+|#+|\*|--)\s*(?:[-•]\s+)?\d+(?:-\d+)?(?:\s*[=:(\u2013\u2014-]|\s{2,}[A-Za-z]|\s+(?:means|is)\b)|\[\s*(?:InlineData|TestCase|DataRow)\s*\(|[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|"[^"\n]*"\s*:\s*\{|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[A-Za-z_]\w*\s*\(\s*\d[^()\n]*\)\s*[,;)]|['"]?[A-Z][A-Z0-9_]*['"]?\s*:\s*\d|\$\{\s*\d|@[A-Za-z_][\w.]*\s*\(\s*\d)/;
 
 /** Numbers below this are looked up in a table: they are most numbers in source, and rarely codes. */
 const SMALL_LIMIT = 10000;

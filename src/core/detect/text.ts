@@ -57,7 +57,7 @@ const LEGEND_START = /^\s*(?:[-*•|]\s*)?$/;
 // (or a tally: `  131047 x 412`)
 const LEGEND_REST = /^(?:\s{2,}\S|\s+(?:[-–—:|]|->|=>)\s|[:|]\s|\s*[/,]\s*\d{5,7}\b|\s*[x×]\s*\d+\b)/;
 /** Words a sentence puts before a code it names: `bursts of 131056`, `breaker on 131048`, `because of 131026`. */
-const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|some|are|into|retry|retrying|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?|after|with|saw|seen|maps? to|use|if|hits?|returns?)\s+|\(\s*)$/i;
+const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|some|many|are|into|retry|retrying|remove[ds]?|drop(?:s|ped)?|failed|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?|after|with|saw|seen|maps? to|use|if|hits?|returns?)\s+|\(\s*)$/i;
 /** After a code a sentence names: words, `/` and another code, punctuation closing a clause, the end. */
 const SENTENCE_RIGHT = /^(?:$|\s+[a-z]|\s*\/\s*\d{5,7}\b|[,.;:)?](?:\s|$)|\)[,.;:](?:\s|$)|\s+\([a-z])/;
 /** Another catalog-shaped code just before: `130429 / 131056`. */
@@ -282,6 +282,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
       if (/^\s*["']?[\w-]+["']?\s*:\s*$/.test(line.slice(0, s).replace(/["']$/, '')) && graphSiblings(scan.text, ctx.lineStart, line)) return true;
       // (a provider's own reason code beside its own words is not Graph's: Sinch's `reason_code=4 reason="Recipient not on WhatsApp"`)
       if (/^reason/i.test(seg)) return /OAuthException|fbtrace|graph|subcode\s*[=:]|\(#\d/i.test(line) || titleOnLine(scan.catalog, code, line);
+      // (a selector on a metric of WhatsApp errors, in a WhatsApp file: `wa_send_errors_total{code=~"4|80007"}`)
+      if (scan.wa && !httpLike && /\b(?:wa|whatsapp|graph)_\w*(?:err|fail)\w*\s*\{/i.test(line)) return true;
       return (ctx.lineWa && !httpLike) || /OAuthException|fbtrace|graph|whatsapp|subcode\s*[=:]|\(#\d/i.test(httpLike ? line.replace(/\/[\w./-]*whatsapp[\w./-]*/gi, '') : line) || titleOnLine(scan.catalog, code, line);
     }
     if (strong && isErrorishName(key)) return true;
