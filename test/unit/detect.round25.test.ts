@@ -110,3 +110,12 @@ test('round 26 (blind corpus IA): ids named first, call arguments, package:test,
   const yaml = '# WhatsApp alerts\ngroups:\n  - rules:\n      - expr: sum(increase(wa_send_errors_total{code=~"4|80007"}[5m])) > 20\n      - expr: sum(rate(http_requests_total{code="200"}[5m]))\n';
   assert.deepEqual(codes(yaml), [4, 80007]);
 });
+
+test('round 26 (blind corpus IC): Serilog and worker output files, a heading with a question mark, glossed lists of codes', () => {
+  assert.equal(familyFor(undefined, 'logs/outbound-20260305.clef'), 'json');
+  assert.equal(familyFor(undefined, 'worker/output/retry-worker.out'), 'text');
+  const md = '# WhatsApp send errors\n\n| Code | Meaning | Retry? | Action |\n|---|---|---|---|\n| 368 | Temporarily blocked for policies violations | no | appeal |\n| 190 | Access token expired | no | rotate |\n| 131047 | Re-engagement message | no | template |\n';
+  assert.deepEqual(codes(md), [368, 190, 131047]);
+  const prose = '# WhatsApp template errors\nCommon subcodes: 2388019 (character limit), 2388040 (field too long), 2388293 (body too long).\nThe pause was followed by 131050 (recipient stopped marketing messages).\n';
+  assert.deepEqual(codes(prose), [2388019, 2388040, 2388293, 131050]);
+});

@@ -16,7 +16,7 @@ import { isCodeExpr, isNonCodeName } from './names';
 // (Datadog's exports name attributes with `@`: `@wa.error.code`)
 // (and a spreadsheet's headings: `Order #`, `Root cause / notes`, `Created At: Day`, `Amount (EUR)`)
 // (and pg_dump's `COPY public.wa_failures (day, error_code, failures) FROM stdin;`, whose rows are tab-separated)
-const HEADER_LINE = /^\uFEFF? *(?:\| *)?"?@?[A-Za-z_][\w.#/:()-]*(?: [\w.#/:()-]+)*"? *(?:[,\t|;] *"?@?[A-Za-z_][\w.#/:()-]*(?: [\w.#/:()-]+)*"? *)+(?:\| *)?\r?$|^COPY [\w."]+ \([^)\n]+\) FROM stdin;?\r?$/gm;
+const HEADER_LINE = /^\uFEFF? *(?:\| *)?"?@?[A-Za-z_][\w.#/:()-]*(?: [\w.#/:()-]+)*\??"? *(?:[,\t|;] *"?@?[A-Za-z_][\w.#/:()-]*(?: [\w.#/:()-]+)*\??"? *)+(?:\| *)?\r?$|^COPY [\w."]+ \([^)\n]+\) FROM stdin;?\r?$/gm;
 
 /** The delimiter of a line: a tab, a `|`, or a comma or semicolon that splits it in three or more. */
 function delimiterOf(line: string): string | undefined {
@@ -94,7 +94,7 @@ function tableAt(text: string, start: number, end: number): Table | undefined {
   const delimiter = delimiterOf(line) ?? (line.includes(',') ? ',' : line.includes(';') ? ';' : undefined);
   if (!delimiter) return undefined;
   const names = line.split(delimiter).map((f) => f.trim().replace(/^["']|["']$/g, ''));
-  return names.length >= 2 && names.every((n) => /^@?[A-Za-z_][\w .#/:()-]{0,60}$/.test(n)) ? { delimiter, names } : undefined;
+  return names.length >= 2 && names.every((n) => /^@?[A-Za-z_][\w .#/:()-]{0,60}\??$/.test(n)) ? { delimiter, names } : undefined;
 }
 
 /** Moves the cursor to `lineStart`, reading each line in between once. */

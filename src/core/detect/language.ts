@@ -47,6 +47,8 @@ const BY_EXTENSION: Record<string, LanguageFamily> = {
   snap: 'text', arb: 'json', har: 'json', md: 'text', markdown: 'text',
   // (Prometheus' text exposition: `wa_errors_total{code="131047"} 431`)
   prom: 'text',
+  // (Serilog's compact JSON lines, and captured output of workers: `nohup.out`, supervisor's `.out`)
+  clef: 'json', out: 'text',
 };
 
 /**

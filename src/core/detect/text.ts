@@ -57,9 +57,11 @@ const LEGEND_START = /^\s*(?:[-*•|]\s*)?$/;
 // (or a tally: `  131047 x 412`)
 const LEGEND_REST = /^(?:\s{2,}\S|\s+(?:[-–—:|]|->|=>)\s|[:|]\s|\s*[/,]\s*\d{5,7}\b|\s*[x×]\s*\d+\b)/;
 /** Words a sentence puts before a code it names: `bursts of 131056`, `breaker on 131048`, `because of 131026`. */
-const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|some|many|are|into|retry|retrying|remove[ds]?|drop(?:s|ped)?|failed|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?|after|with|saw|seen|maps? to|use|if|hits?|returns?)\s+|\(\s*)$/i;
+const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|some|many|are|into|retry|retrying|remove[ds]?|drop(?:s|ped)?|failed|(?:followed\s+)?by|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?|after|with|saw|seen|maps? to|use|if|hits?|returns?)\s+|\(\s*)$/i;
 /** After a code a sentence names: words, `/` and another code, punctuation closing a clause, the end. */
 const SENTENCE_RIGHT = /^(?:$|\s+[a-z]|\s*\/\s*\d{5,7}\b|[,.;:)?](?:\s|$)|\)[,.;:](?:\s|$)|\s+\([a-z])/;
+/** Another catalog-shaped code with its gloss just before: `2388019 (character limit), 2388040 (...)`. */
+const GLOSSED_BEFORE = /\b(\d{5,7})\s*\([^()\n]{1,60}\)\s*,\s*(?:and\s+|or\s+)?$/;
 /** Another catalog-shaped code just before: `130429 / 131056`. */
 const CODE_BEFORE = /\b(\d{5,7})\s*\/\s*$/;
 
@@ -83,7 +85,7 @@ function inProse(scan: LineScan, head: string, left: string, right: string): boo
   if (/\b(?:fail(?:ed|s|ure)?|error|rejected|blocked|undeliverable|throttled)\s*\($/i.test(left) && /^\s*\)/.test(right)) return true;
   // (a bullet may run on as a sentence: `- 131048 was back within the hour`)
   if (/^\s*[-*•]\s*$/.test(head) && /^\s+[a-z]{2,}\b/.test(right)) return true;
-  const pair = CODE_BEFORE.exec(left);
+  const pair = CODE_BEFORE.exec(left) ?? GLOSSED_BEFORE.exec(left);
   if (pair && scan.catalog.has(Number(pair[1]))) return true;
   if (!SENTENCE_LEFT.test(left) || !SENTENCE_RIGHT.test(right)) return false;
   // (in brackets, the code is what the sentence is about: `(131048 is not retryable)`, not a tuple's `(131047, 9)`)
