@@ -54,3 +54,18 @@ test('a map of titles walked by a stream chained over the next lines (blind corp
   const java = `// WhatsApp Cloud API retries\nclass CaseReadyNotifier {\n    private static final Map<String, Duration> BACKOFF_BY_TITLE = Map.of(\n            "Spam rate limit hit", Duration.ofHours(6),\n            "Service unavailable", Duration.ofMinutes(10));\n\n    Optional<Duration> backoff(GraphException e) {\n        String body = e.getMessage();\n        return BACKOFF_BY_TITLE.entrySet().stream()\n                .filter(entry -> body.contains(entry.getKey()))\n                .map(Map.Entry::getValue)\n                .findFirst();\n    }\n}\n`;
   assert.deepEqual(lines(java, 'java'), [4, 5]);
 });
+
+test("round 26 (blind corpus ID): a member named like the variable is no read of it; a loop's `in`; a query's model name", () => {
+  // (`message.text.body` is someone's words, whatever the variable is called)
+  const js = `// WhatsApp inbound support bot\nasync function handleInbound(message, contact) {\n  const text = normalise(message.text.body);\n  if (text.includes('message undeliverable')) return escalate(contact);\n}\n`;
+  assert.deepEqual(lines(js, 'javascript'), []);
+  // (a demo loop over sample inputs walks them; it tests nothing with them)
+  const py = `# WhatsApp intent bot\ndef detect(text):\n    return "human" if "agent" in text else "other"\n\nif __name__ == "__main__":\n    for sample in ["hi", "Something went wrong with my payment"]:\n        print(sample, "->", detect(sample))\n`;
+  assert.deepEqual(lines(py, 'python'), []);
+  // (but a comprehension's \`for t in (...)\` is walked by its test)
+  const retry = `# WhatsApp retries\ndef should_retry(err):\n    msg = err.get("message") or ""\n    return any(t in msg for t in ("Something went wrong", "Service unavailable"))\n`;
+  assert.deepEqual(lines(retry, 'python'), [4, 4]);
+  // (a Django filter names its error column first: the model \`StatusEvent\` is no field of a record)
+  const orm = `# WhatsApp reports\ndef reengagement(account):\n    return StatusEvent.objects.filter(\n        message__account=account,\n        error_title__icontains="re-engagement",\n    )\n`;
+  assert.deepEqual(lines(orm, 'python'), [5]);
+});

@@ -8,7 +8,7 @@ import { DIRECTIVE, dropSuppressed } from './suppress';
 import { isEveryday, titleMatcher, type TitleMatch, type TitleMatcher } from './titleMatcher';
 import { errorProvenance, OUR_SERVICE, OUR_SERVICE_NAME, type Provenance } from './provenance';
 import { holdsErrorText, isErrorish, LOCAL_AHEAD, LOCAL_BACK, matchesUserText, lineBounds, mayHoldErrorText, onAssertionLine, onlyFailsTest, PositionMemo, subjectWritten, useSite, type Helper, type UsageScan, type UseSite } from './usage';
-import { errorColumnValues } from './sql';
+import { errorColumnValues, isErrorColumn } from './sql';
 import { looksLikeSqlScript, scanSqlTitles, sqlComments } from './sqlScript';
 import { scanJsonRuleTitles } from './jsonRules';
 
@@ -530,7 +530,8 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       if (!lit.regex && isToken(text, lit) && !holdsErrorText(scan, site, lit.start)) continue;
       // A distinctive part ('re-engagement') is also a campaign stage or tag: not when compared with
       // one (a regex literal's subject is only the code around it, not what it is compared with).
-      const field = NAMED_FIELD.test(site.subject) && !(lit.regex && site.at === undefined);
+      // (a query's filter names its error column first: the model it queries, `StatusEvent`, is no field)
+      const field = NAMED_FIELD.test(site.subject) && !(lit.regex && site.at === undefined) && !isErrorColumn((/^([A-Za-z_][\w.]*)\s/.exec(site.subject)?.[1] ?? '').replace(/__\w+$/, ''));
       if (match.partial && !everyday && !isErrorish(site.subject) && (field || (site.variable !== undefined && !mayHoldErrorText(scan, site.variable)))) continue;
       // An identifier or slug (`re_engagement`, `template-is-paused`) compared with a name, stage, tag or flag is that field's value.
       if (match.identifier && (field || (ID_FIELD.test(site.subject) && !isErrorish(site.subject)))) continue;

@@ -197,11 +197,22 @@ export function mayHoldErrorText(scan: UsageScan, name: string): boolean {
   const known = scan.variables?.get(name);
   if (known !== undefined) return known;
   // A write that reads the variable itself (`msg = msg.lower()`) changes its form, not what it holds.
-  const writes = writesOf(scan.masked, name).filter(([from, to]) => usesOf(scan.masked.slice(from, to), name).length === 0);
+  const writes = writesOf(scan.masked, name).filter(([from, to]) => !readsItself(scan.masked.slice(from, to), name));
   const bound = bindingsOf(scan.masked, name);
   const answer = (writes.length === 0 && bound.length === 0) || bound.includes(true) || writes.some(([from, to]) => readsErrorText(scan.masked.slice(from, to), scan.text.slice(from, to)));
   scan.variables?.set(name, answer);
   return answer;
+}
+
+/**
+ * A written value reads the variable itself (`msg = msg.lower()`): it changes the variable's form,
+ * not what it holds. A member of that name on something else (`message.text.body` for `text`) is no read.
+ */
+function readsItself(value: string, name: string): boolean {
+  return usesOf(value, name).some((at) => {
+    const before = value.slice(Math.max(0, at - 2), at);
+    return !/(?:\.|->)$/.test(before);
+  });
 }
 
 /** Values that are someone's own text: a chat message's body, a request's body or form, console input. */
@@ -215,7 +226,7 @@ const USER_TEXT = /\btext['"\]]*\s*(?:\??\.|\[)\s*['"]?body\b|\btext_?body\b|\b(
 export function holdsUserText(scan: UsageScan, name: string, pos: number, hops = 2): boolean {
   const from = Math.max(0, pos - WRITE_WINDOW);
   const masked = scan.masked.slice(from, pos);
-  const writes = writesOf(masked, name).filter(([a, b]) => usesOf(masked.slice(a, b), name).length === 0);
+  const writes = writesOf(masked, name).filter(([a, b]) => !readsItself(masked.slice(a, b), name));
   if (bindingsOf(masked, name).length > 0) return false;
   // Unwritten here (a parameter): only its name tells, `customer_text`, `userInput`, or a plain
   // `text` taken by a handler of inbound chat messages (`fun onInbound(from: String, text: String)`).
@@ -771,6 +782,9 @@ function inCollection(scan: UsageScan, lit: Literal, open: number): UseSite | un
     // An inline tuple as the argument of a matching call: `t.startswith(("A", "B"))`.
     const call = matchCallAround(s, open);
     if (call) return { subject: scan.text.slice(call[0], open) + scan.text.slice(close + 1, call[1]) };
+    // (not the `in` of a loop walking the list: a demo's `for sample in ["...", ...]:`)
+    // (a comprehension's `for t in (...)` is walked by its test: `any(t in msg for t in ("...", ...))`)
+    if (/^\s*(?:async\s+)?for\b[^;:{}()]*\bin\s*$/.test(before.slice(before.lastIndexOf('\n') + 1))) return undefined;
     if (/(?:\bin|\bnot\s+in|in_array\s*\([^()]{1,80},)\s*$/.test(before.trimEnd()) || /\b(?:in|not\s+in)\s*(?:\w+\s*)?$/.test(before.replace(/(?:listOf|setOf|arrayOf|frozenset|set|tuple|List\.of|Set\.of|Arrays\.asList)\s*$/, ''))) {
       return { subject: scan.text.slice(open - before.length, open) };
     }
