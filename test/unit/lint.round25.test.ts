@@ -69,3 +69,11 @@ test("round 26 (blind corpus ID): a member named like the variable is no read of
   const orm = `# WhatsApp reports\ndef reengagement(account):\n    return StatusEvent.objects.filter(\n        message__account=account,\n        error_title__icontains="re-engagement",\n    )\n`;
   assert.deepEqual(lines(orm, 'python'), [5]);
 });
+
+test("round 27 (blind corpus JB): an inbound message's own text is someone's words", () => {
+  const dart = `// WhatsApp keyword router\nString? route(IncomingMessage m) {\n  final text = m.text.toLowerCase();\n  if (text.contains('message undeliverable') || text.contains('something went wrong')) return 'human';\n  return null;\n}\n`;
+  assert.deepEqual(lines(dart, 'dart'), []);
+  // (an error's text read the same way is error text)
+  const err = `// WhatsApp send failures\nString? route(GraphError e) {\n  final text = e.message.toLowerCase();\n  if (text.contains('message undeliverable')) return 'drop';\n  return null;\n}\n`;
+  assert.deepEqual(lines(err, 'dart'), [4]);
+});

@@ -216,7 +216,8 @@ function readsItself(value: string, name: string): boolean {
 }
 
 /** Values that are someone's own text: a chat message's body, a request's body or form, console input. */
-const USER_TEXT = /\btext['"\]]*\s*(?:\??\.|\[)\s*['"]?body\b|\btext_?body\b|\b(?:req|request)\s*\.\s*(?:body|form|args|query|params|GET|POST)\b|\binput\s*\(|\bprompt\s*\(/i;
+// (or an inbound message's own text: Dart's `m.text`, `incoming.body`)
+const USER_TEXT = /\btext['"\]]*\s*(?:\??\.|\[)\s*['"]?body\b|\btext_?body\b|\b(?:m|incoming|inbound|received|update)\s*\??\.\s*(?:text|body)\b(?!\s*\()|\b(?:req|request)\s*\.\s*(?:body|form|args|query|params|GET|POST)\b|\binput\s*\(|\bprompt\s*\(/i;
 
 /**
  * True when a variable is written shortly above `pos`, and every such write reads someone's text
