@@ -60,6 +60,11 @@ export interface Finding {
    * the advice derives the code to compare instead from it (`failed.code`).
    */
   readonly subject?: string;
+  /**
+   * For `title-match`: where the literal is matched against error text when that is on another line
+   * (a constant's, map's or stored pattern's use), as an offset into the same text.
+   */
+  readonly useAt?: number;
 }
 
 /** The language families the detectors know. */

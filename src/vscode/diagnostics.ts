@@ -129,6 +129,11 @@ function toDiagnostic(
   const value = String(f.codes?.[0] ?? '');
   const target = docsUrl ? safeHttpsUrl(docsUrl) : undefined;
   d.code = target ? { value, target: vscode.Uri.parse(target) } : value;
+  // A title kept in a constant, map or pattern: where it is matched against error text.
+  if (f.useAt !== undefined) {
+    const at = new vscode.Location(document.uri, document.positionAt(f.useAt));
+    d.relatedInformation = [new vscode.DiagnosticRelatedInformation(at, vscode.l10n.t('The error text is matched against this title here'))];
+  }
   return d;
 }
 

@@ -81,6 +81,21 @@ suite('diagnostics: title matching', () => {
     assert.deepEqual(ours(payload.uri), []);
   });
 
+  test('a title kept in a constant: the warning on the constant points to where the error text is tested', async () => {
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'javascript',
+      content: `// WhatsApp Cloud API errors\nconst WINDOW_CLOSED = "Re-engagement message";\n\nfunction onFailure(err) {\n  if (err.title === WINDOW_CLOSED) reopen();\n}\n`,
+    });
+    const [d] = await diagnosticsWhere(doc.uri, (list) => list.length === 1);
+    assert.ok(d);
+    assert.equal(d.range.start.line, 1);
+    const related = d.relatedInformation ?? [];
+    assert.equal(related.length, 1);
+    assert.equal(related[0]?.location.uri.toString(), doc.uri.toString());
+    assert.equal(related[0]?.location.range.start.line, 4, 'the comparison that uses the constant');
+    assert.ok((related[0]?.message ?? '').length > 0);
+  });
+
   test('warnings follow edits: a comment opened above hides them, closing it brings them back at the shifted lines', async () => {
     const filler = 'const noise = items.length;\n'.repeat(60);
     const doc = await vscode.workspace.openTextDocument({

@@ -77,3 +77,11 @@ test("round 27 (blind corpus JB): an inbound message's own text is someone's wor
   const err = `// WhatsApp send failures\nString? route(GraphError e) {\n  final text = e.message.toLowerCase();\n  if (text.contains('message undeliverable')) return 'drop';\n  return null;\n}\n`;
   assert.deepEqual(lines(err, 'dart'), [4]);
 });
+
+test('a title kept in a constant or map carries where the error text is tested; a direct match carries nothing', () => {
+  const js = `// WhatsApp Cloud API errors\nconst WINDOW_CLOSED = "Re-engagement message";\n\nfunction onFailure(err) {\n  if (err.title === WINDOW_CLOSED) reopen();\n  if (err.message.includes("Message Undeliverable")) drop();\n}\n`;
+  const [constant, direct] = scanTitles(js, 'javascript', catalog);
+  assert.ok(constant?.useAt !== undefined, 'the constant points to its use');
+  assert.equal(js.slice(0, constant.useAt).split('\n').length, 5);
+  assert.equal(direct?.useAt, undefined);
+});

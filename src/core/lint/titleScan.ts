@@ -555,6 +555,8 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
       if (site.at === undefined && onlyFailsTest(scan, lit.end)) continue;
       // (the subject is kept as found: the advice reads the code from it only when it is shown)
       const finding: Finding = { kind: 'title-match', start: lit.start, end: lit.end, codes: match.codes, text: text.slice(lit.bodyStart, lit.bodyEnd), subject: site.subject };
+      // (a use on another line is shown beside the warning: where the error text is actually tested)
+      if (site.at !== undefined && text.lastIndexOf('\n', site.at - 1) !== text.lastIndexOf('\n', lit.start - 1)) Object.assign(finding, { useAt: site.at });
       if (everyday && !whatsapp()) pending.push(finding);
       else {
         ownEvidence ||= !everyday;
