@@ -119,3 +119,23 @@ test('round 26 (blind corpus IC): Serilog and worker output files, a heading wit
   const prose = '# WhatsApp template errors\nCommon subcodes: 2388019 (character limit), 2388040 (field too long), 2388293 (body too long).\nThe pause was followed by 131050 (recipient stopped marketing messages).\n';
   assert.deepEqual(codes(prose), [2388019, 2388040, 2388293, 131050]);
 });
+
+test('round 27 (blind corpora JA, JD): Markdown cells in code spans, lists of codes, quoted exports, multi-row INSERTs', () => {
+  const md = '# WhatsApp runbook\n\n| Code | What to do |\n|---|---|\n| `131056` | Same patient, slow down |\n\n- `130497` (business restricted in that country)\n- retry off for `131026`, `131047`, `131049`\n- dashboard shows only 132015\n- Health API says error `131031`.\n';
+  assert.deepEqual(codes(md), [131056, 130497, 131026, 131047, 131049, 132015, 131031]);
+  // (a CSV row's comma is no list of prose, nor are a tuple's or an id list's items)
+  assert.deepEqual(codes('# WhatsApp daily\n2024-05-03,113204958372615,131047,130429,100368\n'), []);
+  assert.deepEqual(codes('# WhatsApp notes\nOrder ids in the screenshots (131047, 131048, ...) are unrelated.\nclosed 4 (ids 80007, 80008, 80009)\n'), []);
+  const csv = '"Failed At: Day","Error Code","Error Title","Count","% of Sends"\n"March 1, 2026","131049","This message was not delivered to maintain healthy ecosystem engagement.","131","2.97%"\n"March 2, 2026","131026","Message Undeliverable.","190","1.10%"\n';
+  assert.deepEqual(codes(csv), [131049, 131026]);
+  const sql = "-- WhatsApp send failures\nINSERT INTO public.wa_send_failures (id, tenant_id, wamid, error_code, error_subcode, details) VALUES\n    (368001, 4, 'wamid.HBgL', 131047, NULL, 'Message failed, more than 24 hours'),\n    (368003, 10, NULL, 100, 2388019, 'Message template count limit exceeded'),\n    (368004, 4, NULL, 190, NULL, 'Error validating access token');\n";
+  assert.deepEqual(codes(sql), [131047, 100, 2388019, 190]);
+});
+
+test('round 27 (blind corpus JC): syrupy snapshots, Ruby word arrays walked in place, assertions on error text, PIN values', () => {
+  assert.equal(familyFor(undefined, 'tests/__snapshots__/test_notifications.ambr'), 'text');
+  assert.deepEqual(codes("# WhatsApp specs\n%w[130472 131026 131047].each do |code|\n  it { expect(described_class.retryable?(code.to_i)).to be(false) }\nend\n", 'ruby'), [130472, 131026, 131047]);
+  assert.deepEqual(codes('// WhatsApp client tests\nex.Message.Should().Contain("131009");\n', 'csharp'), [131009]);
+  assert.deepEqual(codes('# WhatsApp channel\nexpect(channel.error_reason).to include("131031")\n', 'ruby'), [131031]);
+  assert.deepEqual(codes("// WhatsApp registration\nexpect(RegisterRequest(pin: '133005').pin, '133005');\n", 'dart'), []);
+});

@@ -16,7 +16,7 @@ import { isCodeExpr, isNonCodeName } from './names';
 // (Datadog's exports name attributes with `@`: `@wa.error.code`)
 // (and a spreadsheet's headings: `Order #`, `Root cause / notes`, `Created At: Day`, `Amount (EUR)`)
 // (and pg_dump's `COPY public.wa_failures (day, error_code, failures) FROM stdin;`, whose rows are tab-separated)
-const HEADER_LINE = /^\uFEFF? *(?:\| *)?"?@?[A-Za-z_][\w.#/:()-]*(?: [\w.#/:()-]+)*\??"? *(?:[,\t|;] *"?@?[A-Za-z_][\w.#/:()-]*(?: [\w.#/:()-]+)*\??"? *)+(?:\| *)?\r?$|^COPY [\w."]+ \([^)\n]+\) FROM stdin;?\r?$/gm;
+const HEADER_LINE = /^\uFEFF? *(?:\| *)?"?(?:@|[%#] ?)?[A-Za-z_][\w.#/:()-]*(?: [\w.#/:()-]+)*\??"? *(?:[,\t|;] *"?(?:@|[%#] ?)?[A-Za-z_][\w.#/:()-]*(?: [\w.#/:()-]+)*\??"? *)+(?:\| *)?\r?$|^COPY [\w."]+ \([^)\n]+\) FROM stdin;?\r?$|^INSERT INTO [\w."`]+ ?\([^)\n]+\) VALUES\r?$/gm;
 
 /** The delimiter of a line: a tab, a `|`, or a comma or semicolon that splits it in three or more. */
 function delimiterOf(line: string): string | undefined {
@@ -34,7 +34,7 @@ function isRule(line: string): boolean {
  * A row's extent without the borders of a bordered table (`| 131047 | 12 |`). A TSV row keeps its
  * tabs: an empty last field (`...\teng-jon\t3\t`) is still a field.
  */
-function rowBounds(text: string, start: number, end: number, delimiter: string): [number, number] {
+function rowBounds(text: string, start: number, end: number, delimiter: string, sql = false): [number, number] {
   let s = start;
   let e = end;
   const tabs = delimiter !== '\t';
@@ -42,6 +42,12 @@ function rowBounds(text: string, start: number, end: number, delimiter: string):
   while (e > s && (text.charCodeAt(e - 1) === 32 || (tabs && text.charCodeAt(e - 1) === 9) || text.charCodeAt(e - 1) === 13)) e--;
   if (delimiter === '|' && text.charCodeAt(s) === 124) s++;
   if (delimiter === '|' && e > s && text.charCodeAt(e - 1) === 124) e--;
+  // (a SQL row of values: `    (368001, 4, 'wamid...', 131047, NULL),` and the last one's `);`)
+  if (sql && text.charCodeAt(s) === 40) {
+    s++;
+    if (e > s && (text.charCodeAt(e - 1) === 44 || text.charCodeAt(e - 1) === 59)) e--;
+    if (e > s && text.charCodeAt(e - 1) === 41) e--;
+  }
   return [s, e];
 }
 
@@ -49,9 +55,9 @@ function rowBounds(text: string, start: number, end: number, delimiter: string):
  * How many fields `delimiter` makes of `text[start, end)` (perf: counted, not split). A CSV field in
  * double quotes may hold the delimiter: `"(Business Account, Consumer Account) pair rate limit hit"`.
  */
-function fieldCount(text: string, start: number, end: number, delimiter: string): number {
+function fieldCount(text: string, start: number, end: number, delimiter: string, q = 34): number {
   let n = 1;
-  const quote = delimiter === ',' || delimiter === ';' ? text.indexOf('"', start) : -1;
+  const quote = delimiter === ',' || delimiter === ';' ? text.indexOf(String.fromCharCode(q), start) : -1;
   if (quote === -1 || quote >= end) {
     for (let i = text.indexOf(delimiter, start); i !== -1 && i < end; i = text.indexOf(delimiter, i + 1)) n++;
     return n;
@@ -61,7 +67,7 @@ function fieldCount(text: string, start: number, end: number, delimiter: string)
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     // (a doubled quote inside a field toggles twice)
-    if (c === 34) quoted = !quoted;
+    if (c === q) quoted = !quoted;
     else if (c === d && !quoted) n++;
   }
   return n;
@@ -70,6 +76,8 @@ function fieldCount(text: string, start: number, end: number, delimiter: string)
 interface Table {
   readonly delimiter: string;
   readonly names: readonly string[];
+  /** Rows of SQL values: `(...)` around them, strings in single quotes. */
+  readonly sql?: boolean;
 }
 
 /** Where the walk over one text stands. */
@@ -89,12 +97,15 @@ let cursor: Cursor | undefined;
 function tableAt(text: string, start: number, end: number): Table | undefined {
   const copy = /^COPY [\w."]+ \(([^)\n]+)\) FROM stdin/.exec(text.slice(start, end));
   if (copy) return { delimiter: '\t', names: (copy[1] as string).split(',').map((n) => n.trim().replace(/^"|"$/g, '')) };
+  // (a multi-row INSERT's column list, its rows on the lines below: `INSERT INTO t (id, error_code) VALUES`)
+  const insert = /^INSERT INTO [\w."`]+ ?\(([^)\n]+)\) VALUES\r?$/.exec(text.slice(start, end));
+  if (insert) return { delimiter: ',', names: (insert[1] as string).split(',').map((n) => n.trim().replace(/^["`]|["`]$/g, '')), sql: true };
   // (bordered tables: `| error_code | count |`)
   const line = text.slice(start, end).replace(/^\uFEFF/, '').replace(/\r$/, '').trim().replace(/^\|(.*)\|$/, '$1');
   const delimiter = delimiterOf(line) ?? (line.includes(',') ? ',' : line.includes(';') ? ';' : undefined);
   if (!delimiter) return undefined;
   const names = line.split(delimiter).map((f) => f.trim().replace(/^["']|["']$/g, ''));
-  return names.length >= 2 && names.every((n) => /^@?[A-Za-z_][\w .#/:()-]{0,60}\??$/.test(n)) ? { delimiter, names } : undefined;
+  return names.length >= 2 && names.every((n) => /^(?:@|[%#] ?)?[A-Za-z_][\w .#/:()-]{0,60}\??$/.test(n)) ? { delimiter, names } : undefined;
 }
 
 /** Moves the cursor to `lineStart`, reading each line in between once. */
@@ -126,7 +137,7 @@ function advance(c: Cursor, lineStart: number): void {
     // (a line without digits may be the header of the next table)
     const header = /\d/.test(line) ? undefined : tableAt(text, c.pos, end);
     if (header) c.table = header;
-    else if (!isRule(line) && (line.trim() === '' || fieldCount(text, ...rowBounds(text, c.pos, end, c.table.delimiter), c.table.delimiter) !== c.table.names.length)) {
+    else if (!isRule(line) && (line.trim() === '' || fieldCount(text, ...rowBounds(text, c.pos, end, c.table.delimiter, c.table.sql), c.table.delimiter, c.table.sql ? 39 : 34) !== c.table.names.length)) {
       c.table = undefined;
       c.nextHeader = -2;
       continue;
@@ -145,14 +156,15 @@ export function columnOf(text: string, lineStart: number, line: string, s: numbe
   const table = cursor.table;
   if (!table) return undefined;
   const d = table.delimiter;
-  const [rowStart, rowEnd] = rowBounds(line, 0, line.length, d);
+  const q = table.sql ? 39 : 34;
+  const [rowStart, rowEnd] = rowBounds(line, 0, line.length, d, table.sql);
   if (s < rowStart || e > rowEnd) return undefined;
   // (the whole field: only padding and a quote around the number)
   const before = line.lastIndexOf(d, s - 1);
   const after = line.indexOf(d, e);
   if (!/^\s*["']?$/.test(line.slice(Math.max(rowStart, before === -1 ? 0 : before + d.length), s)) || !/^["']?\s*$/.test(line.slice(e, after === -1 || after > rowEnd ? rowEnd : after))) return undefined;
-  if (fieldCount(line, rowStart, rowEnd, d) !== table.names.length) return undefined;
-  return table.names[fieldCount(line, rowStart, s, d) - 1];
+  if (fieldCount(line, rowStart, rowEnd, d, q) !== table.names.length) return undefined;
+  return table.names[fieldCount(line, rowStart, s, d, q) - 1];
 }
 
 /**
@@ -165,10 +177,10 @@ export function columnNumbersAround(text: string, lineStart: number, name: strin
   if (!table || index === -1) return [];
   const out: number[] = [];
   const take = (from: number, to: number): void => {
-    const [rs, re] = rowBounds(text, from, to, table.delimiter);
+    const [rs, re] = rowBounds(text, from, to, table.delimiter, table.sql);
     // (rows with quoted fields are left out: a quote may hold the delimiter)
     const row = text.slice(rs, re);
-    if (row.includes('"')) return;
+    if (row.includes(table.sql ? "'" : '"')) return;
     const field = row.split(table.delimiter)[index]?.trim();
     if (field !== undefined && /^\d{1,7}$/.test(field)) out.push(Number(field));
   };

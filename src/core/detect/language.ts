@@ -49,6 +49,8 @@ const BY_EXTENSION: Record<string, LanguageFamily> = {
   prom: 'text',
   // (Serilog's compact JSON lines, and captured output of workers: `nohup.out`, supervisor's `.out`)
   clef: 'json', out: 'text',
+  // (syrupy's snapshots of Python tests)
+  ambr: 'text',
 };
 
 /**

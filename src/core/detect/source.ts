@@ -166,6 +166,9 @@ function holdsHttpStatus(ctx: Ctx, subject: string): boolean {
 /** package:test's `expect(actual, ` or `expect(actual, equals(` before the expected value. */
 const DART_EXPECT = /\bexpect\s*\(\s*[\w$.?!]+(?:\(\s*\))?\s*,\s*(?:equals\s*\(\s*)?$/;
 
+/** An assertion that an error's text holds what follows: `ex.Message.Should().Contain(`, `expect(err.reason).to include(`. */
+const ERROR_TEXT_ASSERTED = /(?:[Mm]essage|[Ee]rror\w*|[Rr]eason)\s*(?:\.\s*Should\s*\(\s*\)\s*\.\s*(?:Contain|StartWith)|\)\s*\.\s*(?:to|not_to)\s+(?:include|start_with|match))$/;
+
 /** The first argument of a text search is an error's text: `$n['ultimo_error'], `, `err.Error(), `, `(string)$msg, `. */
 const ERROR_TEXT_ARG = /^[^,]*(?:err|error|msg|message|erro|fehler|hata|galat)[^,]*,\s*$/i;
 
@@ -516,6 +519,13 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (isNonCodeName(name) && !isCodesName(name)) return false;
     return allCodes && (scan.wa || isCodeListName(name) || isErrorWordName(name)) && (strong || numbers.some((n) => isDistinctive(n)));
   }
+  // (or walked in place with a block parameter named for a code: `%w[131026 131047].each do |code|`)
+  const walked = scan.family === 'ruby' && !words ? /%[wi][[(]([\d_\s]*)$/.exec(left + (leftRaw.endsWith(' ') ? ' ' : '')) : null;
+  if (walked && /^[\d_\s]*[\])]\s*\.\s*(?:each|map|each_with_index|flat_map)\s*(?:do\s*|\{\s*)\|\s*(\w+)/.test(rightRaw)) {
+    const param = /\|\s*(\w+)/.exec(rightRaw)?.[1] ?? '';
+    const numbers = `${walked[1]} ${rightRaw.slice(0, rightRaw.search(/[\])]/))}`.trim().split(/\s+/).map(Number);
+    return isCodeExpr(param) && !isNonCodeName(param) && numbers.every((n) => scan.catalog.has(n)) && (strong || scan.wa) && numbers.some((n) => isDistinctive(n));
+  }
   const lineHead = left.trimStart();
   // The first member of a type union: `type WindowCode = 131047 | 131026`.
   const unionHead = /^\|(?!\|)/.test(right) ? /^(?:export\s+)?type\s+([A-Za-z_$][\w$]*)\s*=$/.exec(lineHead) : null;
@@ -773,6 +783,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (opener === '(') {
       // A quoted code searched for in an error's text: PHP `strpos($n['ultimo_error'], '131056')`, Go `strings.Contains(errMsg, "131047")`.
       if (strong && /['"]/.test(scan.text.charAt(ctx.at - 1)) && /(?:^|[^\w$])(?:strpos|stripos|str_contains|Contains|contains|includes|indexOf|IndexOf)$/.test(before) && ERROR_TEXT_ARG.test(items)) return true;
+      // (or asserted to be in it: FluentAssertions' `ex.Message.Should().Contain("131009")`, RSpec's `expect(ch.error_reason).to include("131031")`)
+      if (strong && items.trim() === '' && /['"]/.test(scan.text.charAt(ctx.at - 1)) && ERROR_TEXT_ASSERTED.test(before)) return true;
       // A code beside its catalog title as a call's arguments: `pytest.param(2388040, "Field character limit exceeded")`.
       if (items.trim() === '' && /^,\s*['"]/.test(right) && titleFollows(scan.catalog, ctx.code, right.replace(/^,\s*['"]/, ''))) return strong || scan.wa;
       // (a helper named for failures is not a numeric one: `failed_status(131050)`)
@@ -1038,6 +1050,8 @@ function judge(ctx: Ctx, lexer: LineLexer, start: number, end: number): boolean 
       // A quoted number among one-time codes (`generator = { "131047" }`, `expect(code, '131047')` in an
       // OTP test) is one, unless the line speaks of an error.
       if (open === start - 1 && OTP_WORDS.test(nearLines(text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at)) && !/err|fail|exception|graph|title/i.test(text.slice(ctx.lineStart, ctx.lineEnd))) return false;
+      // (nor a PIN on a line that sets or reads one: `expect(RegisterRequest(pin: '133005').pin, '133005')`)
+      if (open === start - 1 && /\bpin\b/i.test(text.slice(ctx.lineStart, ctx.lineEnd)) && !/\b(?:err|error|fail\w*|exception|graph|title|code)\b|[a-z](?:Error|Exception|Code)\b/i.test(text.slice(ctx.lineStart, ctx.lineEnd))) return false;
       return asOperand(ctx, text.slice(from, Math.max(from, open)), text.slice(close + 1, Math.min(ctx.lineEnd, close + 1 + WINDOW)));
     }
     return inProse(ctx, text.slice(Math.max(from, lexer.stringAt + 1), start), right);

@@ -57,13 +57,16 @@ const LEGEND_START = /^\s*(?:[-*•|]\s*)?$/;
 // (or a tally: `  131047 x 412`)
 const LEGEND_REST = /^(?:\s{2,}\S|\s+(?:[-–—:|]|->|=>)\s|[:|]\s|\s*[/,]\s*\d{5,7}\b|\s*[x×]\s*\d+\b)/;
 /** Words a sentence puts before a code it names: `bursts of 131056`, `breaker on 131048`, `because of 131026`. */
-const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|some|many|are|into|retry|retrying|remove[ds]?|drop(?:s|ped)?|failed|(?:followed\s+)?by|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?|after|with|saw|seen|maps? to|use|if|hits?|returns?)\s+|\(\s*)$/i;
+const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|only|some|many|are|into|from|to|when|expect|example|retry|retrying|remove[ds]?|drop(?:s|ped)?|failed|(?:followed\s+)?by|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?|after|with|saw|seen|maps? to|use|if|hits?|returns?)\s+|\(\s*)$/i;
 /** After a code a sentence names: words, `/` and another code, punctuation closing a clause, the end. */
 const SENTENCE_RIGHT = /^(?:$|\s+[a-z]|\s*\/\s*\d{5,7}\b|[,.;:)?](?:\s|$)|\)[,.;:](?:\s|$)|\s+\([a-z])/;
 /** Another catalog-shaped code with its gloss just before: `2388019 (character limit), 2388040 (...)`. */
 const GLOSSED_BEFORE = /\b(\d{5,7})\s*\([^()\n]{1,60}\)\s*,\s*(?:and\s+|or\s+)?$/;
 /** Another catalog-shaped code just before: `130429 / 131056`. */
-const CODE_BEFORE = /\b(\d{5,7})\s*\/\s*$/;
+// (or a comma and a space: `131026, 131047, 131049` in a table cell or a sentence, not a CSV row's `131047,130429`)
+const CODE_BEFORE = /\b(\d{5,7})`?(?:\s*\/|,\s)\s*`?$/;
+/** A run of codes before a number, to read what the run follows: `(ids 80007, 80008, ` -> `(ids `. */
+const CODE_RUN = /(?:\b\d{5,7}`?(?:\s*\/|,\s)\s*`?)+$/;
 
 /**
  * A distinctive code named in a sentence or a legend row of a WhatsApp file's prose (the caller
@@ -75,6 +78,7 @@ function inProse(scan: LineScan, head: string, left: string, right: string): boo
   if (left.endsWith('`') && right.startsWith('`')) {
     left = left.slice(0, -1);
     right = right.slice(1);
+    if (head.endsWith('`')) head = head.slice(0, -1);
   }
   if (LEGEND_START.test(head) && (LEGEND_REST.test(right) || /^\s+\(\s*[A-Za-z]/.test(right))) return true;
   // A legend row opened by its label: `  WindowClosed  131047 -> escalate`, `  Throttled     4, 80007, 130429  -> retry`.
@@ -86,7 +90,12 @@ function inProse(scan: LineScan, head: string, left: string, right: string): boo
   // (a bullet may run on as a sentence: `- 131048 was back within the hour`)
   if (/^\s*[-*•]\s*$/.test(head) && /^\s+[a-z]{2,}\b/.test(right)) return true;
   const pair = CODE_BEFORE.exec(left) ?? GLOSSED_BEFORE.exec(left);
-  if (pair && scan.catalog.has(Number(pair[1]))) return true;
+  // (the run is about what it follows: not `closed 4 (ids 80007, 80008, ...)`)
+  // (nor a tuple's items: `(131047, 131048, ...)`, as the first is no code either)
+  if (pair && scan.catalog.has(Number(pair[1]))) {
+    const lead = left.replace(CODE_RUN, '');
+    return !/\(\s*$/.test(lead) && !NOT_A_CODE_BEFORE.test(lead.slice(-24));
+  }
   if (!SENTENCE_LEFT.test(left) || !SENTENCE_RIGHT.test(right)) return false;
   // (in brackets, the code is what the sentence is about: `(131048 is not retryable)`, not a tuple's `(131047, 9)`)
   return !/\($/.test(left) || /^\s+(?:is|are|was|were|means?|and|or)\b|^\s*\/\s*\d/.test(right);
@@ -114,8 +123,8 @@ export function titleFollows(catalog: Catalog, code: number, right: string): boo
   const entry = catalog.get(code);
   if (!entry) return false;
   // (`(131047) Title`, `[190] OAuthException`, `131047 - Title`, `368, "Title"`)
-  // (`131026  (Message Undeliverable)` in a tally)
-  const after = right.replace(/^[)\]]?\s*[:\-–—,]?\s*\(?["']?/, '').toLowerCase();
+  // (`131026  (Message Undeliverable)` in a tally; `"131049","Title"` in a quoted CSV row)
+  const after = right.replace(/^["']?[)\]]?\s*[:\-–—,]?\s*\(?["']?/, '').toLowerCase();
   if (after.startsWith('oauthexception')) return true;
   return [entry.title, ...entry.variants].some((t) => t.length >= 4 && after.startsWith(t.toLowerCase()));
 }
@@ -302,7 +311,7 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   const pair = /["']([A-Za-z_][\w.]*)["']\s*,\s*["']?$/.exec(left);
   if (pair && /^["']?\s*\]/.test(right) && isCodeExpr(pair[1] as string) && !isNonCodeName(pair[1] as string)) return strong ? /err|graph|whatsapp|wa_/i.test(pair[1] as string) || wa : wa && /err/i.test(pair[1] as string);
   // `error 131047`, `Error: 131047`, `error code 131047`, `failed with 131047`.
-  const said = /\b(error|err|code|codes|subcode|error_subcode|errcode|error_code|errors|fail(?:ed|s|ing|ures?)? with|failure|reason)\s*[:#=]?\s*["']?$/i.exec(left);
+  const said = /\b(error|err|code|codes|subcode|error_subcode|errcode|error_code|errors|fail(?:ed|s|ing|ures?)? with|failure|reason)\s*[:#=]?\s*["'`]?$/i.exec(left);
   // What Meta did, in a WhatsApp file's prose: `Meta now rejects with 131050.`, `load test hit 130429 at 80 mps`.
   if (!said && strong && scan.wa && /\b(?:reject(?:s|ed)?(?:\s+with)?|return(?:s|ed)(?:\s+error)?|hit|got)\s+$/i.test(left) && !oneTimeCodeLine(scan, line, code) && !/^\s*(?:(?:ms|s|secs?|seconds|times|requests|rows|messages|users)\b|%)/i.test(right)) return true;
   if (said) {
