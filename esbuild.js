@@ -60,14 +60,14 @@ const catalogFromJson = {
  * A plugin for the desktop bundle: imports of `module` from src/vscode resolve to `standIn`, which
  * requires the module's own bundle from dist/ the first time it is called (a path computed at run time).
  */
-function loadedOnFirstUse(name, filter, module, standIn) {
+function loadedOnFirstUse(name, filter, module, standIn, importers = 'src/vscode') {
   const target = path.resolve(module);
   return {
     name,
     setup(build) {
       build.onResolve({ filter }, (args) => {
         const base = path.resolve(args.resolveDir, args.path);
-        const hit = [`${base}.ts`, path.join(base, 'index.ts')].includes(target) && args.resolveDir.startsWith(path.resolve('src/vscode'));
+        const hit = [`${base}.ts`, path.join(base, 'index.ts')].includes(target) && args.resolveDir.startsWith(path.resolve(importers));
         return hit ? { path: path.resolve(standIn) } : undefined;
       });
     },
@@ -79,6 +79,8 @@ function loadedOnFirstUse(name, filter, module, standIn) {
 // object (hover in logs) and its JSON tokenizer (jsonc-parser): dist/payload.js.
 const lintOnFirstUse = loadedOnFirstUse('lint-on-first-use', /\/lint$/, 'src/core/lint/index.ts', 'src/vscode/node/lazyLint.ts');
 const payloadOnFirstUse = loadedOnFirstUse('payload-on-first-use', /\/payload$/, 'src/core/detect/payload.ts', 'src/vscode/node/lazyPayload.ts');
+// (and the detector of codes in source code, which the core's scanCodes and rescanCodes call: dist/source.js)
+const sourceOnFirstUse = loadedOnFirstUse('source-on-first-use', /\/source$/, 'src/core/detect/source.ts', 'src/vscode/node/lazySource.ts', 'src/core/detect');
 
 /** Writes dist/catalog.json from the same data files the other bundles inline. */
 async function writeCatalogJson() {
@@ -97,7 +99,14 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
     outfile: 'dist/extension.js',
-    plugins: [catalogFromJson, lintOnFirstUse, payloadOnFirstUse],
+    plugins: [catalogFromJson, lintOnFirstUse, payloadOnFirstUse, sourceOnFirstUse],
+  },
+  {
+    ...common,
+    entryPoints: ['src/core/detect/source.ts'],
+    platform: 'node',
+    target: 'node20',
+    outfile: 'dist/source.js',
   },
   {
     ...common,

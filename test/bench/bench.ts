@@ -362,6 +362,7 @@ function bundles(): void {
   report.add({ id: 'bundle.catalog', label: 'dist/catalog.json (the desktop build reads it on first use)', value: size('dist/catalog.json'), unit: 'KB', target: { op: '<=', limit: 60 } });
   report.add({ id: 'bundle.lint', label: 'dist/lint.js (the desktop build loads the title lint on first use)', value: size('dist/lint.js'), unit: 'KB' });
   report.add({ id: 'bundle.payload', label: 'dist/payload.js (read on the first hover in a log)', value: size('dist/payload.js'), unit: 'KB' });
+  report.add({ id: 'bundle.source', label: 'dist/source.js (read on the first scan of a source file)', value: size('dist/source.js'), unit: 'KB' });
   report.add({ id: 'bundle.web', label: 'dist/web/extension.js (catalog inline)', value: size('dist/web/extension.js'), unit: 'KB' });
   report.add({ id: 'bundle.cli', label: 'dist/cli.js', value: size('dist/cli.js'), unit: 'KB' });
   const vsix = path.join(ROOT, 'dist', 'wa-errors.vsix');
