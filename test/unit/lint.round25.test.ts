@@ -85,3 +85,13 @@ test('a title kept in a constant or map carries where the error text is tested; 
   assert.equal(js.slice(0, constant.useAt).split('\n').length, 5);
   assert.equal(direct?.useAt, undefined);
 });
+
+test('round 28 (blind corpus KB): a C# switch arm on a property pattern; an error column in SQL beside a notifier import', () => {
+  const cs = `// WhatsApp booking confirmations\npublic ConfirmationResult Handle(GraphException ex) {\n    var result = ex.Error switch {\n        { Title: "Re-engagement message" } => ConfirmationResult.NeedsTemplate,\n        _ => ConfirmationResult.Failed,\n    };\n    return result;\n}\n`;
+  assert.deepEqual(lines(cs, 'csharp'), [4]);
+  const py = `from ..slack import post_report\n\nSQL = """\nSELECT count(*) FROM wa_failures\nWHERE error_title LIKE 'Re-engagement%'\n   OR lower(error_message) LIKE '%rate limit hit%'\n"""\n`;
+  assert.deepEqual(lines(py, 'python'), [5, 6]);
+  // (another service's own call with the same words stays another service's)
+  const go = `package s3sync\n\nimport "github.com/aws/aws-sdk-go-v2/service/s3"\n\n// WhatsApp media mirror\nfunc retryable(apiErr smithy.APIError) bool {\n\treturn strings.Contains(apiErr.ErrorMessage(), "Rate limit hit")\n}\n`;
+  assert.deepEqual(lines(go, 'go'), []);
+});

@@ -17,6 +17,8 @@ export interface UseSite {
   readonly variable?: string;
   /** Where the use is, when not at the literal (a named collection, constant or pattern used elsewhere). */
   readonly at?: number;
+  /** The literal is a value query text compares an error column with (`error_message LIKE '%...%'`). */
+  readonly query?: boolean;
 }
 
 export interface UsageScan {
@@ -1000,6 +1002,12 @@ function directUse(scan: UsageScan, lit: Literal): UseSite | undefined {
   // A field of an object pattern: Dart `case WaStatusError(title: '...')`, C# `is { Title: "..." }`.
   const field = OBJECT_PATTERN.exec(head);
   if (field && /^(?:[,)}]|$)/.test(rightT)) return { subject: field[1] as string };
+  // (or a property pattern as a switch expression's arm: C#'s `ex.Error switch { { Title: "..." } => ...`)
+  const property = /^\}\s*=>/.test(rightT) ? /\{\s*(?:[A-Za-z_]\w*\s*:\s*[^,{}]{1,40},\s*)*([A-Za-z_]\w*)\s*:\s*$/.exec(head) : null;
+  if (property) {
+    const brace = enclosingOpen(s, lit.start);
+    if (brace !== -1 && s[brace] === '{' && inSwitchExpression(s, brace)) return { subject: `${property[1]} ${switchSubject(scan.text, s, lit.start)}` };
+  }
 
   // Regex literals are patterns by nature; only replacing or splitting with one is not a test.
   if (lit.regex) {
