@@ -139,3 +139,21 @@ test('round 27 (blind corpus JC): syrupy snapshots, Ruby word arrays walked in p
   assert.deepEqual(codes('# WhatsApp channel\nexpect(channel.error_reason).to include("131031")\n', 'ruby'), [131031]);
   assert.deepEqual(codes("// WhatsApp registration\nexpect(RegisterRequest(pin: '133005').pin, '133005');\n", 'dart'), []);
 });
+
+test('round 28 (blind corpora KA, KC, KD): prose marks, titles after small codes, exports of chats, modern idioms', () => {
+  const md = '# WhatsApp on-call notes\n- **Sent as template instead:** 131047\n> 2388299 means a variable at the edge\n- Delivery tab shows 131050.\n- Error 100 "Invalid parameter" on template create\n- with code 190 the token is dead (OAuthException)\n- retry 130429 5x then give up\n';
+  assert.deepEqual(codes(md), [131047, 2388299, 131050, 100, 190, 130429]);
+  // (a count after an arbitrary word stays a count)
+  assert.deepEqual(codes('# WhatsApp worker\ncheckpoint complete: wrote 131000 buffers\nfailed for outbox item 131047 (attempt 4/4)\n'), []);
+  const slack = '{"messages": [{"user": "U1", "text": "FYI a couple of 131056 on the second one, WhatsApp side"}]}';
+  assert.deepEqual(codes(slack, 'json'), [131056]);
+  const ts = '// WhatsApp Cloud API error codes\nexport const WaCode = {\n  InvalidParameter: 100,\n  AccessTokenExpired: 190,\n  RateLimited: 130429,\n} as const;\n';
+  assert.deepEqual(codes(ts, 'javascript'), [100, 190, 130429]);
+  assert.deepEqual(codes('// WhatsApp resilience\nif (ex.Error.Code is not (131047 or 131026)) Retry();\n', 'csharp'), [131047, 131026]);
+  const py = '# WhatsApp template hints\nSUBCODE_HINTS: dict[int, str] = {2388019: "too many templates"}\n\n\ndef hint(err):\n    return SUBCODE_HINTS[2388019]\n';
+  assert.deepEqual(codes(py, 'python'), [2388019, 2388019]);
+  const consts = '"""WhatsApp Cloud API constants."""\nfrom typing import Final\n\nERR_NOT_ALLOWED_TEST_NUMBER: Final = 131030\n';
+  assert.deepEqual(codes(consts, 'python'), [131030]);
+  const php = "<?php\n// WhatsApp notifications for WooCommerce\n$code = wp_remote_retrieve_response_code( $response );\nif ( 200 === $code ) { return true; }\n";
+  assert.deepEqual(codes(php, 'php'), []);
+});

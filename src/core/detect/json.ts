@@ -180,6 +180,9 @@ function namesCode(text: string, s: number, e: number): boolean {
         if (CODE_IN_PROSE.test(text.slice(s, e))) return true;
         tested = true;
       }
+      // (a Cloud API code's own shape, 13xxxx, in someone's sentence: `a couple of 131056 on the second one`;
+      // the text rules decide, with the file's context)
+      if (run === 6 && text.charCodeAt(i - 5) === 49 && text.charCodeAt(i - 4) === 51 && !isDigitCode(text.charCodeAt(i + 1)) && text.charCodeAt(i - 6) !== 35 && !isWordCode(text.charCodeAt(i - 6))) return true;
     } else {
       run = 0;
       if ((c | 32) === 99 && (text.charCodeAt(i + 1) | 32) === 111 && (text.charCodeAt(i + 2) | 32) === 100 && (text.charCodeAt(i + 3) | 32) === 101) code = true;

@@ -145,7 +145,7 @@ function inErrorClass(text: string, until: number): boolean {
 const RUBY_BARE_CALL = /^\s*[a-z_]\w*[!?]?\s+(?:(?:'[^'\n]*'|"[^"\n]*"|:\w+)\s*,\s*)+$/;
 
 /** A value read from an HTTP response's status: `res.getResponseCode()`, `r.status_code`, `resp.StatusCode`. */
-const HTTP_STATUS_READ = /^[^;\n]{0,80}?(?:getResponseCode\s*\(|\.\s*(?:status|status_code|statusCode|StatusCode)\b(?!\s*[.(])|getStatus(?:Code)?\s*\()/;
+const HTTP_STATUS_READ = /^[^;\n]{0,80}?(?:getResponseCode\s*\(|wp_remote_retrieve_response_code\s*\(|CURLINFO_(?:HTTP|RESPONSE)_CODE|\.\s*(?:status|status_code|statusCode|StatusCode)\b(?!\s*[.(])|getStatus(?:Code)?\s*\()/;
 
 /**
  * A bare variable the code above set from an HTTP status: `var code = res.getResponseCode(); if (code === 200)`.
@@ -291,7 +291,8 @@ function keyedByCodesAbove(scan: SourceScan, ctx: Ctx, name: string): boolean {
   const at = above.search(re);
   if (at === -1) return false;
   // (the definition only: up to its `;` or the next line that starts at the margin)
-  let body = above.slice(at, at + 400);
+  // (the pattern's first character may be the line break before a definition at the margin)
+  let body = above.slice(at + (above.charCodeAt(at) === 10 ? 1 : 0), at + 400);
   const end = body.search(/;|\n(?=\S)/);
   if (end !== -1) body = body.slice(0, end);
   const key = /[[{(,]\s*\[?\s*['"]?(\d{5,7})['"]?\s*(?:[:,\]]|=>)/.exec(body);
@@ -328,7 +329,7 @@ function matchesOtherNumber(left: string, right: string): boolean {
 const MEMBERSHIP_OF_CODE = /^[^;]*?[\])}]\s*\.?\s*(?:includes|include\?|contains|Contains|has|indexOf)\s*\(\s*[\w$.>-]*(?:code|Code)\b/;
 
 /** The `is` of a C# pattern and the alternatives or bounds before the number (`is 4 or`, `is >= 200 and <=`). */
-const CS_PATTERN = /\bis(?:\s+not)?\s+(?:(?:[<>]=?\s*)?[\w.]+\s+(?:or|and)(?:\s+not)?\s*)*(?:[<>]=?\s*)?$/;
+const CS_PATTERN = /\bis(?:\s+not)?\s+\(?\s*(?:(?:[<>]=?\s*)?[\w.]+\s+(?:or|and)(?:\s+not)?\s*)*(?:[<>]=?\s*)?$/;
 
 /**
  * A bound of a range (`other` is the other bound; `upper`: this number is the upper one). Both must
@@ -524,7 +525,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
   if (walked && /^[\d_\s]*[\])]\s*\.\s*(?:each|map|each_with_index|flat_map)\s*(?:do\s*|\{\s*)\|\s*(\w+)/.test(rightRaw)) {
     const param = /\|\s*(\w+)/.exec(rightRaw)?.[1] ?? '';
     const numbers = `${walked[1]} ${rightRaw.slice(0, rightRaw.search(/[\])]/))}`.trim().split(/\s+/).map(Number);
-    return isCodeExpr(param) && !isNonCodeName(param) && numbers.every((n) => scan.catalog.has(n)) && (strong || scan.wa) && numbers.some((n) => isDistinctive(n));
+    // (a one-letter `c` is as good a name, in a WhatsApp file: the list says what it walks)
+    return (isCodeExpr(param) || (scan.wa && param.length <= 2)) && !isNonCodeName(param) && numbers.every((n) => scan.catalog.has(n)) && (strong || scan.wa) && numbers.some((n) => isDistinctive(n));
   }
   const lineHead = left.trimStart();
   // The first member of a type union: `type WindowCode = 131047 | 131026`.
@@ -635,7 +637,9 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (scan.wa && MEMBER_LINE.test(left) && namedForTitle(scan.catalog, ctx.code, last)) return true;
     // (a member of an enum named for codes keeps its own name: `ExperimentNumber = 130472` in `enum WhatsAppErrorCode`)
     const holdsCodes = (): boolean => !NOT_A_MEMBER_NAME.test(last) && (MEMBER_LINE.test(left) || KEY_MEMBER_LINE.test(left)) && codeHolder(scan.text, ctx.lineStart, scan.family) === NAMED_HOLDER;
-    if (names.some((n) => isNonCodeName(n)) && !holdsCodes()) return false;
+    // (a name that says it is an error's wins over its other words: `ERR_NOT_ALLOWED_TEST_NUMBER = 131030`)
+    const errorNamed = strong && /^(?:ERR|ERROR|Err|Error)_?[A-Z]/.test(last);
+    if (!errorNamed && names.some((n) => isNonCodeName(n)) && !holdsCodes()) return false;
     // (settings are no codes in any file: `maxJobs: 131000`)
     if (NOT_A_MEMBER_NAME.test(last)) return false;
     // (a neighbouring number is evidence only once the file has shown real codes: `scan.wa`)
@@ -1067,7 +1071,7 @@ const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|ailure
  * `const val TOKEN_EXPIRED = 190`) and enum constants (`TOO_MANY_CALLS(4)`, Dart `tooManyCalls(4),`;
  * a call such as `usleep(100);` passes too, and its name rules it out later).
  */
-const SMALL_HEAD_HINT = /^\s*(?:(?:\/\/+|#+|\*|--)\s*(?:[-•]\s+)?\d+(?:-\d+)?(?:\s*[=:(\u2013\u2014-]|\s{2,}[A-Za-z]|\s+(?:means|is)\b)|\[\s*(?:InlineData|TestCase|DataRow)\s*\(|[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|"[^"\n]*"\s*:\s*\{|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[A-Za-z_]\w*\s*\(\s*\d[^()\n]*\)\s*[,;)]|['"]?[A-Z][A-Z0-9_]*['"]?\s*:\s*\d|\$\{\s*\d|@[A-Za-z_][\w.]*\s*\(\s*\d)/;
+const SMALL_HEAD_HINT = /^\s*(?:(?:\/\/+|#+|\*|--)\s*(?:[-•]\s+)?\d+(?:-\d+)?(?:\s*[=:(\u2013\u2014-]|\s{2,}[A-Za-z]|\s+(?:means|is)\b)|\[\s*(?:InlineData|TestCase|DataRow)\s*\(|[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|"[^"\n]*"\s*:\s*\{|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[A-Za-z_]\w*\s*\(\s*\d[^()\n]*\)\s*[,;)]|['"]?[A-Z][A-Za-z0-9_]*['"]?\s*:\s*\d|\$\{\s*\d|@[A-Za-z_][\w.]*\s*\(\s*\d)/;
 
 /** Numbers below this are looked up in a table: they are most numbers in source, and rarely codes. */
 const SMALL_LIMIT = 10000;

@@ -176,7 +176,7 @@ export function switchSubject(text: string, lineStart: number): string {
 const SUBJECT = /\b(?:switch|when|match|case|select\s+case)\b[ \t]*\(?[ \t]*([A-Za-z_$@][^\n{]{0,100})/g;
 
 /** Identifiers that are keywords or types, not the name of the thing assigned. */
-export const NOT_A_NAME = /^(?:const|let|var|val|static|final|readonly|public|private|protected|internal|int|long|short|Int|Long|number|Integer|int32|int64|uint|def|new|return|this|self|type|enum|case|new|late|override|open|object|final|get|set)$/;
+export const NOT_A_NAME = /^(?:const|let|var|val|static|final|readonly|public|private|protected|internal|int|long|short|Int|Long|number|Integer|int32|int64|uint|def|new|return|this|self|type|enum|case|new|late|override|open|object|final|get|set|Final|ClassVar)$/;
 
 /** The names on the left of an assignment or property: `const REENGAGEMENT_ERROR: number` -> [REENGAGEMENT_ERROR]. */
 export function assignedNames(lhs: string): string[] {

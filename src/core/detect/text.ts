@@ -57,9 +57,14 @@ const LEGEND_START = /^\s*(?:[-*•|]\s*)?$/;
 // (or a tally: `  131047 x 412`)
 const LEGEND_REST = /^(?:\s{2,}\S|\s+(?:[-–—:|]|->|=>)\s|[:|]\s|\s*[/,]\s*\d{5,7}\b|\s*[x×]\s*\d+\b)/;
 /** Words a sentence puts before a code it names: `bursts of 131056`, `breaker on 131048`, `because of 131026`. */
-const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|only|some|many|are|into|from|to|when|expect|example|retry|retrying|remove[ds]?|drop(?:s|ped)?|failed|(?:followed\s+)?by|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?|after|with|saw|seen|maps? to|use|if|hits?|returns?)\s+|\(\s*)$/i;
+const SENTENCE_LEFT = /(?:\b(?:of|on|for|about|re|see|like|e\.g\.?|i\.e\.?|and|or|vs\.?|plus|including|especially|mostly|only|some|many|few|are|into|from|to|when|expect|example|shows?|showing|seeing|triggered|exclude[ds]?|matches|now|whether|sporadic|retry|retrying|remove[ds]?|drop(?:s|ped)?|failed|(?:followed\s+)?by|gets?|got|treat(?:s|ed)?|add(?:s|ed)?|consecutive|merged:?|after|with|saw|seen|maps? to|use|if|hits?|returns?)\s+|\(\s*)$/i;
 /** After a code a sentence names: words, `/` and another code, punctuation closing a clause, the end. */
 const SENTENCE_RIGHT = /^(?:$|\s+[a-z]|\s*\/\s*\d{5,7}\b|[,.;:)?](?:\s|$)|\)[,.;:](?:\s|$)|\s+\([a-z])/;
+/** Markdown's own marks before a code of its prose: `- **Sent as template instead:** 131047`, `> 2388299 means`. */
+const PROSE_LEFT = /(?:\*\*:?\s*|^\s*>\s*(?:[-*]\s+)?)$/;
+/** After such a code: a ticket in brackets (`132001 (WA-1323)`), a count (`retry 130429 5x`). */
+const PROSE_RIGHT = /^(?:\s+\([A-Z]|\s+\d+x\b)/;
+
 /** Another catalog-shaped code with its gloss just before: `2388019 (character limit), 2388040 (...)`. */
 const GLOSSED_BEFORE = /\b(\d{5,7})\s*\([^()\n]{1,60}\)\s*,\s*(?:and\s+|or\s+)?$/;
 /** Another catalog-shaped code just before: `130429 / 131056`. */
@@ -96,7 +101,7 @@ function inProse(scan: LineScan, head: string, left: string, right: string): boo
     const lead = left.replace(CODE_RUN, '');
     return !/\(\s*$/.test(lead) && !NOT_A_CODE_BEFORE.test(lead.slice(-24));
   }
-  if (!SENTENCE_LEFT.test(left) || !SENTENCE_RIGHT.test(right)) return false;
+  if (!(SENTENCE_LEFT.test(left) || PROSE_LEFT.test(left)) || !(SENTENCE_RIGHT.test(right) || PROSE_RIGHT.test(right))) return false;
   // (in brackets, the code is what the sentence is about: `(131048 is not retryable)`, not a tuple's `(131047, 9)`)
   return !/\($/.test(left) || /^\s+(?:is|are|was|were|means?|and|or)\b|^\s*\/\s*\d/.test(right);
 }
@@ -294,7 +299,7 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
       // (a provider's own reason code beside its own words is not Graph's: Sinch's `reason_code=4 reason="Recipient not on WhatsApp"`)
       if (/^reason/i.test(seg)) return /OAuthException|fbtrace|graph|subcode\s*[=:]|\(#\d/i.test(line) || titleOnLine(scan.catalog, code, line);
       // (a selector on a metric of WhatsApp errors, in a WhatsApp file: `wa_send_errors_total{code=~"4|80007"}`)
-      if (scan.wa && !httpLike && /\b(?:wa|whatsapp|graph)_\w*(?:err|fail)\w*\s*\{/i.test(line)) return true;
+      if (scan.wa && !httpLike && /(?:\b|_)(?:wa|whatsapp|graph)_\w*(?:err|fail)\w*\s*\{/i.test(line)) return true;
       return (ctx.lineWa && !httpLike) || /OAuthException|fbtrace|graph|whatsapp|subcode\s*[=:]|\(#\d/i.test(httpLike ? line.replace(/\/[\w./-]*whatsapp[\w./-]*/gi, '') : line) || titleOnLine(scan.catalog, code, line);
     }
     if (strong && isErrorishName(key)) return true;
@@ -329,7 +334,9 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
     if (/^error_code$/i.test(said[1] as string)) return wa && (titleFollows(scan.catalog, code, right) || /\b(?:graph|whatsapp|oauth|meta|waba)\b/i.test(line));
     // (or after words of its own title, in a WhatsApp file: `access token expired (code 190)`)
     if (scan.wa && /^code$/i.test(said[1] as string) && glossPrecedes(scan.catalog, code, left.replace(/\(?\s*code\s*[:#=]?\s*["']?$/i, ''))) return true;
-    return (ctx.lineWa || (scan.wa && /\bgraph\b/i.test(line))) && /\b(?:graph|whatsapp|oauth|meta)\b/i.test(line);
+    // (or followed by its own title, in a WhatsApp file: `Error 100 "Invalid parameter"`, `code 10 (Permission Denied)`)
+    if (scan.wa && titleFollows(scan.catalog, code, right.replace(/^\s+/, ''))) return true;
+    return (ctx.lineWa || (scan.wa && /\bgraph\b/i.test(line))) && /\b(?:graph|whatsapp|oauth\w*|meta|waba)\b/i.test(line);
   }
   // An exception named for Graph or WhatsApp and the code: `GraphError 190: Error validating access token`,
   // `WhatsAppError(131000, 'Something went wrong')`.
