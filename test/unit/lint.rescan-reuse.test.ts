@@ -107,3 +107,14 @@ test('rescanTitles: an object opened far above a literal, closed or opened by an
   const s1 = step('the head changed', state, text, closed, 'javascript');
   step('and back', s1, closed, text, 'javascript');
 });
+
+test('rescanTitles: an edit that names a function for intents (or stops doing so) is seen', () => {
+  const before = `# WhatsApp bot\n${fill('python')}def classify(text):\n    if "message undeliverable" in text.lower():\n        return "human"\n`;
+  const after = before.replace('def classify(', 'def detect_intent(');
+  let state = scanTitlesState(before, 'python', catalog) as TitleScanState;
+  assert.equal(state.findings.length, 1);
+  state = step('renamed for intents', state, before, after, 'python');
+  assert.equal(state.findings.length, 0);
+  state = step('renamed back', state, after, before, 'python');
+  assert.equal(state.findings.length, 1);
+});

@@ -224,6 +224,8 @@ export interface TitleScanState {
   readonly findings: readonly Finding[];
   /** Per literal (same index): its `useSite` answer when that read only code near it (see `SiteMemo`). */
   readonly sites?: readonly (SiteMemo | null)[];
+  /** Whether the masked text names intents anywhere (see `inIntentRouter`), when it was looked up. */
+  readonly intents?: boolean;
 }
 
 /**
@@ -326,6 +328,8 @@ interface Parts {
   readonly reuse?: Reuse;
   /** The state is kept for re-scans after edits: the answers that may be reused are recorded (default true). */
   readonly forEdits?: boolean;
+  /** Whether the masked text names intents, when an edit cannot have changed the last scan's answer. */
+  readonly intents?: boolean;
 }
 
 
@@ -470,7 +474,7 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
   // is not searched further (one bounded search per scan).
   let serviceHead: boolean | undefined;
   // perf: the functions above a use are read only in a file that names intents at all (one search per scan).
-  let intents: boolean | undefined;
+  let intents = parts.intents;
   const routesIntents = (): boolean => (intents ??= masked !== undefined && (masked.includes('ntent') || masked.includes('NTENT')));
   const otherService = (): boolean => (serviceHead ??= ANY_OTHER_SERVICE.test(text.length > SERVICE_HEAD ? text.slice(0, SERVICE_HEAD) : text));
   const out: Finding[] = [];
@@ -576,7 +580,7 @@ function finish(text: string, family: LanguageFamily, catalog: Catalog, parts: P
   }
   const directives = parts.directives ?? text.indexOf(DIRECTIVE) !== -1;
   const findings = out.length && directives ? dropSuppressed(text, family, out, comments) : out;
-  return { family, catalog, length: text.length, literals, comments, matches, masked, evidenceEnd, directives, findings, sites };
+  return { family, catalog, length: text.length, literals, comments, matches, masked, evidenceEnd, directives, findings, sites, intents };
 }
 
 /** Characters after an edit within which a literal is lexed again even if it looks unchanged (the lexer looks back this far). */
@@ -678,5 +682,9 @@ export function rescanTitles(previous: TitleScanState, text: string, change: Tex
     old === undefined || previous.masked === undefined
       ? undefined
       : { sites: [...old.slice(0, keptLits), ...new Array<null>(part.literals.length).fill(null), ...old.slice(resumeLits)], from, to: part.stoppedAt === -1 ? Infinity : part.stoppedAt };
-  return finish(text, family, catalog, { literals, comments, matches, masked, evidenceEnd, directives, reuse }, opts);
+  // (a text that named no intents still names none unless the patched stretch does: one short search, not two over the file)
+  const stop = part.stoppedAt === -1 ? text.length : part.stoppedAt;
+  const patched = masked === undefined ? '' : masked.slice(Math.max(0, from - 8), Math.min(masked.length, stop + 8));
+  const intents = previous.intents === false && masked !== undefined && !patched.includes('ntent') && !patched.includes('NTENT') ? false : undefined;
+  return finish(text, family, catalog, { literals, comments, matches, masked, evidenceEnd, directives, reuse, intents }, opts);
 }
