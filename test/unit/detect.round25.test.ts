@@ -157,3 +157,8 @@ test('round 28 (blind corpora KA, KC, KD): prose marks, titles after small codes
   const php = "<?php\n// WhatsApp notifications for WooCommerce\n$code = wp_remote_retrieve_response_code( $response );\nif ( 200 === $code ) { return true; }\n";
   assert.deepEqual(codes(php, 'php'), []);
 });
+
+test("round 28 (blind corpus KA): the code of an HTTP response's own object in a test double", () => {
+  const php = `<?php\n// WhatsApp client tests\n$this->next_response = array( 'response' => array( 'code' => 200 ), 'body' => '{"error":{"type":"OAuthException"}}' );\n`;
+  assert.deepEqual(codes(php, 'php'), []);
+});

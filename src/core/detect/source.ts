@@ -144,6 +144,9 @@ function inErrorClass(text: string, until: number): boolean {
 /** A Ruby call without parentheses up to its last argument: `it_behaves_like 'a recoverable error', `. */
 const RUBY_BARE_CALL = /^\s*[a-z_]\w*[!?]?\s+(?:(?:'[^'\n]*'|"[^"\n]*"|:\w+)\s*,\s*)+$/;
 
+/** A `code` key directly inside an object under a response's key: `'response' => array( 'code' => `, `response: { code: `. */
+const HTTP_RESPONSE_CODE = /\b(?:response|http|http_response|status)['"]?\s*(?:=>|:|=)\s*(?:array\s*\(|\[|\{)\s*['"]?code['"]?\s*(?:=>|:|=)$/i;
+
 /** A value read from an HTTP response's status: `res.getResponseCode()`, `r.status_code`, `resp.StatusCode`. */
 const HTTP_STATUS_READ = /^[^;\n]{0,80}?(?:getResponseCode\s*\(|wp_remote_retrieve_response_code\s*\(|CURLINFO_(?:HTTP|RESPONSE)_CODE|\.\s*(?:status|status_code|statusCode|StatusCode)\b(?!\s*[.(])|getStatus(?:Code)?\s*\()/;
 
@@ -662,6 +665,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
     if (brace !== -1 && ctx.code === 0 && left[brace] === '{' && /&?\s*[A-Z]\w*\s*$/.test(left.slice(0, brace)) && (scan.family === 'go' || scan.family === 'csharp')) return false;
     if (brace !== -1 && (left[brace] === '{' || left[brace] === '(') && ERROR_FACTORY.test(left.slice(0, brace)) && !isOtherSystemType(/([\w.]*)\s*$/.exec(left.slice(0, brace))?.[1] ?? '')) return true;
     if (lastSegment(expr) === 'code' && PARAMETER_LIST.test(/\(\s*[^()]*$/.test(left) ? left : openerLineHead(scan.text, ctx.lineStart, 40 /* ( */) + '(')) return false;
+    // (the code of an HTTP response's own object: WordPress's `'response' => array( 'code' => 200 )`)
+    if (lastSegment(expr) === 'code' && HTTP_RESPONSE_CODE.test(left)) return false;
     if (lastSegment(expr) === 'code') return /fbtrace|OAuthException|\bsubcode|error_subcode|error_data|error_user|messaging_product|\(#\d/i.test(near) || quotedTitleFollows(scan, ctx, right) || hasAssignedCodeNearby(scan, near, ctx.code, /\bcode['"]?\s*(?:=>|[:=])\s*(\d{5,7}|\d{1,3}(?:_\d{3})+)(?![\w])/gi);
     // A member of an enum or constant block of codes: `TooManyCalls = 4,` next to `ReEngagement = 131047,`.
     // In a Go `const (...)` or a class of constants, settings sit next to codes: an unqualified small
