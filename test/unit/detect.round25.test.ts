@@ -162,3 +162,15 @@ test("round 28 (blind corpus KA): the code of an HTTP response's own object in a
   const php = `<?php\n// WhatsApp client tests\n$this->next_response = array( 'response' => array( 'code' => 200 ), 'body' => '{"error":{"type":"OAuthException"}}' );\n`;
   assert.deepEqual(codes(php, 'php'), []);
 });
+
+test("round 29 (blind corpus LA): a Java map's entries keyed by codes", () => {
+  const java = '/** Decides what to do with a failed WhatsApp Cloud API call. */\npublic final class WhatsAppErrorClassifier {\n    private static final Map<Integer, Action> ACTIONS = Map.ofEntries(\n            Map.entry(190, Action.REFRESH_TOKEN),\n            Map.entry(131047, Action.SEND_TEMPLATE),\n            Map.entry(131026, Action.FALLBACK_SMS),\n            Map.entry(368, Action.ALERT_OPS));\n}\n';
+  assert.deepEqual(codes(java, 'java'), [190, 131047, 131026, 368]);
+  // (a map keyed by something else stays silent)
+  assert.deepEqual(codes('// WhatsApp rooms\nprivate static final Map<Integer, Room> ROOMS = Map.ofEntries(\n    Map.entry(190, Room.SUITE),\n    Map.entry(368, Room.DOUBLE));\n', 'java'), []);
+});
+
+test('round 29 (blind corpus LC): a build number in a Markdown heading is no code; a code in one still is', () => {
+  const md = '# WhatsApp app release notes\n\n## Android 8.13.1 (build 131047)\n\n### Why 131000 is in backoff\n';
+  assert.deepEqual(codes(md), [131000]);
+});

@@ -816,7 +816,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       // (or second after its message, as PHP's `new WhatsAppException('...', 368)` takes it; a 0 there is "no code")
       if (scan.wa && ctx.code !== 0 && ERROR_FACTORY.test(before) && /^\s*(?:"[^"\n]*"|'[^'\n]*')\s*,\s*$/.test(items) && /^\s*[,)]/.test(right)) return true;
       const inTest = /(?:\bin|\bnot\s+in)$/.test(before);
-      const listLike = inTest || /(?:^|[=,(:]|return|\?)$/.test(before) || COLLECTION_FN.test(before);
+      // (a map's entry too: Java's `Map.entry(190, Action.REFRESH)`, `Map.of(` as the list of its entries)
+      const listLike = inTest || /(?:^|[=,(:]|return|\?)$/.test(before) || COLLECTION_FN.test(before) || /\bMap\s*\.\s*(?:entry|of)$/.test(before);
       // A Graph marker written in code: `(#131056)` in a raw string the lexer read as code.
       if (items === '#' && (right.startsWith(')') || right.startsWith('\\)'))) return graphMarker(ctx, right.replace(/^\\/, ''));
       if (!listLike) {
@@ -897,6 +898,8 @@ function asOperand(ctx: Ctx, leftRaw: string, rightRaw: string): boolean {
       return aboutCodes && !(quoted && hasUnknownLongNumber(scan.catalog, members)) && (scan.wa || !hasUnknownLongNumber(scan.catalog, members));
     }
     if (!scan.wa) return false;
+    // (a small key of a map whose other entries are keyed by distinctive codes: `Map.entry(190, ...)` beside `Map.entry(131047, ...)`)
+    if (opener === '(' && items.trim() === '' && /\bMap\s*\.\s*entry$/.test(before) && hasCodeNearby(scan, nearLines(scan.text, ctx.lineStart, ctx.lineEnd, NEAR_LINES, ctx.at), ctx.code)) return true;
     // A code beside its catalog title: `(368, 'Temporarily blocked for policies violations', ...)`.
     if (/^,\s*['"]/.test(right) && titleFollows(scan.catalog, ctx.code, right.replace(/^,\s*['"]/, ''))) return true;
     // The key of a pair in a list of pairs: `[368, 'integrity'],` next to `[131031, 'integrity'],`.
@@ -1076,7 +1079,7 @@ const SMALL_HINT = /code|Code|CODE|case|when|->|=>|\(#|rror|RROR|xception|ailure
  * `const val TOKEN_EXPIRED = 190`) and enum constants (`TOO_MANY_CALLS(4)`, Dart `tooManyCalls(4),`;
  * a call such as `usleep(100);` passes too, and its name rules it out later).
  */
-const SMALL_HEAD_HINT = /^\s*(?:(?:\/\/+|#+|\*|--)\s*(?:[-•]\s+)?\d+(?:-\d+)?(?:\s*[=:(\u2013\u2014-]|\s{2,}[A-Za-z]|\s+(?:means|is)\b)|\[\s*(?:InlineData|TestCase|DataRow)\s*\(|[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|"[^"\n]*"\s*:\s*\{|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[A-Za-z_]\w*\s*\(\s*\d[^()\n]*\)\s*[,;)]|['"]?[A-Z][A-Za-z0-9_]*['"]?\s*:\s*\d|\$\{\s*\d|@[A-Za-z_][\w.]*\s*\(\s*\d)/;
+const SMALL_HEAD_HINT = /^\s*(?:(?:\/\/+|#+|\*|--)\s*(?:[-•]\s+)?\d+(?:-\d+)?(?:\s*[=:(\u2013\u2014-]|\s{2,}[A-Za-z]|\s+(?:means|is)\b)|\[\s*(?:InlineData|TestCase|DataRow)\s*\(|[[({]\s*(?:"[^"\n]*"|'[^'\n]*'|:?[\w.]+)\s*,|"[^"\n]*"\s*:\s*\{|['"]?\d|(?:[A-Za-z_]\w*\s+){0,4}[A-Za-z_]\w*\s*(?::\s*\w+\s*)?=\s*\d|[A-Z][A-Z0-9_]*\s*\(\s*\d|[A-Za-z_]\w*\s*\(\s*\d[^()\n]*\)\s*[,;)]|['"]?[A-Z][A-Za-z0-9_]*['"]?\s*:\s*\d|\$\{\s*\d|@[A-Za-z_][\w.]*\s*\(\s*\d|Map\s*\.\s*entry\s*\(\s*\d)/;
 
 /** Numbers below this are looked up in a table: they are most numbers in source, and rarely codes. */
 const SMALL_LIMIT = 10000;

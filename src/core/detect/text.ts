@@ -369,7 +369,8 @@ function judgeText(ctx: LineCtx, s: number, e: number, code: number): boolean {
   // (SQL's `--` comments too: `--   131047 = outside the 24h window`; XML's `<!-- 131047 -> ... -->`)
   // (not the value of another field on it: a MySQL slow log's `# Query_time: 4.3  Rows_examined: 131047`)
   // (not a process a crash report kills: HotSpot's `#   Executing "kill -9 131056"`)
-  if (/^\s*(?:#|\/\/|;|--\s|<!--)/.test(line) && strong && !/[A-Za-z_]\w*\s*[:=]\s*$/.test(left) && !/\b(?:kill(?:\s+-\w+)?|pid|process|thread)\s+["']?$/i.test(left)) return !/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|times)\b|%)/i.test(right);
+  // (nor a build, order or ticket a Markdown heading names: `## Android 8.13.1 (build 131047)`)
+  if (/^\s*(?:#|\/\/|;|--\s|<!--)/.test(line) && strong && !/[A-Za-z_]\w*\s*[:=]\s*$/.test(left) && !/\b(?:kill(?:\s+-\w+)?|pid|process|thread)\s+["']?$/i.test(left) && !NOT_A_CODE_BEFORE.test(left.replace(/\($/, '').slice(-24))) return !/^\s*(?:(?:ms|s|secs?|seconds|bytes|kb|mb|px|times)\b|%)/i.test(right);
   return false;
 }
 
